@@ -1,0 +1,26 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild.
+// One bundle each keeps start-up lean: no module resolution across hundreds of files at run time.
+import {build} from 'esbuild';
+import {existsSync} from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  minify: false,
+  logLevel: 'warning',
+  legalComments: 'none'
+};
+
+const entries = [
+  {in: 'server/src/cli/main.ts', out: 'dist/cli.js'},
+  {in: 'server/src/lsp/main.ts', out: 'dist/server.js'},
+  {in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode']}
+];
+
+for (const entry of entries) {
+  if (!existsSync(entry.in)) continue;
+  await build({...common, entryPoints: [entry.in], outfile: entry.out, external: entry.external ?? []});
+}
