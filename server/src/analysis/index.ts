@@ -1,0 +1,13 @@
+// The whosaid engine: pure analysis of a news draft. No LSP, no VS Code, no file system, no network.
+export * from './types';
+export {RULES, ruleMeta, ruleDocsUrl, setDocsBase, type RuleMeta} from './rules/meta';
+export {analyze, createAnalyzer, type Analyzer} from './engine';
+export {
+  parseConfig,
+  resolveOptions,
+  PRESETS,
+  CONFIG_FILE_NAMES,
+  type WhosaidConfig,
+  type ConfigError,
+  type ParsedConfig
+} from './config/config';

@@ -1,0 +1,130 @@
+// The engine's public data shapes. Offsets are UTF-16 code-unit offsets into the
+// original document text (what JavaScript strings and LSP positions use); `end` is exclusive.
+
+export const RULE_IDS = [
+  'anonymous-source',
+  'vague-source',
+  'unattributed-claim',
+  'hedge',
+  'editorializing',
+  'unsourced-statistic',
+  'unattributed-quote',
+  'loaded-verb',
+  'leftover-tk'
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A rule's setting in a config: a severity, `off`, or `default` (the rule's own levels). */
+export type RuleSetting = Severity | 'off' | 'default';
+
+export type DocumentFormat = 'markdown' | 'plaintext';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export type SuggestionKind =
+  | 'attribute'
+  | 'rewrite'
+  | 'remove'
+  | 'name-source'
+  | 'add-reason'
+  | 'add-speaker';
+
+/** A ready-made, minimal fix. Edits never reach outside the finding's sentence. */
+export interface Suggestion {
+  title: string;
+  kind: SuggestionKind;
+  edits: TextEdit[];
+}
+
+export interface RelatedSpan {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  /** The editor-facing explanation, e.g. "Anonymous source with no reason given for anonymity (AP: explain why)". */
+  message: string;
+  start: number;
+  end: number;
+  /** The flagged text. */
+  actual: string;
+  /** Replacement suggestions, possibly empty. */
+  expected: string[];
+  /** The rule's documentation page. */
+  url: string;
+  source: 'whosaid';
+  suggestions: Suggestion[];
+  /** E.g. the attribution that makes a hedge the source's word. */
+  related: RelatedSpan[];
+  /** The paragraph the finding sits in: where an ignore comment goes. */
+  paragraph: {start: number; end: number};
+}
+
+export type SourceKind = 'named' | 'institutional' | 'media' | 'document' | 'anonymous' | 'vague';
+
+export interface Attribution {
+  kind: SourceKind;
+  /** The reporting verb or phrase: "said", "according to", "citing". */
+  cue: TextSpan;
+  /** The source phrase as written (may be a pronoun). */
+  source: TextSpan | null;
+  /** For pronouns and "the spokesman": the earlier source it refers to. */
+  resolvedSource: string | null;
+  /** What the attribution covers: the that-clause, the quote, or the sentence reported. */
+  content: TextSpan | null;
+  /** Whether the content is a direct quotation. */
+  quote: boolean;
+  /** For anonymous sources: the reason the text gives for anonymity, if any. */
+  anonymityReason: string | null;
+  /** For anonymous sources: the source's position or knowledge ("a senior official", "familiar with the talks"). */
+  position: string | null;
+}
+
+export interface Quote {
+  start: number;
+  end: number;
+  /** The speaker found for the quote, or null. */
+  speaker: string | null;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  attributions: Attribution[];
+  quotes: Quote[];
+  stats: {words: number; paragraphs: number; sentences: number};
+  /** Non-fatal notes, e.g. a document over the size limit. */
+  notices: string[];
+}
+
+export interface ExtraPhrases {
+  vagueSources?: string[];
+  hedges?: string[];
+  editorial?: string[];
+}
+
+export interface EngineOptions {
+  format?: DocumentFormat;
+  /** Per-rule settings, already merged with the preset. Missing rules use `default`. */
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+  /** Phrases never to flag (case-insensitive, whole words). */
+  allow?: string[];
+  extra?: ExtraPhrases;
+  /** Documents larger than this many UTF-16 code units are declined with a notice. */
+  maxLength?: number;
+}
