@@ -1,0 +1,37 @@
+// Runs one tool on one file in its own process, so its peak RSS is its own.
+// Usage: node bench/lib/child.mjs TOOL FILE FORMAT WARMUP_FILE
+// Prints one JSON line: {ms (median), runs, messages, maxRssMB, details}.
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {dirname, join} from 'node:path';
+import {TOOLS} from './tools.mjs';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [toolName, file, format, warmupFile] = process.argv.slice(2);
+const tool = TOOLS[toolName];
+if (!tool) throw new Error(`unknown tool ${toolName}`);
+
+const text = readFileSync(file, 'utf8');
+const warm = readFileSync(warmupFile, 'utf8');
+const run = await tool.load(repoRoot);
+
+// Warm-up: let the JIT see the code paths on a small text first.
+const warmStart = performance.now();
+for (let i = 0; i < 5 && performance.now() - warmStart < 3000; i++) run(warm, format);
+
+// Timed runs: many on small texts, one on large ones; the median is reported.
+const times = [];
+let messages = 0;
+const budgetMs = 2000;
+const maxRuns = text.length < 100_000 ? 30 : text.length < 1_000_000 ? 5 : 1;
+const started = performance.now();
+do {
+  const t0 = performance.now();
+  messages = run(text, format);
+  times.push(performance.now() - t0);
+} while (times.length < maxRuns && performance.now() - started < budgetMs);
+
+times.sort((a, b) => a - b);
+const ms = times[Math.floor((times.length - 1) / 2)];
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ms, runs: times.length, min: times[0], messages, maxRssMB, details: run.details?.() ?? null}) + '\n');

@@ -1,0 +1,431 @@
+#!/usr/bin/env node
+// `npm run bench`: whosaid against retext-intensify, alex and write-good on the same news texts,
+// side by side in one run. A script that prints figures, not a test. See bench/README.md.
+//
+// Options:
+//   --full             also run what is skipped by default (alex at 1M words, anything predicted > 60 s)
+//   --sizes=1000,10000 only these sizes (words)
+//   --format=markdown  feed Markdown (headlines as `##`) instead of plain text to every tool
+//   --skip=cli,jobs,lsp,inproc   leave sections out
+//   --no-build         do not rebuild dist/ first
+//   --out=PATH         where to write the Markdown results (default bench/results/latest.md; --out= for none)
+import {spawn, spawnSync, execFileSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync, mkdirSync} from 'node:fs';
+import {tmpdir, cpus, totalmem, loadavg, availableParallelism} from 'node:os';
+import {join, dirname} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {SIZES, loadSource, buildText, countWords} from './lib/corpus.mjs';
+import {TOOLS} from './lib/tools.mjs';
+import {lspBench} from './lib/lsp.mjs';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const opt = (name, fallback) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a === undefined ? fallback : a.slice(name.length + 3);
+};
+const FULL = flag('full');
+const FORMAT = opt('format', 'plaintext') === 'markdown' ? 'markdown' : 'plaintext';
+const EXT = FORMAT === 'markdown' ? '.md' : '.txt';
+const sizes = opt('sizes', '') ? opt('sizes', '').split(',').map(Number) : SIZES;
+const skip = new Set(opt('skip', '').split(',').filter(Boolean));
+const outPath = opt('out', join(repoRoot, 'bench', 'results', 'latest.md'));
+const LIMIT_MS = 60_000; // skip (unless --full) what is predicted to take longer than this
+const CHILD_TIMEOUT_MS = FULL ? 30 * 60_000 : 5 * 60_000;
+
+const md = []; // the Markdown report, mirrored to stdout
+const say = (line = '') => {
+  md.push(line);
+  process.stdout.write(line + '\n');
+};
+const progress = (line) => process.stderr.write(`  … ${line}\n`);
+const notes = [];
+
+// ---------- formatting ----------
+const fmtMs = (ms) =>
+  ms == null || Number.isNaN(ms)
+    ? '—'
+    : ms >= 10_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : ms >= 1000
+        ? `${(ms / 1000).toFixed(2)} s`
+        : ms >= 100
+          ? `${ms.toFixed(0)} ms`
+          : ms >= 10
+            ? `${ms.toFixed(1)} ms`
+            : `${ms.toFixed(2)} ms`;
+const fmtRate = (wps) =>
+  wps == null || !Number.isFinite(wps) ? '—' : wps >= 1e6 ? `${(wps / 1e6).toFixed(2)} M` : `${(wps / 1e3).toFixed(0)} k`;
+const fmtX = (x) => (x == null || !Number.isFinite(x) ? '—' : `${x.toFixed(x >= 10 ? 0 : 1)}×`);
+const fmtMB = (mb) => (mb == null ? '—' : `${Math.round(mb).toLocaleString('en-US')} MB`);
+const sizeLabel = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+const table = (head, rows) => {
+  say(`| ${head.join(' | ')} |`);
+  say(`| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+  for (const r of rows) say(`| ${r.join(' | ')} |`);
+  say();
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+};
+
+// ---------- child processes ----------
+function runChild(cmd, argv, {timeoutMs = CHILD_TIMEOUT_MS, env} = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, {cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ...env}});
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      if (stderr.length < 50_000) stderr += d;
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    const t0 = performance.now();
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({code, signal, stdout, stderr, timedOut, ms: performance.now() - t0});
+    });
+  });
+}
+
+// ---------- machine ----------
+const git = (...a) => {
+  try {
+    return execFileSync('git', a, {cwd: repoRoot, encoding: 'utf8'}).trim();
+  } catch {
+    return '?';
+  }
+};
+const cpu = cpus();
+say('# whosaid benchmark');
+say();
+say(`- Machine: ${cpu[0]?.model ?? '?'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}`);
+say(`- Node ${process.version}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+say(`- Commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`);
+
+// ---------- build ----------
+if (!flag('no-build')) {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: repoRoot, encoding: 'utf8'});
+  if (b.status !== 0) {
+    process.stderr.write(b.stderr);
+    notes.push('`npm run build` failed; benchmarked whatever was already in dist/.');
+  }
+}
+
+// ---------- texts ----------
+const corpus = loadSource(repoRoot);
+const work = mkdtempSync(join(tmpdir(), 'whosaid-bench-'));
+process.on('exit', () => rmSync(work, {recursive: true, force: true}));
+const texts = {};
+for (const size of [...new Set([1000, ...sizes])]) {
+  const t = buildText(corpus, size, {markdown: FORMAT === 'markdown'});
+  const file = join(work, `text-${size}${EXT}`);
+  writeFileSync(file, t.text);
+  texts[size] = {...t, file};
+}
+const repeated = sizes.filter((s) => texts[s].passes > 1);
+say(`- Texts: ${corpus.source}, ${corpus.articles.length} distinct articles, ${corpus.totalWords.toLocaleString('en-US')} words; fed as ${FORMAT}`);
+if (repeated.length)
+  say(
+    `- The ${repeated.map(sizeLabel).join(', ')}-word text${repeated.length > 1 ? 's repeat' : ' repeats'} the source; repeats merge neighbouring paragraphs so no repeated paragraph is identical to an earlier one`
+  );
+say();
+
+// ---------- in-process throughput ----------
+const TOOL_ORDER = ['whosaid', 'retext-parse', 'retext-intensify', 'alex', 'write-good'];
+const results = {}; // tool -> size -> {ms, maxRssMB, ...} | {skipped: reason}
+let engineReady = existsSync(join(repoRoot, 'dist', 'engine.js'));
+
+async function measure(tool, size) {
+  const r = await runChild(process.execPath, [join('bench', 'lib', 'child.mjs'), tool, texts[size].file, FORMAT, texts[1000].file]);
+  if (r.timedOut) return {skipped: `timed out after ${fmtMs(CHILD_TIMEOUT_MS)}`};
+  if (r.code !== 0) {
+    const msg = (r.stderr.match(/Error: [^\n]*/) ?? [r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`])[0];
+    return {skipped: `failed: ${msg}`};
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+function predictMs(tool, size) {
+  const done = sizes.filter((s) => s < size && results[tool]?.[s]?.ms != null);
+  if (!done.length) return 0;
+  const b = done[done.length - 1];
+  const tb = results[tool][b].ms;
+  let k = 1;
+  if (done.length >= 2) {
+    const a = done[done.length - 2];
+    const ta = results[tool][a].ms;
+    // Growth exponent between the last two sizes, at least linear (small sizes understate it).
+    k = Math.max(1, Math.log(tb / ta) / Math.log(b / a));
+  }
+  return tb * (size / b) ** k;
+}
+
+if (!skip.has('inproc')) {
+  say('## Engine throughput (in-process, after a warm-up; median of repeated runs, one run at 1M)');
+  say();
+  for (const size of sizes) {
+    for (const tool of TOOL_ORDER) {
+      (results[tool] ??= {});
+      if (tool === 'whosaid' && !engineReady) {
+        results[tool][size] = {skipped: 'dist/engine.js not built'};
+        continue;
+      }
+      if (tool === 'alex' && size >= 1_000_000 && !FULL) {
+        results[tool][size] = {skipped: 'skipped (about 45 s and 1 GB); run with --full'};
+        continue;
+      }
+      const predicted = predictMs(tool, size);
+      if (predicted > LIMIT_MS && !FULL) {
+        results[tool][size] = {skipped: `skipped: predicted ${fmtMs(predicted)}; run with --full`};
+        continue;
+      }
+      const r = await measure(tool, size);
+      results[tool][size] = r;
+      if (tool === 'whosaid' && r.skipped && /engine not written yet/.test(r.skipped)) engineReady = false;
+      progress(`${TOOLS[tool].label} ${sizeLabel(size)}: ${r.skipped ?? `${fmtMs(r.ms)} (${r.runs} runs), ${fmtMB(r.maxRssMB)}`}`);
+    }
+  }
+  const cell = (tool, size, f) => {
+    const r = results[tool]?.[size];
+    return !r ? '—' : r.skipped ? 'skipped' : f(r);
+  };
+  const words = (size) => texts[size].words;
+  const head = ['tool', ...sizes.map((s) => `${sizeLabel(s)} words`)];
+  say('Time (median):');
+  say();
+  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMs(r.ms)))]));
+  say('Words per second:');
+  say();
+  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtRate(words(s) / (r.ms / 1000))))]));
+  say('whosaid speed-up (other tool\'s time ÷ whosaid\'s time; above 1× means whosaid is faster):');
+  say();
+  table(
+    ['whosaid vs', ...sizes.map((s) => `${sizeLabel(s)} words`)],
+    TOOL_ORDER.filter((t) => t !== 'whosaid').map((t) => [
+      TOOLS[t].label,
+      ...sizes.map((s) => {
+        const w = results.whosaid?.[s];
+        const o = results[t]?.[s];
+        return w?.ms != null && o?.ms != null ? fmtX(o.ms / w.ms) : '—';
+      })
+    ])
+  );
+  say('Peak RSS of the process (tool loaded, warm-up, timed runs):');
+  say();
+  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMB(r.maxRssMB)))]));
+  say('Messages reported on each text (a sanity check that every tool did its work):');
+  say();
+  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => r.messages.toLocaleString('en-US')))]));
+
+  const w100 = results.whosaid?.[100_000];
+  const w1m = results.whosaid?.[1_000_000];
+  if (w100?.ms != null && w1m?.ms != null) {
+    const ratio = words(100_000) / w100.ms / (words(1_000_000) / w1m.ms);
+    const lin = 1 / ratio;
+    say(
+      `Linearity: whosaid at 1M words runs at ${fmtRate(words(1_000_000) / (w1m.ms / 1000))} words/s, ${(lin * 100).toFixed(0)}% of its ${fmtRate(words(100_000) / (w100.ms / 1000))} words/s at 100k (target: at least 80%).`
+    );
+    say();
+  }
+  for (const t of TOOL_ORDER)
+    for (const s of sizes) {
+      const r = results[t]?.[s];
+      if (r?.skipped && r.skipped !== 'skipped') notes.push(`${TOOLS[t].label} at ${sizeLabel(s)} words: ${r.skipped}.`);
+      if (t === 'whosaid' && r?.details?.reused) notes.push(`whosaid at ${sizeLabel(s)}: ${r.details.reused} paragraphs came from the cache within one analysis.`);
+      if (t === 'whosaid' && r?.details?.notices?.length) notes.push(`whosaid at ${sizeLabel(s)}: engine notice: ${r.details.notices.join('; ')}`);
+    }
+}
+
+// ---------- whole-process CLI ----------
+const cliJs = join(repoRoot, 'dist', 'cli.js');
+const cliResults = {};
+async function timeCli(argv, runs) {
+  const times = [];
+  let rss = null;
+  let last = null;
+  for (let i = 0; i < runs; i++) {
+    const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
+    const r = await runChild(process.execPath, ['-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), ...argv], {env: {WHOSAID_BENCH_RSS_FILE: rssFile}});
+    last = r;
+    if (r.timedOut || (r.code !== 0 && r.code !== 1)) return {error: r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`};
+    times.push(r.ms);
+    try {
+      rss = Math.max(rss ?? 0, Number(readFileSync(rssFile, 'utf8')) / 1024);
+    } catch {
+      /* no figure */
+    }
+  }
+  return {ms: median(times), runs, rssMB: rss, stdout: last.stdout};
+}
+
+if (!skip.has('cli')) {
+  say('## Whole-process CLI (node start-up included)');
+  say();
+  if (!existsSync(cliJs)) {
+    say('not available: dist/cli.js is not built.');
+    say();
+  } else {
+    const floor = await timeCli(['-e', '0'], 5);
+    const cliSizes = sizes.filter((s) => s >= 10_000);
+    for (const size of cliSizes) {
+      const runs = size >= 1_000_000 ? 1 : size >= 100_000 ? 3 : 5;
+      const w = await timeCli([join('bin', 'whosaid.js'), '--format', 'json', texts[size].file], runs);
+      progress(`whosaid CLI ${sizeLabel(size)}: ${w.error ?? fmtMs(w.ms)}`);
+      const predicted = cliResults[size / 10]?.intensify?.ms * 10 ** 1.3;
+      const i =
+        size >= 1_000_000 && !FULL && predicted > LIMIT_MS
+          ? {error: `skipped: predicted ${fmtMs(predicted)}`}
+          : await timeCli([join('bench', 'intensify-cli.mjs'), texts[size].file], runs);
+      progress(`retext-intensify CLI ${sizeLabel(size)}: ${i.error ?? fmtMs(i.ms)}`);
+      cliResults[size] = {whosaid: w, intensify: i};
+    }
+    const show = (r) => (r.error ? r.error : fmtMs(r.ms));
+    table(
+      ['words', '`whosaid --format json FILE`', 'retext-intensify CLI', 'whosaid speed-up', 'whosaid peak RSS', 'retext-intensify peak RSS'],
+      cliSizes.map((s) => {
+        const {whosaid: w, intensify: i} = cliResults[s];
+        return [sizeLabel(s), show(w), show(i), w.ms && i.ms ? fmtX(i.ms / w.ms) : '—', fmtMB(w.rssMB), fmtMB(i.rssMB)];
+      })
+    );
+    say(`Node start-up alone (\`node -e 0\`): ${fmtMs(floor.ms)}, ${fmtMB(floor.rssMB)}.`);
+    say();
+  }
+}
+
+// ---------- many files, 1 vs 2 workers ----------
+if (!skip.has('jobs')) {
+  say('## A folder of drafts, 1 vs 2 workers');
+  say();
+  let help = '';
+  if (existsSync(cliJs)) {
+    const h = spawnSync(process.execPath, [join('bin', 'whosaid.js'), '--help'], {cwd: repoRoot, encoding: 'utf8', timeout: 20_000});
+    help = `${h.stdout}${h.stderr}`;
+  }
+  if (!/--jobs\b/.test(help)) {
+    say(existsSync(cliJs) ? 'not supported: `whosaid --help` lists no `--jobs` option.' : 'not available: dist/cli.js is not built.');
+    say();
+  } else {
+    const dir = join(work, 'drafts');
+    mkdirSync(dir);
+    const count = 400;
+    let folderWords = 0;
+    corpus.articles.slice(0, count).forEach((a, i) => {
+      const text = `# ${a.title}\n\n${a.paragraphs.join('\n\n')}\n`;
+      folderWords += countWords(text);
+      writeFileSync(join(dir, `draft-${String(i).padStart(4, '0')}.md`), text);
+    });
+    const files = Math.min(count, corpus.articles.length);
+    const j1 = await timeCli([join('bin', 'whosaid.js'), '--format', 'json', '--jobs', '1', dir], 3);
+    const j2 = await timeCli([join('bin', 'whosaid.js'), '--format', 'json', '--jobs', '2', dir], 3);
+    progress(`folder: jobs 1 ${j1.error ?? fmtMs(j1.ms)}, jobs 2 ${j2.error ?? fmtMs(j2.ms)}`);
+    table(
+      ['drafts', 'words', '--jobs 1', '--jobs 2', 'speed-up', 'same output'],
+      [
+        [
+          String(files),
+          folderWords.toLocaleString('en-US'),
+          j1.error ?? fmtMs(j1.ms),
+          j2.error ?? fmtMs(j2.ms),
+          j1.ms && j2.ms ? fmtX(j1.ms / j2.ms) : '—',
+          j1.stdout != null && j2.stdout != null ? (j1.stdout === j2.stdout ? 'yes' : 'NO') : '—'
+        ]
+      ]
+    );
+  }
+}
+
+// ---------- language server ----------
+let lsp = null;
+if (!skip.has('lsp')) {
+  say('## Typing in the language server (stdio, 100k-word Markdown draft)');
+  say();
+  if (!existsSync(join(repoRoot, 'dist', 'server.js'))) {
+    say('not available: dist/server.js is not built.');
+    say();
+  } else {
+    const big = buildText(corpus, 100_000, {markdown: true}).text;
+    const small = buildText(corpus, 1_000, {markdown: true}).text;
+    lsp = await lspBench({repoRoot, workDir: work, bigText: big, smallText: small, edits: 200});
+    progress(`LSP: ${lsp.error ?? `p95 ${fmtMs(lsp.p95)}`}`);
+    if (lsp.error) {
+      say(`failed: ${lsp.error.split('\n')[0]}`);
+      say();
+      notes.push(`LSP session: ${lsp.error}`);
+    }
+    if (lsp.latencies.length) {
+      table(
+        ['measure', 'value'],
+        [
+          ['first diagnostics after opening a 1,000-word draft', fmtMs(lsp.firstDiagnosticsMs)],
+          ['first diagnostics after opening the 100k-word draft', fmtMs(lsp.openBigMs)],
+          [`keystroke → fresh diagnostics, p50 (${lsp.latencies.length} edits)`, fmtMs(lsp.p50)],
+          ['keystroke → fresh diagnostics, p95', fmtMs(lsp.p95)],
+          ['keystroke → fresh diagnostics, p99', fmtMs(lsp.p99)],
+          ['keystroke → fresh diagnostics, max', fmtMs(lsp.max)],
+          ['server peak RSS', fmtMB(lsp.serverRssMB)]
+        ]
+      );
+      say(
+        `Mode: ${lsp.mode} diagnostics${lsp.mode === 'push' ? (lsp.versioned ? ' (matched by document version)' : ' (unversioned: first publish after the edit)') : ''}, ${lsp.sync} sync${lsp.timeouts ? `, ${lsp.timeouts} edits got no diagnostics within 20 s` : ''}.`
+      );
+      say();
+    }
+  }
+}
+
+// ---------- targets ----------
+say('## Targets (issue 6)');
+say();
+const verdict = (ok) => (ok == null ? 'n/a' : ok ? 'met' : 'NOT met');
+const targetRows = [];
+{
+  const ratios = sizes
+    .filter((s) => s >= 10_000)
+    .map((s) => [s, results.whosaid?.[s]?.ms, results['retext-intensify']?.[s]?.ms])
+    .filter(([, w, i]) => w != null && i != null)
+    .map(([s, w, i]) => [s, i / w]);
+  targetRows.push([
+    'engine ≥ 2× retext-intensify, 10k–1M words',
+    ratios.length ? ratios.map(([s, r]) => `${sizeLabel(s)} ${fmtX(r)}`).join(', ') : '—',
+    verdict(ratios.length ? ratios.every(([, r]) => r >= 2) : null)
+  ]);
+  const w100 = results.whosaid?.[100_000]?.ms;
+  const w1m = results.whosaid?.[1_000_000]?.ms;
+  const lin = w100 && w1m ? texts[1_000_000].words / w1m / (texts[100_000].words / w100) : null;
+  targetRows.push(['linear: words/s at 1M ≥ 80% of 100k', lin ? `${(lin * 100).toFixed(0)}%` : '—', verdict(lin ? lin >= 0.8 : null)]);
+  const cli = Object.entries(cliResults).filter(([, r]) => r.whosaid.ms && r.intensify.ms);
+  targetRows.push([
+    'CLI ≥ 2× a retext-intensify CLI, 10k words up',
+    cli.length ? cli.map(([s, r]) => `${sizeLabel(Number(s))} ${fmtX(r.intensify.ms / r.whosaid.ms)}`).join(', ') : '—',
+    verdict(cli.length ? cli.every(([, r]) => r.intensify.ms / r.whosaid.ms >= 2) : null)
+  ]);
+  const rss1m = cliResults[1_000_000]?.whosaid?.rssMB;
+  targetRows.push(['CLI peak RSS < 200 MB at 1M words', fmtMB(rss1m), verdict(rss1m != null ? rss1m < 200 : null)]);
+  targetRows.push(['typing p95 ≤ 16 ms (100k-word draft)', lsp?.latencies.length ? fmtMs(lsp.p95) : '—', verdict(lsp?.latencies.length ? lsp.p95 <= 16 : null)]);
+  targetRows.push([
+    'first diagnostics ≤ 100 ms (1,000-word draft)',
+    lsp?.firstDiagnosticsMs != null ? fmtMs(lsp.firstDiagnosticsMs) : '—',
+    verdict(lsp?.firstDiagnosticsMs != null ? lsp.firstDiagnosticsMs <= 100 : null)
+  ]);
+}
+table(['target', 'measured', 'verdict'], targetRows);
+
+if (notes.length) {
+  say('## Notes');
+  say();
+  for (const n of notes) say(`- ${n}`);
+  say();
+}
+
+if (outPath) {
+  mkdirSync(dirname(outPath), {recursive: true});
+  writeFileSync(outPath, md.join('\n'));
+  process.stderr.write(`Results written to ${outPath}\n`);
+}
