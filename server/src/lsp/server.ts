@@ -1,0 +1,669 @@
+// The whosaid language server. Editor-neutral: everything VS Code-specific lives in the client.
+import {readFileSync, statSync} from 'node:fs';
+import {dirname, extname, sep} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkDoneProgressReporter
+} from 'vscode-languageserver';
+import {TextDocument} from 'vscode-languageserver-textdocument';
+import {ruleDocsUrl, ruleMeta, RULE_IDS, type AnalysisResult, type Analyzer, type DocumentFormat, type RuleId} from '../analysis';
+import {actionsFor, allowTargetFor, dataFromFinding, isWhosaidDiagnostic, type ActionContext, type EditCapabilities} from './code-actions';
+import {ConfigStore, type ConfigProblem} from './config-store';
+import {configDiagnostic, rangeOf, toDiagnostic} from './diagnostics';
+import {
+  Commands,
+  SOURCING_REPORT_REQUEST,
+  type DiagnosticData,
+  type InitializationOptions,
+  type SourcingReport,
+  type SourcingReportParams,
+  type WhosaidSettings,
+  type WorkspaceCheckResult
+} from './protocol';
+import {attributionHover, buildReport, codeLensTitle, countSources, findingHover} from './report';
+import {DEFAULT_LANGUAGES, DEFAULT_SETTINGS, normalizeSettings, settingsLayer} from './settings';
+import {DRAFT_EXTENSIONS, listDrafts} from './workspace-check';
+
+/** Delay between a keystroke and the check: short enough to land within one frame for small edits. */
+const DEBOUNCE_SMALL_MS = 4;
+const DEBOUNCE_LARGE_MS = 40;
+const LARGE_DOCUMENT = 100_000;
+
+interface DocContext {
+  settings: WhosaidSettings;
+  configPath: string | null;
+  key: string;
+  analyzer: Analyzer;
+}
+
+interface Checked {
+  kind: 'ok';
+  version: number;
+  key: string;
+  doc: TextDocument;
+  result: AnalysisResult;
+  configPath: string | null;
+}
+
+type Outcome = Checked | {kind: 'off'; version: number} | {kind: 'error'; version: number} | {kind: 'stale'};
+
+function uriToPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+function formatFor(languageId: string): DocumentFormat {
+  return languageId === 'markdown' ? 'markdown' : 'plaintext';
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const results = new Map<string, Checked>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const settingsCache = new Map<string, Promise<WhosaidSettings>>();
+  /** Files whose diagnostics came from the workspace check rather than from an open document. */
+  const workspaceChecked = new Set<string>();
+  const shownNotices = new Set<string>();
+  const loggedErrors = new Set<string>();
+  /** Config files with a diagnostic published on them. */
+  const configDiagnosticsShown = new Set<string>();
+
+  let folders: string[] = [];
+  let initOptions: InitializationOptions = {};
+  let trusted = true;
+  let globalSettings: WhosaidSettings = DEFAULT_SETTINGS;
+  const caps = {
+    pull: false,
+    pullRefresh: false,
+    codeLensRefresh: false,
+    configuration: false,
+    watchedFilesDynamic: false,
+    configurationDynamic: false,
+    workDoneProgress: false,
+    showDocument: false,
+    markdownHover: false,
+    folderChanges: false,
+    edits: {documentChanges: false, createFiles: false} as EditCapabilities
+  };
+
+  const log = (message: string) => connection.console.log(message);
+  const logOnce = (message: string) => {
+    if (loggedErrors.has(message)) return;
+    loggedErrors.add(message);
+    connection.console.error(message);
+  };
+
+  const store = new ConfigStore((path, problem) => reportConfigProblem(path, problem));
+
+  function reportConfigProblem(path: string, problem: ConfigProblem | null): void {
+    const uri = pathToFileURL(path).href;
+    if (!problem) {
+      if (configDiagnosticsShown.delete(uri)) void connection.sendDiagnostics({uri, diagnostics: []});
+      log(`Config file is valid again: ${path}`);
+      return;
+    }
+    configDiagnosticsShown.add(uri);
+    void connection.sendDiagnostics({uri, diagnostics: [configDiagnostic(problem.text, problem.errors, problem.usingLastGood)]});
+    const first = problem.errors[0];
+    const more = problem.errors.length > 1 ? ` (and ${problem.errors.length - 1} more)` : '';
+    const fallback = problem.usingLastGood ? 'Using the last valid version of the file.' : 'Using the default settings.';
+    const message = `whosaid: ${path} line ${first.line}: ${first.message}${more}. ${fallback}`;
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(message);
+  }
+
+  function folderFor(path: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of folders) {
+      if ((path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep)) && (!best || folder.length > best.length)) {
+        best = folder;
+      }
+    }
+    return best;
+  }
+
+  // ---- settings ----
+
+  function getSettings(uri: string): Promise<WhosaidSettings> {
+    if (!caps.configuration) return Promise.resolve(globalSettings);
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace.getConfiguration({scopeUri: uri, section: 'whosaid'}).then(
+        (raw) => normalizeSettings(raw),
+        (error) => {
+          logOnce(`Could not read the whosaid settings: ${String(error)}`);
+          return globalSettings;
+        }
+      );
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  function languagesOf(settings: WhosaidSettings): string[] {
+    // In an untrusted workspace, settings that widen what is read are ignored.
+    return trusted ? settings.languages : DEFAULT_LANGUAGES;
+  }
+
+  function configPathFor(uri: string): string | null {
+    const path = uriToPath(uri);
+    if (path) return store.find(dirname(path), folderFor(path));
+    return folders.length > 0 ? store.find(folders[0], folders[0]) : null;
+  }
+
+  /** Settings, config and analyzer for a document; null when whosaid is off for it. */
+  async function contextFor(uri: string, languageId: string): Promise<DocContext | null> {
+    const settings = await getSettings(uri);
+    if (!settings.enable || !languagesOf(settings).includes(languageId)) return null;
+    const configPath = configPathFor(uri);
+    const fileConfig = configPath ? store.load(configPath) : undefined;
+    const options = store.options(fileConfig, settingsLayer(settings));
+    const {key, analyzer} = store.analyzer(options);
+    return {settings, configPath, key, analyzer};
+  }
+
+  // ---- checking ----
+
+  /** Checks the open document at its current version; 'stale' when it changed or closed meanwhile. */
+  async function check(uri: string): Promise<Outcome> {
+    const doc = documents.get(uri);
+    if (!doc) return {kind: 'stale'};
+    const version = doc.version;
+    let ctx: DocContext | null;
+    try {
+      ctx = await contextFor(uri, doc.languageId);
+    } catch (error) {
+      logOnce(`whosaid could not set up the analysis: ${describe(error)}`);
+      return {kind: 'error', version};
+    }
+    const now = documents.get(uri);
+    if (!now || now.version !== version) return {kind: 'stale'};
+    if (!ctx) {
+      results.delete(uri);
+      return {kind: 'off', version};
+    }
+    const cached = results.get(uri);
+    if (cached && cached.version === version && cached.key === ctx.key) return cached;
+    let result: AnalysisResult;
+    try {
+      result = ctx.analyzer.analyze(now.getText(), formatFor(now.languageId));
+    } catch (error) {
+      logOnce(`whosaid failed on ${uri}: ${describe(error)}`);
+      return {kind: 'error', version};
+    }
+    for (const notice of result.notices) {
+      const id = `${uri}\n${notice}`;
+      if (shownNotices.has(id)) continue;
+      shownNotices.add(id);
+      void connection.window.showInformationMessage(`whosaid: ${notice}`);
+    }
+    const checked: Checked = {kind: 'ok', version, key: ctx.key, doc: now, result, configPath: ctx.configPath};
+    results.set(uri, checked);
+    return checked;
+  }
+
+  /** Like check, but retries when the document moves on meanwhile (for requests that must answer). */
+  async function checkLatest(uri: string): Promise<Outcome> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const outcome = await check(uri);
+      if (outcome.kind !== 'stale' || !documents.get(uri)) return outcome;
+    }
+    return {kind: 'stale'};
+  }
+
+  function diagnosticsFor(checked: Checked): Diagnostic[] {
+    return checked.result.findings.map((finding) => toDiagnostic(checked.doc, finding, checked.version));
+  }
+
+  function schedule(uri: string, delay: number): void {
+    if (caps.pull) return;
+    const previous = timers.get(uri);
+    if (previous) clearTimeout(previous);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void publish(uri);
+      }, delay)
+    );
+  }
+
+  async function publish(uri: string): Promise<void> {
+    const outcome = await check(uri);
+    // A result for an older version is dropped: a newer check is already scheduled, or the document closed.
+    if (outcome.kind === 'stale') return;
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== outcome.version) return;
+    if (outcome.kind === 'ok') {
+      void connection.sendDiagnostics({uri, version: outcome.version, diagnostics: diagnosticsFor(outcome)});
+    } else {
+      void connection.sendDiagnostics({uri, version: outcome.version, diagnostics: []});
+    }
+  }
+
+  function recheckAll(): void {
+    settingsCache.clear();
+    if (caps.pull) {
+      if (caps.pullRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+    }
+    if (caps.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  // ---- lifecycle ----
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const c = params.capabilities;
+    initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = initOptions.trusted !== false;
+    globalSettings = normalizeSettings(initOptions.settings);
+    caps.pull = Boolean(c.textDocument?.diagnostic);
+    caps.pullRefresh = Boolean(c.workspace?.diagnostics?.refreshSupport);
+    caps.codeLensRefresh = Boolean(c.workspace?.codeLens?.refreshSupport);
+    caps.configuration = Boolean(c.workspace?.configuration);
+    caps.watchedFilesDynamic = Boolean(c.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    caps.configurationDynamic = Boolean(c.workspace?.didChangeConfiguration?.dynamicRegistration);
+    caps.workDoneProgress = Boolean(c.window?.workDoneProgress);
+    caps.showDocument = Boolean(c.window?.showDocument?.support);
+    caps.markdownHover = Boolean(c.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown));
+    caps.folderChanges = Boolean(c.workspace?.workspaceFolders);
+    caps.edits = {
+      documentChanges: Boolean(c.workspace?.workspaceEdit?.documentChanges),
+      createFiles: Boolean(c.workspace?.workspaceEdit?.resourceOperations?.includes('create'))
+    };
+    folders = (params.workspaceFolders ?? []).map((folder) => uriToPath(folder.uri)).filter((p): p is string => p !== null);
+    if (folders.length === 0 && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) folders = [root];
+    }
+
+    const commands: string[] = [Commands.checkWorkspace];
+    if (!initOptions.clientCommands) commands.push(Commands.showRuleDocumentation, Commands.showSourcingReport);
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental},
+        codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false},
+        hoverProvider: true,
+        codeLensProvider: {resolveProvider: false},
+        executeCommandProvider: {commands},
+        workspace: {workspaceFolders: {supported: true, changeNotifications: true}}
+      },
+      serverInfo: {name: 'whosaid-ls', version: '0.1.0'}
+    };
+    if (caps.pull) {
+      result.capabilities.diagnosticProvider = {identifier: 'whosaid', interFileDependencies: false, workspaceDiagnostics: false};
+    }
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (caps.watchedFilesDynamic) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{globPattern: '**/.whosaidrc.json'}, {globPattern: '**/.whosaidrc'}]
+        })
+        .catch(() => undefined);
+    }
+    if (caps.configurationDynamic) {
+      void connection.client.register(DidChangeConfigurationNotification.type, {section: 'whosaid'}).catch(() => undefined);
+    }
+    if (caps.folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
+        folders = folders.filter((folder) => !removed.has(folder));
+        for (const folder of event.added) {
+          const path = uriToPath(folder.uri);
+          if (path && !folders.includes(path)) folders.push(path);
+        }
+        recheckAll();
+      });
+    }
+    log(`whosaid-ls started (${caps.pull ? 'pull' : 'push'} diagnostics, ${trusted ? 'trusted' : 'untrusted'} workspace)`);
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!caps.configuration) {
+      const section = (params.settings as {whosaid?: unknown} | null)?.whosaid;
+      globalSettings = normalizeSettings(section ?? initOptions.settings);
+    }
+    recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let touched = false;
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (!path) continue;
+      store.invalidate(path);
+      touched = true;
+      // Read it now so a broken file is reported even when no open document uses it yet.
+      if (exists(path)) store.load(path);
+      else if (configDiagnosticsShown.delete(change.uri)) void connection.sendDiagnostics({uri: change.uri, diagnostics: []});
+    }
+    if (touched) recheckAll();
+  });
+
+  documents.onDidOpen((event) => {
+    const uri = event.document.uri;
+    if (workspaceChecked.delete(uri) && caps.pull) void connection.sendDiagnostics({uri, diagnostics: []});
+  });
+
+  documents.onDidChangeContent((event) => {
+    const doc = event.document;
+    schedule(doc.uri, doc.version <= 1 ? 0 : doc.getText().length > LARGE_DOCUMENT ? DEBOUNCE_LARGE_MS : DEBOUNCE_SMALL_MS);
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+    results.delete(uri);
+    settingsCache.delete(uri);
+    if (!caps.pull) void connection.sendDiagnostics({uri, diagnostics: []});
+  });
+
+  // ---- pull diagnostics ----
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const uri = params.textDocument.uri;
+    if (!documents.get(uri)) return {kind: 'full', items: []};
+    const outcome = await check(uri);
+    if (outcome.kind === 'stale' || token.isCancellationRequested) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked', {retriggerRequest: true});
+    }
+    if (outcome.kind !== 'ok') return {kind: 'full', items: []};
+    const resultId = `${outcome.version}:${hash(outcome.key)}`;
+    if (params.previousResultId === resultId) return {kind: 'unchanged', resultId};
+    return {kind: 'full', resultId, items: diagnosticsFor(outcome)};
+  });
+
+  // ---- code actions ----
+
+  connection.onCodeAction(async (params) => {
+    const only = params.context.only;
+    if (only && !only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(kind + '.'))) {
+      return [];
+    }
+    const uri = params.textDocument.uri;
+    const doc = documents.get(uri);
+    if (!doc) return [];
+    const wanted = params.context.diagnostics.filter(isWhosaidDiagnostic);
+    if (wanted.length === 0) return [];
+
+    let current: Outcome | null = null;
+    const pairs: [Diagnostic, DiagnosticData][] = [];
+    for (const diagnostic of wanted) {
+      const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+      if (data && isData(data) && data.version === doc.version) {
+        pairs.push([diagnostic, data]);
+        continue;
+      }
+      // No usable data (an older version, or a client that drops it): match against the current findings.
+      current ??= await checkLatest(uri);
+      if (current.kind !== 'ok') continue;
+      const checked: Checked = current;
+      const finding = checked.result.findings.find((f) => {
+        if (f.ruleId !== diagnostic.code) return false;
+        const range = rangeOf(checked.doc, f.start, f.end);
+        return sameRange(range, diagnostic.range);
+      });
+      if (finding) pairs.push([diagnostic, dataFromFinding(finding, checked.version)]);
+    }
+    const latest = documents.get(uri);
+    if (!latest || pairs.length === 0) return [];
+    if (pairs.some(([, data]) => data.version !== latest.version)) return [];
+
+    let allowTarget: ActionContext['allowTarget'] = null;
+    if (trusted) {
+      const path = uriToPath(uri);
+      const configPath = configPathFor(uri);
+      const root = path ? folderFor(path) ?? null : folders[0] ?? null;
+      allowTarget = allowTargetFor(configPath, root, path, openTextOf);
+    }
+    const ctx: ActionContext = {doc: latest, caps: caps.edits, trusted, allowTarget};
+    const actions: CodeAction[] = [];
+    for (const [diagnostic, data] of pairs) actions.push(...actionsFor(diagnostic, data, ctx));
+    return actions;
+  });
+
+  function openTextOf(path: string): string | null {
+    const doc = documents.get(pathToFileURL(path).href);
+    return doc ? doc.getText() : null;
+  }
+
+  // ---- hover ----
+
+  connection.onHover(async (params) => {
+    const uri = params.textDocument.uri;
+    const outcome = await checkLatest(uri);
+    if (outcome.kind !== 'ok') return null;
+    const {doc, result} = outcome;
+    const offset = doc.offsetAt(params.position);
+    const inside = (start: number, end: number) => (start <= offset && offset < end) || (start === end && offset === start);
+    const findings = result.findings.filter((finding) => inside(finding.start, finding.end));
+    const kind = caps.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText;
+    if (findings.length > 0) {
+      const start = Math.min(...findings.map((f) => f.start));
+      const end = Math.max(...findings.map((f) => f.end));
+      return {contents: {kind, value: findingHover(findings)}, range: rangeOf(doc, start, end)};
+    }
+    for (const attribution of result.attributions) {
+      for (const span of [attribution.source, attribution.cue]) {
+        if (span && inside(span.start, span.end)) {
+          return {contents: {kind, value: attributionHover(attribution)}, range: rangeOf(doc, span.start, span.end)};
+        }
+      }
+    }
+    return null;
+  });
+
+  // ---- code lens ----
+
+  connection.onCodeLens(async (params) => {
+    const uri = params.textDocument.uri;
+    const outcome = await checkLatest(uri);
+    if (outcome.kind !== 'ok') return [];
+    const counts = countSources(outcome.result);
+    return [
+      {
+        range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+        command: {title: codeLensTitle(counts), command: Commands.showSourcingReport, arguments: [uri]}
+      }
+    ];
+  });
+
+  // ---- sourcing report ----
+
+  async function sourcingReport(uri: string): Promise<SourcingReport> {
+    if (documents.get(uri)) {
+      const outcome = await checkLatest(uri);
+      const doc = documents.get(uri);
+      if (!doc) throw new ResponseError(LSPErrorCodes.RequestFailed, `The document was closed: ${uri}`);
+      return buildReport(outcome.kind === 'ok' ? outcome.doc : doc, outcome.kind === 'ok' ? outcome.result : null);
+    }
+    // Not open: read it from disk, so any client can ask about any draft.
+    const path = uriToPath(uri);
+    const info = path ? DRAFT_EXTENSIONS[extname(path).toLowerCase()] : undefined;
+    if (!path || !info) throw new ResponseError(LSPErrorCodes.RequestFailed, `Not an open document or a draft file: ${uri}`);
+    const text = readFileSync(path, 'utf8');
+    const doc = TextDocument.create(uri, info.languageId, 0, text);
+    const ctx = await contextFor(uri, info.languageId);
+    return buildReport(doc, ctx ? ctx.analyzer.analyze(text, info.format) : null);
+  }
+
+  connection.onRequest(SOURCING_REPORT_REQUEST, async (params: SourcingReportParams) => {
+    if (!params || typeof params.uri !== 'string') throw new ResponseError(-32602, 'Expected {uri: string}');
+    return sourcingReport(params.uri);
+  });
+
+  // ---- commands ----
+
+  connection.onExecuteCommand(async (params, token) => {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case Commands.checkWorkspace:
+        return checkWorkspace(token, params.workDoneToken);
+      case Commands.showRuleDocumentation: {
+        const rule = String(args[0] ?? '');
+        if (!(RULE_IDS as readonly string[]).includes(rule)) throw new ResponseError(-32602, `Unknown rule: ${rule}`);
+        const url = typeof args[1] === 'string' && args[1] ? args[1] : ruleDocsUrl(rule as RuleId);
+        if (caps.showDocument) {
+          await connection.window.showDocument({uri: url, external: !url.startsWith('file:')}).catch(() => undefined);
+        } else {
+          void connection.window.showInformationMessage(`${ruleMeta(rule as RuleId).title}: ${url}`);
+        }
+        return url;
+      }
+      case Commands.showSourcingReport: {
+        const uri = String(args[0] ?? '');
+        const report = await sourcingReport(uri);
+        void connection.window.showInformationMessage(`whosaid: ${codeLensTitle(report.counts)}`);
+        return report;
+      }
+      default:
+        throw new ResponseError(-32601, `Unknown command: ${params.command}`);
+    }
+  });
+
+  async function checkWorkspace(token: CancellationToken, workDoneToken: string | number | undefined): Promise<WorkspaceCheckResult> {
+    let progress: WorkDoneProgressReporter & {token?: CancellationToken};
+    if (workDoneToken !== undefined) progress = connection.window.attachWorkDoneProgress(workDoneToken);
+    else if (caps.workDoneProgress) progress = await connection.window.createWorkDoneProgress();
+    else progress = connection.window.attachWorkDoneProgress(undefined);
+    const cancelled = () => token.isCancellationRequested || Boolean(progress.token?.isCancellationRequested);
+    const summary: WorkspaceCheckResult = {files: 0, filesWithFindings: 0, findings: 0, byRule: {}, cancelled: false, skipped: 0};
+    progress.begin('whosaid: checking drafts', 0, 'Looking for drafts', true);
+    try {
+      const {files, truncated} = listDrafts(folders, cancelled);
+      if (truncated) log(`Workspace check: stopped listing at ${files.length} files`);
+      let lastReport = 0;
+      for (let i = 0; i < files.length; i++) {
+        if (cancelled()) break;
+        // Let cancellation and edits through between files.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled()) break;
+        const path = files[i];
+        const uri = pathToFileURL(path).href;
+        const info = DRAFT_EXTENSIONS[extname(path).toLowerCase()];
+        let findings: AnalysisResult['findings'] | null = null;
+        if (documents.get(uri)) {
+          const outcome = await checkLatest(uri);
+          if (outcome.kind === 'ok') findings = outcome.result.findings;
+        } else {
+          try {
+            const stat = statSync(path);
+            const scope = pathToFileURL(folderFor(path) ?? dirname(path)).href;
+            const ctx = await contextForFile(scope, uri, info.languageId);
+            if (ctx && stat.size <= (ctx.maxLength ?? Infinity) * 4) {
+              const text = readFileSync(path, 'utf8');
+              const result = ctx.analyzer.analyze(text, info.format);
+              findings = result.findings;
+              const doc = TextDocument.create(uri, info.languageId, 0, text);
+              void connection.sendDiagnostics({uri, diagnostics: result.findings.map((f) => toDiagnostic(doc, f, 0))});
+              workspaceChecked.add(uri);
+            } else {
+              summary.skipped++;
+            }
+          } catch (error) {
+            summary.skipped++;
+            logOnce(`Workspace check skipped ${path}: ${describe(error)}`);
+          }
+        }
+        summary.files++;
+        if (findings && findings.length > 0) {
+          summary.filesWithFindings++;
+          summary.findings += findings.length;
+          for (const finding of findings) summary.byRule[finding.ruleId] = (summary.byRule[finding.ruleId] ?? 0) + 1;
+        }
+        const now = Date.now();
+        if (now - lastReport > 100 || i === files.length - 1) {
+          lastReport = now;
+          progress.report(Math.round(((i + 1) / files.length) * 100), `${i + 1} of ${files.length} drafts`);
+        }
+      }
+      summary.cancelled = cancelled();
+    } finally {
+      progress.done();
+    }
+    log(
+      `Workspace check: ${summary.files} drafts, ${summary.findings} findings in ${summary.filesWithFindings} files` +
+        (summary.cancelled ? ' (cancelled)' : '')
+    );
+    return summary;
+  }
+
+  /** Context for a file that is not open: settings are asked for once per folder. */
+  async function contextForFile(scopeUri: string, uri: string, languageId: string) {
+    const settings = await getSettings(scopeUri);
+    if (!settings.enable || !languagesOf(settings).includes(languageId)) return null;
+    const configPath = configPathFor(uri);
+    const options = store.options(configPath ? store.load(configPath) : undefined, settingsLayer(settings));
+    return {...store.analyzer(options), maxLength: options.maxLength};
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function isData(data: Partial<DiagnosticData>): data is DiagnosticData {
+  return (
+    typeof data.version === 'number' &&
+    typeof data.ruleId === 'string' &&
+    (RULE_IDS as readonly string[]).includes(data.ruleId) &&
+    typeof data.actual === 'string' &&
+    typeof data.paragraphStart === 'number' &&
+    Array.isArray(data.suggestions)
+  );
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0).toString(36);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
