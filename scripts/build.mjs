@@ -11,19 +11,21 @@ const common = {
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
-  legalComments: 'none'
+  legalComments: 'none',
+  // ESM builds first: jsonc-parser's UMD `main` requires './impl/format' at run time, which esbuild
+  // leaves as a dangling require (the bundle then fails with "Cannot find module './impl/format'").
+  mainFields: ['module', 'main']
 };
 
 const entries = [
   {in: 'server/src/cli/main.ts', out: 'dist/cli.js'},
   {in: 'server/src/lsp/main.ts', out: 'dist/server.js'},
   {in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode']},
-  // The engine alone, as a library: used by the benchmark (bench/). `module` first: jsonc-parser's UMD
-  // `main` build requires './impl/format' dynamically, which esbuild cannot bundle.
-  {in: 'server/src/analysis/index.ts', out: 'dist/engine.js', mainFields: ['module', 'main']}
+  // The engine alone, as a library: used by the benchmark (bench/).
+  {in: 'server/src/analysis/index.ts', out: 'dist/engine.js'}
 ];
 
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;
-  await build({...common, ...(entry.mainFields ? {mainFields: entry.mainFields} : {}), entryPoints: [entry.in], outfile: entry.out, external: entry.external ?? []});
+  await build({...common, entryPoints: [entry.in], outfile: entry.out, external: entry.external ?? []});
 }

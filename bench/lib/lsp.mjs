@@ -19,10 +19,9 @@ export function percentile(sorted, p) {
 }
 
 /**
- * @param {{repoRoot: string, workDir: string, bigText: string, smallText: string, edits: number}} o
+ * @param {{repoRoot: string, workDir: string, bigText: string, smallText: string, edits?: number, serverJs?: string}} o
  */
-export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 200}) {
-  const serverJs = join(repoRoot, 'dist', 'server.js');
+export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 200, serverJs = join(repoRoot, 'dist', 'server.js')}) {
   const rssFile = join(workDir, 'lsp-rss.txt');
   rmSync(rssFile, {force: true});
   const child = spawn(process.execPath, ['-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), serverJs, '--stdio'], {
@@ -35,6 +34,13 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
     if (stderr.length < 20_000) stderr += d;
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({code, signal})));
+  let stopping = false;
+  // Rejects if the server dies before we are done with it.
+  const died = exited.then(({code, signal}) => {
+    if (!stopping) throw new Error(`server exited (${signal ?? `code ${code}`})`);
+    return new Promise(() => {});
+  });
+  died.catch(() => {});
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
 
   // Waiters for diagnostics: [{uri, version, resolve}]
@@ -59,24 +65,37 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
   });
   conn.listen();
 
-  const waitDiagnostics = (uri, version) =>
-    new Promise((resolve) => {
-      const w = {uri, version, resolve};
-      waiters.push(w);
-      setTimeout(() => {
-        const i = waiters.indexOf(w);
-        if (i >= 0) {
-          waiters.splice(i, 1);
-          resolve(null);
+  const waitDiagnostics = (uri, version) => {
+    let timer;
+    const wait = new Promise((resolve) => {
+      const w = {
+        uri,
+        version,
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v);
         }
-      }, WAIT_MS).unref();
+      };
+      waiters.push(w);
+      timer = setTimeout(() => {
+        const i = waiters.indexOf(w);
+        if (i >= 0) waiters.splice(i, 1);
+        resolve(null);
+      }, WAIT_MS);
     });
+    return Promise.race([wait, died]);
+  };
 
-  const withTimeout = (promise, what) =>
-    Promise.race([
+  const withTimeout = (promise, what) => {
+    let timer;
+    return Promise.race([
       promise,
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${WAIT_MS} ms`)), WAIT_MS).unref())
-    ]);
+      died,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: no answer in ${WAIT_MS} ms`)), WAIT_MS);
+      })
+    ]).finally(() => clearTimeout(timer));
+  };
 
   const result = {mode: 'push', sync: null, firstDiagnosticsMs: null, openBigMs: null, latencies: [], timeouts: 0, error: null};
   try {
@@ -171,17 +190,27 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
       }
     }
     result.versioned = log.some((e) => e.version !== undefined);
+    stopping = true;
     await withTimeout(conn.sendRequest('shutdown'), 'shutdown');
     conn.sendNotification('exit');
   } catch (error) {
-    result.error = `${error.message}${stderr ? `\nserver stderr:\n${stderr.slice(-2000)}` : ''}`;
+    result.error = error.message;
   }
-  const done = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 3000).unref())]);
+  stopping = true;
+  let exitTimer;
+  const done = await Promise.race([exited, new Promise((r) => (exitTimer = setTimeout(() => r(null), 3000)))]);
+  clearTimeout(exitTimer);
   if (!done) {
     child.kill('SIGKILL');
     await exited;
   }
   conn.dispose();
+  // The server's own last words, e.g. "Error: Cannot find module ...".
+  result.stderr = stderr.slice(-4000);
+  if (result.error) {
+    const cause = stderr.match(/^\w*Error[^\n]*/m);
+    if (cause) result.error += `: ${cause[0]}`;
+  }
   try {
     result.serverRssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
   } catch {
