@@ -3,7 +3,8 @@
 // spots: self time and total (inclusive) time per function, and self time per source module (mapped
 // back from the esbuild bundle through its `// path` module markers).
 //
-// Usage: node bench/profile.mjs [--words=100000] [--format=markdown] [--top=25] [--scaling] [--keep]
+// Usage: node bench/profile.mjs [--words=100000] [--format=markdown] [--top=25] [--scaling] [--keep] [--tool=whosaid]
+//   --tool     profile another tool of bench/lib/tools.mjs instead (e.g. retext-intensify)
 //   --scaling  also time the engine at 100k, 200k, 400k and 800k words to look for superlinear growth
 //   --keep     keep the .cpuprofile (its path is printed; open it in Chrome DevTools or speedscope)
 import {spawnSync} from 'node:child_process';
@@ -20,6 +21,7 @@ const words = Number(opt('words', '100000'));
 const format = opt('format', 'plaintext') === 'markdown' ? 'markdown' : 'plaintext';
 const top = Number(opt('top', '25'));
 const keep = args.includes('--keep');
+const tool = opt('tool', 'whosaid');
 
 if (!args.includes('--no-build')) {
   const b = spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: repoRoot, encoding: 'utf8'});
@@ -38,7 +40,7 @@ writeFileSync(textFile, buildText(corpus, words, {markdown: format === 'markdown
 writeFileSync(warmFile, buildText(corpus, 1000, {markdown: format === 'markdown'}).text);
 
 const child = join(repoRoot, 'bench', 'lib', 'child.mjs');
-const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=250', child, 'whosaid', textFile, format, warmFile], {
+const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=250', child, tool, textFile, format, warmFile], {
   cwd: repoRoot,
   encoding: 'utf8'
 });
@@ -89,7 +91,7 @@ const moduleOf = (n) => {
   return file.startsWith('node:') ? '(node internals)' : relative(repoRoot, file);
 };
 
-// Only samples inside the engine's analysis count: stacks that pass through the benchmark's run().
+// Only samples inside the analysis count: stacks that pass through the tool's run() in tools.mjs.
 const selfMs = new Map();
 const totalMs = new Map();
 const modMs = new Map();
@@ -101,7 +103,7 @@ for (let i = 0; i < profile.samples.length; i++) {
   const leaf = byId.get(profile.samples[i]);
   const stack = [];
   for (let id = leaf.id; id !== undefined; id = parent.get(id)) stack.push(byId.get(id));
-  if (!stack.some((n) => n.callFrame.url.endsWith('dist/engine.js'))) continue;
+  if (!stack.some((n) => n.callFrame.url.endsWith('bench/lib/tools.mjs'))) continue;
   engineMs += dt;
   const k = keyOf(leaf);
   selfMs.set(k, (selfMs.get(k) ?? 0) + dt);
@@ -116,9 +118,9 @@ const print = (title, map, n) => {
   console.log('| % | ms | function / module |\n| ---: | ---: | --- |');
   for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`| ${pct(ms)} | ${ms.toFixed(0)} | ${k} |`);
 };
-console.log(`whosaid engine, ${words.toLocaleString('en-US')}-word ${format} text: median ${measured.ms.toFixed(0)} ms over ${measured.runs} runs (profiled, so slower than the benchmark)`);
-console.log(`Samples inside engine calls: ${engineMs.toFixed(0)} ms of ${allMs.toFixed(0)} ms profiled (the rest: start-up, loading, reading files).`);
-print('Self time by source module (% of time inside engine calls):', modMs, 20);
+console.log(`${tool}, ${words.toLocaleString('en-US')}-word ${format} text: median ${measured.ms.toFixed(0)} ms over ${measured.runs} runs (profiled, so slower than the benchmark)`);
+console.log(`Samples inside analysis calls: ${engineMs.toFixed(0)} ms of ${allMs.toFixed(0)} ms profiled (the rest: start-up, loading, reading files).`);
+print('Self time by source module (% of time inside analysis calls):', modMs, 20);
 print(`Top ${top} functions by self time:`, selfMs, top);
 print(`Top ${top} functions by total (inclusive) time:`, totalMs, top);
 if (keep) console.log(`\nProfile kept: ${profFile}`);
@@ -130,7 +132,7 @@ if (args.includes('--scaling')) {
     const f = join(work, `scale-${n}${ext}`);
     const t = buildText(corpus, n, {markdown: format === 'markdown'});
     writeFileSync(f, t.text);
-    const r = spawnSync(process.execPath, [child, 'whosaid', f, format, warmFile], {cwd: repoRoot, encoding: 'utf8'});
+    const r = spawnSync(process.execPath, [child, tool, f, format, warmFile], {cwd: repoRoot, encoding: 'utf8'});
     if (r.status !== 0) {
       console.log(`| ${n} | failed | | |`);
       continue;

@@ -3,7 +3,7 @@
 // when it is there; otherwise the project's own drafts under examples/ and test/fixtures/.
 // Nothing from the corpus is written into the repository: texts go to a temporary folder.
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
-import {join, extname} from 'node:path';
+import {join, extname, basename} from 'node:path';
 
 export const SIZES = [1_000, 10_000, 100_000, 1_000_000];
 
@@ -59,7 +59,7 @@ function walk(dir, out) {
     const path = join(dir, name);
     const st = statSync(path);
     if (st.isDirectory()) walk(path, out);
-    else if (['.md', '.txt', '.markdown'].includes(extname(name))) out.push(path);
+    else if (['.md', '.txt', '.markdown', '.jsonl'].includes(extname(name))) out.push(path);
   }
   return out;
 }
@@ -69,6 +69,22 @@ function loadOwnDrafts(repoRoot) {
   const files = [...walk(join(repoRoot, 'examples'), []), ...walk(join(repoRoot, 'test', 'fixtures'), [])];
   const articles = [];
   for (const file of files) {
+    if (file.endsWith('.jsonl')) {
+      // Labelled fixtures: one sentence a line; three sentences make a paragraph.
+      const sentences = [];
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        try {
+          const t = JSON.parse(line).text;
+          if (typeof t === 'string' && t.trim()) sentences.push(t.replace(/\s+/g, ' ').trim());
+        } catch {
+          // not a record
+        }
+      }
+      const paragraphs = [];
+      for (let i = 0; i < sentences.length; i += 3) paragraphs.push(sentences.slice(i, i + 3).join(' '));
+      if (paragraphs.length) articles.push({title: basename(file, '.jsonl').replace(/-/g, ' '), paragraphs});
+      continue;
+    }
     let text = readFileSync(file, 'utf8');
     text = text.replace(/^---\n[\s\S]*?\n---\n/, ''); // front matter
     text = text.replace(/<!--[\s\S]*?-->/g, ''); // ignore comments and similar
@@ -91,27 +107,40 @@ export function loadSource(repoRoot) {
 
 /**
  * The paragraphs of pass `k` over the source. Pass 0 is the articles as written. Later passes (needed
- * when the target exceeds the source) merge runs of neighbouring blocks (headline included), with a run
- * length and starting point that change per pass and no run of one, so that no paragraph of a repeat is
- * identical to an earlier one: a paragraph cache that dedupes within one document must not get free
- * hits from the repetition.
+ * when the target exceeds the source) merge runs of neighbouring blocks (headline included), two, three
+ * then four at a time, and from the fourth repeat on, shuffle each article's sentences, so that no
+ * paragraph of a repeat is identical to an earlier one: a paragraph cache that dedupes within one
+ * document must not get free hits from the repetition.
  */
+function shuffle(items, seed) {
+  const out = [...items];
+  let x = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 function* passBlocks(article, k, markdown) {
   if (k === 0) {
     yield markdown ? `## ${article.title}` : article.title;
     yield* article.paragraphs;
     return;
   }
-  const blocks = [article.title, ...article.paragraphs];
-  const run = 2 + ((k - 1) % 3); // 2, 3, 4, 2, ...
-  const shift = Math.floor((k - 1) / 3) % run; // later cycles start the runs elsewhere
-  const runs = [];
-  let i = 0;
-  if (shift > 0) {
-    runs.push(blocks.slice(0, shift));
-    i = shift;
+  let blocks = [article.title, ...article.paragraphs];
+  let run = 1 + k; // passes 1-3: runs of 2, 3, 4 blocks
+  if (k > 3) {
+    // Many passes (a small source): the article's sentences in a shuffled order, in runs of 3.
+    blocks = shuffle(blocks.flatMap((b) => b.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/)), k * 7919 + blocks.length);
+    run = 3;
   }
-  for (; i < blocks.length; i += run) runs.push(blocks.slice(i, i + run));
+  const runs = [];
+  for (let i = 0; i < blocks.length; i += run) runs.push(blocks.slice(i, i + run));
   // Fold runs of one block into a neighbour.
   const merged = [];
   for (const r of runs) {
