@@ -197,6 +197,16 @@ function evalFixtures(engine, labels) {
   };
 }
 
+/** Cue words and phrases from the data study, to say what the missed uncertain sentences contain. */
+const MISS_HINTS = [
+  'some', 'many', 'several', 'most', 'various', 'numerous', 'a number of', 'a few', 'others', 'critics', 'experts',
+  'scholars', 'historians', 'people', 'considered', 'regarded', 'believed', 'thought', 'said', 'reported', 'claimed',
+  'alleged', 'allegedly', 'reportedly', 'probably', 'possibly', 'possible', 'perhaps', 'likely', 'may', 'might',
+  'could', 'would', 'can', 'seems', 'seem', 'appears', 'suggest', 'suggests', 'suggested', 'widely', 'generally',
+  'often', 'usually', 'commonly', 'famous', 'popular', 'notable', 'best', 'finest', 'greatest', 'important',
+  'one of the', 'it is', 'has been', 'have been', 'evidence', 'theory', 'whether'
+].map((w) => [w, new RegExp('\\b' + w.replace(/ /g, '\\s+') + '\\b', 'i')]);
+
 // ------------------------------------------------------------------------------------------------
 // 2. CoNLL-2010 Wikipedia uncertainty
 // ------------------------------------------------------------------------------------------------
@@ -254,6 +264,13 @@ function evalConll(engine) {
   for (const [k, c] of phrases.sort((a, b) => b[1].c - a[1].c).slice(0, 25)) console.log(`  ${lpad(c.c, 4)} certain / ${lpad(c.u, 4)} uncertain  ${pct(c.u / (c.u + c.c))}%  ${k}`);
   console.log('\nphrases that catch most uncertain sentences:');
   for (const [k, c] of phrases.sort((a, b) => b[1].u - a[1].u).slice(0, 15)) console.log(`  ${lpad(c.u,4)} uncertain / ${lpad(c.c, 4)} certain  ${pct(c.u / (c.u + c.c))}%  ${k}`);
+  // Which known cue words do the missed sentences hold? (Diagnostic list from eval/findings.md; not a lexicon.)
+  const hints = new Map();
+  for (const {r} of [...misses, ...missesBelow]) {
+    for (const [name, re] of MISS_HINTS) if (re.test(r.text)) hints.set(name, (hints.get(name) ?? 0) + 1);
+  }
+  console.log(`\nknown cue words in the ${misses.length + missesBelow.length} missed uncertain sentences (see eval/findings.md for each one's precision):`);
+  console.log('  ' + [...hints.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
   console.log(`\nfalse alarms (certain sentences flagged), ${Math.min(WORST, falseAlarms.length)} of ${falseAlarms.length}:`);
   for (const {r, findings} of spread(falseAlarms, WORST))
     console.log(`  [${r.id}] ${findings.map((f) => `${f.ruleId} "${f.actual}"`).join('; ')}\n      ${oneLine(mark(r.text, findings))}`);
