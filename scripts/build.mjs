@@ -12,6 +12,8 @@ const common = {
   minify: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   // ESM builds first: jsonc-parser's UMD `main` requires './impl/format' at run time, which esbuild
   // leaves as a dangling require (the bundle then fails with "Cannot find module './impl/format'").
   mainFields: ['module', 'main']

@@ -1,5 +1,28 @@
-// Placeholder while the engine is written; replaced in the next commit.
-import type {AnalysisResult, DocumentFormat, EngineOptions} from './types';
+// The engine: document -> paragraphs -> attribution model -> rules -> findings.
+// Paragraphs are analysed one at a time and cached by their text and the context carried into them,
+// so a keystroke re-analyses only the paragraph it touched (and any whose carried context changed).
+import {buildParagraphModel, contextKey, EMPTY_CONTEXT, type CarriedContext, type LocalAttribution, type ParagraphModel} from './attribution/model';
+import {maskProse} from './document/mask';
+import {splitDocument, type ControlMarker, type RawParagraph} from './document/split';
+import {getLexicon, type Lexicon} from './lexicon';
+import {RULE_CHECKS} from './rules';
+import {ruleDocsUrl, ruleMeta} from './rules/meta';
+import type {RawFinding} from './rules/rule';
+import {DEFAULT_MAX_LENGTH} from './config/config';
+import {normalizeWord} from './nlp/phrases';
+import {
+  RULE_IDS,
+  type AnalysisResult,
+  type Attribution,
+  type DocumentFormat,
+  type EngineOptions,
+  type Finding,
+  type Quote,
+  type RuleId,
+  type RuleSetting,
+  type Severity,
+  type TextSpan
+} from './types';
 
 export interface Analyzer {
   /** Analyses a whole document, reusing cached paragraph results where their text and context are unchanged. */
@@ -9,10 +32,236 @@ export interface Analyzer {
   lastRun(): {analysed: number; reused: number};
 }
 
+/** One paragraph's results, paragraph-relative; what the cache holds. */
+interface ParagraphResult {
+  findings: RawFinding[];
+  attributions: Attribution[];
+  quotes: Quote[];
+  outgoing: CarriedContext;
+  words: number;
+  sentences: number;
+}
+
+/** Enough for every paragraph of a long book; older entries go first. */
+const CACHE_LIMIT = 50_000;
+
+const SEVERITY_RANK: Record<Severity, number> = {hint: 0, info: 1, warning: 2, error: 3};
+
 export function createAnalyzer(options: EngineOptions = {}): Analyzer {
-  throw new Error('engine not written yet');
+  const lexicon = getLexicon(options.extra);
+  const enabled = RULE_IDS.filter((id) => options.rules?.[id] !== 'off');
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const allow = (options.allow ?? []).map((phrase) => normalizeWord(phrase.trim())).filter(Boolean);
+  const cache = new Map<string, ParagraphResult>();
+  let run = {analysed: 0, reused: 0};
+
+  const analyseParagraph = (paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext): ParagraphResult => {
+    const key = `${format}\u0001${paragraph.kind}\u0001${contextKey(incoming)}\u0001${paragraph.text}`;
+    const cached = cache.get(key);
+    if (cached) {
+      // Refresh its place in the eviction order.
+      cache.delete(key);
+      cache.set(key, cached);
+      run.reused++;
+      return cached;
+    }
+    run.analysed++;
+    const result = computeParagraph(paragraph, format, incoming, lexicon, enabled);
+    cache.set(key, result);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    return result;
+  };
+
+  return {
+    options,
+    lastRun: () => ({...run}),
+    analyze(text, format = options.format ?? 'plaintext') {
+      run = {analysed: 0, reused: 0};
+      const declined = declineReason(text, maxLength);
+      if (declined) return emptyResult([declined]);
+
+      const {paragraphs, markers} = splitDocument(text, format);
+      const findings: Finding[] = [];
+      const attributions: Attribution[] = [];
+      const quotes: Quote[] = [];
+      const notices: string[] = [];
+      let words = 0;
+      let sentences = 0;
+      let context = EMPTY_CONTEXT;
+      for (const paragraph of paragraphs) {
+        const result = analyseParagraph(paragraph, format, context);
+        context = result.outgoing;
+        words += result.words;
+        sentences += result.sentences;
+        const offset = paragraph.start;
+        const range = {start: offset, end: offset + paragraph.text.length};
+        for (const raw of result.findings) {
+          const finding = finalize(raw, offset, range, text, options.rules?.[raw.ruleId]);
+          if (finding && !allowed(finding.actual, allow)) findings.push(finding);
+        }
+        for (const attribution of result.attributions) attributions.push(shiftAttribution(attribution, offset));
+        for (const quote of result.quotes) quotes.push({...quote, start: quote.start + offset, end: quote.end + offset});
+      }
+      for (const marker of markers) {
+        if (marker.unknownRules.length > 0) notices.push(`Unknown rule in a whosaid comment: ${marker.unknownRules.join(', ')}`);
+      }
+      const visible = markers.length > 0 ? applyMarkers(findings, markers, paragraphs) : findings;
+      visible.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+      return {findings: visible, attributions, quotes, stats: {words, paragraphs: paragraphs.length, sentences}, notices};
+    }
+  };
 }
 
 export function analyze(text: string, options: EngineOptions = {}): AnalysisResult {
   return createAnalyzer(options).analyze(text, options.format);
+}
+
+function emptyResult(notices: string[]): AnalysisResult {
+  return {findings: [], attributions: [], quotes: [], stats: {words: 0, paragraphs: 0, sentences: 0}, notices};
+}
+
+/** Documents that are too large or are not text are declined with a reason, never half-checked. */
+function declineReason(text: string, maxLength: number): string | null {
+  if (text.length > maxLength) {
+    return `Not checked: the document has ${text.length.toLocaleString('en-US')} characters, over the limit of ${maxLength.toLocaleString('en-US')} (setting "maxLength")`;
+  }
+  const sample = text.length > 8192 ? text.slice(0, 8192) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) return 'Not checked: the file looks binary (it contains NUL bytes)';
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.1) return 'Not checked: the file looks binary (many control characters)';
+  return null;
+}
+
+function computeParagraph(paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext, lexicon: Lexicon, enabled: RuleId[]): ParagraphResult {
+  const prose = maskProse(paragraph.text, format);
+  const model = buildParagraphModel(prose, incoming, lexicon);
+  const findings: RawFinding[] = [];
+  for (const id of enabled) {
+    for (const finding of RULE_CHECKS[id]({model, lexicon})) findings.push(finding);
+  }
+  let words = 0;
+  for (const sentence of model.sentences) for (const token of sentence.tokens) if (token.kind === 'word') words++;
+  return {
+    findings,
+    attributions: model.attributions.map((attribution) => publicAttribution(model, attribution, paragraph.text)),
+    quotes: model.quotes.map((quote) => ({start: quote.start, end: quote.end, speaker: quote.speaker})),
+    outgoing: model.outgoing,
+    words,
+    sentences: model.sentences.length
+  };
+}
+
+function publicAttribution(model: ParagraphModel, attribution: LocalAttribution, original: string): Attribution {
+  const sentence = model.sentences[attribution.sentence];
+  const span = (from: number, to: number): TextSpan => {
+    const start = sentence.tokens[from].start;
+    const end = sentence.tokens[to - 1].end;
+    return {start, end, text: original.slice(start, end)};
+  };
+  let content: TextSpan | null = null;
+  if (attribution.quote) content = {...attribution.quote, text: original.slice(attribution.quote.start, attribution.quote.end)};
+  else if (attribution.content && attribution.content.to > attribution.content.from) {
+    let from = attribution.content.from;
+    let to = attribution.content.to;
+    // Trim punctuation at the edges of the content.
+    while (from < to && sentence.tokens[from].kind === 'punct') from++;
+    while (to > from && sentence.tokens[to - 1].kind === 'punct') to--;
+    if (to > from) content = span(from, to);
+  }
+  return {
+    kind: attribution.kind,
+    cue: span(attribution.cue.from, attribution.cue.to),
+    source: attribution.source ? span(attribution.source.from, attribution.source.to) : null,
+    resolvedSource: attribution.resolvedSource,
+    content,
+    quote: attribution.quote !== null,
+    anonymityReason: attribution.anonymityReason,
+    position: attribution.position
+  };
+}
+
+function shiftAttribution(attribution: Attribution, offset: number): Attribution {
+  const shift = (span: TextSpan | null) => (span ? {...span, start: span.start + offset, end: span.end + offset} : null);
+  return {...attribution, cue: shift(attribution.cue)!, source: shift(attribution.source), content: shift(attribution.content)};
+}
+
+function severityFor(ruleId: RuleId, secondary: boolean, setting: RuleSetting | undefined): Severity {
+  const own = ruleMeta(ruleId).defaultSeverity;
+  if (!setting || setting === 'default' || setting === 'off') return secondary ? 'info' : own;
+  if (!secondary) return setting;
+  // A configured severity never raises the source's own words above information.
+  return SEVERITY_RANK[setting] > SEVERITY_RANK.info ? 'info' : setting;
+}
+
+function finalize(raw: RawFinding, offset: number, paragraph: {start: number; end: number}, text: string, setting: RuleSetting | undefined): Finding | null {
+  if (setting === 'off') return null;
+  const start = raw.start + offset;
+  const end = raw.end + offset;
+  return {
+    ruleId: raw.ruleId,
+    severity: severityFor(raw.ruleId, raw.secondary, setting),
+    message: raw.message,
+    start,
+    end,
+    actual: text.slice(start, end),
+    expected: raw.expected,
+    url: ruleDocsUrl(raw.ruleId),
+    source: 'whosaid',
+    suggestions: raw.suggestions.map((suggestion) => ({
+      ...suggestion,
+      edits: suggestion.edits.map((edit) => ({...edit, start: edit.start + offset, end: edit.end + offset}))
+    })),
+    related: raw.related.map((related) => ({...related, start: related.start + offset, end: related.end + offset})),
+    paragraph
+  };
+}
+
+function allowed(actual: string, allow: string[]): boolean {
+  if (allow.length === 0) return false;
+  const norm = normalizeWord(actual);
+  return allow.some((phrase) => {
+    if (norm === phrase) return true;
+    const at = norm.indexOf(phrase);
+    if (at < 0) return false;
+    const before = norm[at - 1];
+    const after = norm[at + phrase.length];
+    return (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after));
+  });
+}
+
+/** Applies whosaid-disable / -enable / -disable-next-line comments, in document order. */
+function applyMarkers(findings: Finding[], markers: ControlMarker[], paragraphs: RawParagraph[]): Finding[] {
+  const ordered = [...markers].sort((a, b) => a.start - b.start);
+  // For each rule: ranges where it is disabled.
+  const disabled = new Map<RuleId | '*', {start: number; end: number}[]>();
+  const open = new Map<RuleId | '*', number>();
+  const add = (rule: RuleId | '*', start: number, end: number) => {
+    const list = disabled.get(rule) ?? [];
+    list.push({start, end});
+    disabled.set(rule, list);
+  };
+  for (const marker of ordered) {
+    const rules: (RuleId | '*')[] = marker.rules ?? ['*'];
+    if (marker.verb === 'disable-next-line') {
+      const next = paragraphs.find((paragraph) => paragraph.start >= marker.end);
+      if (next) for (const rule of rules) add(rule, next.start, next.start + next.text.length);
+    } else if (marker.verb === 'disable') {
+      for (const rule of rules) if (!open.has(rule)) open.set(rule, marker.end);
+    } else {
+      const closing = marker.rules === null ? [...open.keys()] : rules;
+      for (const rule of closing) {
+        const start = open.get(rule);
+        if (start !== undefined) add(rule, start, marker.start);
+        open.delete(rule);
+      }
+    }
+  }
+  for (const [rule, start] of open) add(rule, start, Infinity);
+  const isDisabled = (finding: Finding) =>
+    [finding.ruleId, '*'].some((rule) => (disabled.get(rule as RuleId | '*') ?? []).some((range) => finding.start >= range.start && finding.start < range.end));
+  return findings.filter((finding) => !isDisabled(finding));
 }

@@ -1,0 +1,385 @@
+// The attribution model for one paragraph: cues, their sources, what they cover, quotes and their
+// speakers, anonymity reasons. Rules read this; they never look for attributions themselves.
+import type {Lexicon} from '../lexicon';
+import type {SourceKind} from '../types';
+import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence} from '../nlp/tokens';
+import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, subjectBefore, type SourceClass, type Span} from './sources';
+
+/** What the previous paragraph hands to the next. */
+export interface CarriedContext {
+  lastSource: {text: string; kind: SourceKind} | null;
+  /** A quotation left open at the end of the previous paragraph, and who spoke it. */
+  openQuote: boolean;
+  quoteSpeaker: string | null;
+}
+
+export const EMPTY_CONTEXT: CarriedContext = {lastSource: null, openQuote: false, quoteSpeaker: null};
+
+export function contextKey(context: CarriedContext): string {
+  const source = context.lastSource;
+  return `${source ? source.kind + ':' + source.text : ''}|${context.openQuote ? 1 : 0}|${context.quoteSpeaker ?? ''}`;
+}
+
+export interface LocalAttribution {
+  sentence: number;
+  kind: SourceKind;
+  cue: Span;
+  source: Span | null;
+  sourceText: string | null;
+  resolvedSource: string | null;
+  /** Token range the attribution covers in its sentence (may be empty). */
+  content: Span | null;
+  /** Character range of the quote it introduces, if any (paragraph offsets). */
+  quote: {start: number; end: number} | null;
+  anonymityReason: string | null;
+  position: string | null;
+  /** The cue verb is a loaded one ("claimed"). */
+  loaded: string | null;
+}
+
+export interface QuoteInfo {
+  start: number;
+  end: number;
+  words: number;
+  speaker: string | null;
+  attribution: LocalAttribution | null;
+}
+
+export interface ParagraphModel {
+  text: string;
+  sentences: Sentence[];
+  attributions: LocalAttribution[];
+  quotes: QuoteInfo[];
+  /** Per sentence, per token: the attribution whose content covers it, if any. */
+  coverage: (LocalAttribution | null)[][];
+  outgoing: CarriedContext;
+}
+
+const SUBJECT_PARTICIPLES = new Set([
+  'saying', 'stating', 'noting', 'adding', 'warning', 'arguing', 'claiming', 'insisting', 'explaining', 'declaring',
+  'acknowledging', 'announcing', 'confirming', 'denying', 'suggesting', 'predicting', 'stressing', 'urging', 'vowing', 'pledging',
+  'promising', 'recalling', 'describing', 'accusing', 'conceding', 'admitting', 'reporting', 'revealing', 'indicating', 'telling'
+]);
+
+/** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
+const NOUN_PRECEDERS = new Set(['latest', 'new', 'recent', 'initial', 'previous', 'unconfirmed', 'conflicting', 'further', 'such', 'first', 'early', 'conflicting', 'similar', 'false', 'baseless', 'repeated', 'official']);
+
+export function buildParagraphModel(text: string, incoming: CarriedContext, lexicon: Lexicon): ParagraphModel {
+  const quoteScan = scanQuotes(text, incoming.openQuote);
+  const sentences = parseSentences(text, quoteScan.ranges);
+  const attributions: LocalAttribution[] = [];
+  let lastSource = incoming.lastSource;
+
+  for (let s = 0; s < sentences.length; s++) {
+    const found = findAttributions(sentences[s], s, lexicon, lastSource);
+    for (const attribution of found) {
+      attributions.push(attribution);
+      if (attribution.sourceText && attribution.resolvedSource === null) {
+        lastSource = {text: attribution.sourceText, kind: attribution.kind};
+      }
+    }
+  }
+
+  for (const attribution of attributions) {
+    if (attribution.kind === 'anonymous' && attribution.source) describeAnonymity(attribution, sentences, lexicon);
+  }
+
+  const quotes = attachQuotes(quoteScan, sentences, attributions, incoming);
+  const coverage = computeCoverage(sentences, attributions, quotes);
+  const lastQuote = quotes[quotes.length - 1];
+  const outgoing: CarriedContext = {
+    lastSource,
+    openQuote: quoteScan.openAtEnd,
+    quoteSpeaker: quoteScan.openAtEnd && lastQuote ? lastQuote.speaker : null
+  };
+  return {text, sentences, attributions, quotes, coverage, outgoing};
+}
+
+function spanText(sentence: Sentence, span: Span, text: string): string {
+  return text.slice(sentence.tokens[span.from].start, sentence.tokens[span.to - 1].end);
+}
+
+function findAttributions(
+  sentence: Sentence,
+  index: number,
+  lexicon: Lexicon,
+  lastSource: CarriedContext['lastSource']
+): LocalAttribution[] {
+  const {tokens, norms} = sentence;
+  const found: LocalAttribution[] = [];
+  let mainSubject: {span: Span; kind: SourceKind; resolved: string | null} | null = null;
+
+  const make = (cue: Span, source: Span | null, verbNorm: string | null, unknownAs: SourceKind | null): LocalAttribution | null => {
+    let kind: SourceClass = 'unknown';
+    let resolved: string | null = null;
+    if (source) {
+      const reading = classifySource(sentence, source, lexicon);
+      kind = reading.kind;
+      if (kind === 'pronoun') {
+        if (lastSource) {
+          kind = lastSource.kind;
+          resolved = lastSource.text;
+        } else kind = 'named';
+      }
+    }
+    if (kind === 'unknown') {
+      // Speech verbs with an unlisted subject ("the 45-year-old said") are still attributions;
+      // thoughts and perceptions need a recognizable source.
+      if (!unknownAs) return null;
+      kind = unknownAs;
+    }
+    return {
+      ...blank(index),
+      kind,
+      cue,
+      source,
+      resolvedSource: resolved,
+      loaded: verbNorm ? lexicon.loadedVerbs.get(verbNorm) ?? null : null
+    };
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'word') continue;
+
+    // "according to X", "citing X": the source follows. An unlisted one is still a source
+    // ("according to the 2021 census").
+    const after = lexicon.sourceAfterCues.matchAt(norms, i);
+    if (after) {
+      const source = phraseAfter(sentence, after.to);
+      if (source) {
+        const attribution = make({from: i, to: after.to}, source, null, 'document');
+        if (attribution) found.push(attribution);
+        i = source.to - 1;
+        continue;
+      }
+    }
+
+    const norm = token.norm;
+    const isSpeech = lexicon.speechVerbs.has(norm);
+    const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
+    if (!isSpeech && !isThought) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
+    if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || prev.norm.endsWith("'s") || NOUN_PRECEDERS.has(prev.norm) || isPreposition(prev.norm))) continue;
+    if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1])) continue;
+    // "That said, ..."
+    if (norm === 'said' && prev?.norm === 'that' && next?.norm === ',') continue;
+    // Passives are claims, not attributions, unless "by" names the agent.
+    let p = i - 1;
+    while (p >= 0 && isAdverbLike(tokens[p])) p--;
+    if (p >= 0 && BE_FORMS.has(tokens[p].norm)) {
+      if (next?.norm === 'by') {
+        const agent = phraseAfter(sentence, i + 2);
+        if (agent) {
+          const attribution = make({from: i, to: i + 2}, agent, null, 'named');
+          if (attribution) found.push(attribution);
+        }
+      }
+      continue;
+    }
+
+    const complementFollows =
+      next === undefined ||
+      next.norm === 'that' ||
+      next.norm === ':' ||
+      next.norm === ',' ||
+      next.norm === '.' ||
+      isQuoteMark(next) ||
+      next.norm === 'in' ||
+      next.norm === 'on' ||
+      (next.kind === 'word' && lexicon.pronouns.has(next.norm));
+    const afterQuoteOrComma = prev !== undefined && (prev.norm === ',' || isQuoteMark(prev));
+
+    // Participles after a comma take the sentence's main subject: "The Kremlin confirmed ..., stating that".
+    if (SUBJECT_PARTICIPLES.has(norm) && prev?.norm === ',') {
+      const subject = mainSubject ?? firstSubject(found);
+      if (subject) {
+        found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
+      }
+      continue;
+    }
+
+    if (lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma) continue;
+
+    let source = subjectBefore(sentence, i);
+    let inverted = false;
+    if (!source && isSpeech && (afterQuoteOrComma || i === 0 || prev?.norm === '"')) {
+      // "“...,” said the ministry." / "..., said John Smith, a spokesman."
+      source = phraseAfter(sentence, i + 1);
+      inverted = source !== null;
+    }
+    if (!source) continue;
+    if (isThought && inverted) continue;
+    const attribution = make({from: i, to: i + 1}, source, norm, isSpeech ? 'named' : null);
+    if (!attribution) continue;
+    found.push(attribution);
+    if (!mainSubject && !inverted) mainSubject = {span: source, kind: attribution.kind, resolved: attribution.resolvedSource};
+    if (inverted) i = source.to - 1;
+  }
+
+  // Phrases like "in a statement" or "told reporters" with no verb found: the sentence's subject speaks.
+  if (found.length === 0) {
+    const phrase = lexicon.otherCues.findAll(norms)[0];
+    if (phrase) {
+      const subject = subjectBefore(sentence, firstVerbGuess(sentence, phrase.from));
+      if (subject) {
+        const attribution = make({from: phrase.from, to: phrase.to}, subject, null, 'named');
+        if (attribution) found.push(attribution);
+      }
+    }
+  }
+
+  for (const attribution of found) {
+    if (attribution.source) attribution.sourceText = spanTextOf(sentence, attribution.source);
+  }
+  return found;
+}
+
+function spanTextOf(sentence: Sentence, span: Span): string {
+  const parts: string[] = [];
+  for (let i = span.from; i < span.to; i++) {
+    const token = sentence.tokens[i];
+    if (i > span.from && token.start > sentence.tokens[i - 1].end) parts.push(' ');
+    parts.push(token.text);
+  }
+  return parts.join('');
+}
+
+function firstVerbGuess(sentence: Sentence, phraseFrom: number): number {
+  // "The ministry, in a statement, condemned ...": the subject ends at the comma before the phrase.
+  return phraseFrom > 0 && sentence.tokens[phraseFrom - 1].norm === ',' ? phraseFrom - 1 : phraseFrom;
+}
+
+function firstSubject(found: LocalAttribution[]): {span: Span; kind: SourceKind; resolved: string | null} | null {
+  const first = found.find((attribution) => attribution.source);
+  return first?.source ? {span: first.source, kind: first.kind, resolved: first.resolvedSource} : null;
+}
+
+function blank(sentence: number): LocalAttribution {
+  return {
+    sentence,
+    kind: 'named',
+    cue: {from: 0, to: 0},
+    source: null,
+    sourceText: null,
+    resolvedSource: null,
+    content: null,
+    quote: null,
+    anonymityReason: null,
+    position: null,
+    loaded: null
+  };
+}
+
+/** Words that show the draft acknowledges anonymity, so a nearby "because" or "to discuss" is its reason. */
+const ANONYMITY_WORDS = new Set(['anonymity', 'anonymously', 'named', 'identified', 'authorized', 'authorised', 'permitted', 'allowed', 'fear', 'fearing', 'sensitivity', 'publicly', 'record']);
+
+function describeAnonymity(attribution: LocalAttribution, sentences: Sentence[], lexicon: Lexicon): void {
+  const sentence = sentences[attribution.sentence];
+  const source = attribution.source!;
+  const positions = lexicon.anonymityPositions.findAll(sentence.norms, source.from, source.to);
+  if (positions.length > 0) attribution.position = spanTextOf(sentence, source);
+
+  const windows: {sentence: Sentence; from: number}[] = [{sentence, from: source.from}];
+  const following = sentences[attribution.sentence + 1];
+  if (following) windows.push({sentence: following, from: 0});
+  for (const window of windows) {
+    const norms = window.sentence.norms;
+    const acknowledges = norms.some((norm, k) => k >= window.from && ANONYMITY_WORDS.has(norm));
+    for (const reason of lexicon.anonymityReasons.findAll(norms, window.from)) {
+      const strong = reason.value.includes('authori') || reason.value.includes('permitted') || reason.value.includes('allowed') || reason.value.includes('sensitivity') || reason.value.includes('fear');
+      if (!strong && !acknowledges) continue;
+      const tokens = window.sentence.tokens;
+      let end = reason.to;
+      while (end < tokens.length && tokens[end].norm !== ',' && tokens[end].norm !== '.' && tokens[end].norm !== ';' && end - reason.from < 18) end++;
+      attribution.anonymityReason = spanTextOf(window.sentence, {from: reason.from, to: end});
+      return;
+    }
+  }
+}
+
+/** Links each quotation to a speaker in its own sentences or the sentence before or after. */
+function attachQuotes(scan: QuoteScan, sentences: Sentence[], attributions: LocalAttribution[], incoming: CarriedContext): QuoteInfo[] {
+  const quotes: QuoteInfo[] = [];
+  for (const range of scan.ranges) {
+    const inside = sentences.filter((sentence) => sentence.end > range.start && sentence.start < range.end);
+    let words = 0;
+    for (const sentence of inside) for (const token of sentence.tokens) if (token.kind === 'word' && token.start > range.start && token.end <= range.end) words++;
+    if (inside.length === 0) continue;
+    const first = sentences.indexOf(inside[0]);
+    const last = sentences.indexOf(inside[inside.length - 1]);
+    const candidates = attributions.filter((a) => a.sentence >= first && a.sentence <= last);
+    // The sentence after ("..." / He said.) or before ("She said:" / "...").
+    if (candidates.length === 0) {
+      const after = attributions.filter((a) => a.sentence === last + 1 && startsWithAttribution(sentences[last + 1], a));
+      const before = attributions.filter((a) => a.sentence === first - 1 && endsWithColonOrCue(sentences[first - 1], a));
+      candidates.push(...after, ...before);
+    }
+    // Prefer the cue nearest the quote.
+    let attribution: LocalAttribution | null = null;
+    let best = Infinity;
+    for (const candidate of candidates) {
+      const cueToken = sentences[candidate.sentence].tokens[candidate.cue.from];
+      const distance = cueToken.start >= range.end ? cueToken.start - range.end : cueToken.end <= range.start ? range.start - cueToken.end : 0;
+      if (distance < best) {
+        best = distance;
+        attribution = candidate;
+      }
+    }
+    let speaker = attribution ? attribution.resolvedSource ?? attribution.sourceText : null;
+    if (!attribution && range.start === 0 && incoming.openQuote && incoming.quoteSpeaker) {
+      // The quote carries on from the previous paragraph: its speaker carries on too.
+      speaker = incoming.quoteSpeaker;
+      attribution = {...blank(first), resolvedSource: speaker, sourceText: speaker, quote: {start: range.start, end: range.end}};
+    }
+    if (attribution && !attribution.quote && range.closed) attribution.quote = {start: range.start, end: range.end};
+    quotes.push({start: range.start, end: range.end, words, speaker, attribution});
+  }
+  return quotes;
+}
+
+function startsWithAttribution(sentence: Sentence, attribution: LocalAttribution): boolean {
+  // "He said." / "Smith added." / "said the ministry."
+  return attribution.cue.from <= 6 && sentence.tokens.filter((t) => t.kind === 'word').length <= 14;
+}
+
+function endsWithColonOrCue(sentence: Sentence, attribution: LocalAttribution): boolean {
+  const tokens = sentence.tokens;
+  const lastToken = tokens[tokens.length - 1];
+  return lastToken.norm === ':' || attribution.cue.to >= tokens.length - 2;
+}
+
+function computeCoverage(sentences: Sentence[], attributions: LocalAttribution[], quotes: QuoteInfo[]): (LocalAttribution | null)[][] {
+  const coverage = sentences.map((sentence) => new Array<LocalAttribution | null>(sentence.tokens.length).fill(null));
+  for (const attribution of attributions) {
+    const sentence = sentences[attribution.sentence];
+    const tokens = sentence.tokens;
+    const cueEnd = Math.max(attribution.cue.to, attribution.source && attribution.source.from >= attribution.cue.from ? attribution.source.to : 0);
+    const cueStart = Math.min(attribution.cue.from, attribution.source && attribution.source.from < attribution.cue.from ? attribution.source.from : Infinity);
+    let wordsAfter = 0;
+    for (let i = cueEnd; i < tokens.length; i++) if (tokens[i].kind === 'word') wordsAfter++;
+    const content: Span = wordsAfter >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
+    if (content.to > content.from) {
+      attribution.content = content;
+      for (let i = content.from; i < content.to; i++) coverage[attribution.sentence][i] ??= attribution;
+    }
+    // "She said:" covers the next sentence too.
+    if (tokens[tokens.length - 1].norm === ':' && sentences[attribution.sentence + 1]) {
+      coverage[attribution.sentence + 1].fill(attribution);
+    }
+  }
+  for (const quote of quotes) {
+    if (!quote.speaker) continue;
+    sentences.forEach((sentence, s) => {
+      if (sentence.end <= quote.start || sentence.start >= quote.end) return;
+      sentence.tokens.forEach((token, t) => {
+        if (token.start >= quote.start && token.end <= quote.end) coverage[s][t] ??= quote.attribution;
+      });
+    });
+  }
+  return coverage;
+}
+
+export {spanText};

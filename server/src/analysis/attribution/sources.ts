@@ -1,0 +1,218 @@
+// Source phrases: where they start and end around a cue, and what kind of source they name.
+import type {Lexicon} from '../lexicon';
+import type {SourceKind} from '../types';
+import type {Sentence, Token} from '../nlp/tokens';
+
+export type SourceClass = SourceKind | 'pronoun' | 'unknown';
+
+/** Words that end a noun phrase when walking away from a cue. */
+const CLAUSE_BREAKS = new Set([
+  'that', 'which', 'whom', 'because', 'while', 'whereas', 'but', 'and', 'or', 'when', 'if', 'after', 'before', 'since',
+  'although', 'though', 'as', 'where', 'so', 'than', 'until', 'unless', 'nor', 'yet', 'whether', 'then', 'also'
+]);
+const BREAK_PUNCT = new Set([';', ':', '"', '(', ')', '[', ']', '.', '?', '!', '\u2014', '\u2013']);
+
+/** Between a subject and its verb: auxiliaries and adverbs to skip over. */
+const AUXILIARIES = new Set([
+  'has', 'have', 'had', 'also', 'earlier', 'later', 'previously', 'repeatedly', 'again', 'further', 'then', 'once', 'already',
+  'recently', 'would', 'will', 'did', 'does', 'do', 'first', 'last', 'often', 'now', 'still', 'initially', 'subsequently',
+  'separately', 'privately', 'publicly', 'yesterday', 'today', 'tonight', 'too', 'even', 'long', 'had', 'reportedly', 'never',
+  'not', "didn't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "won't", "wouldn't", 'always', 'frequently', 'may', 'might', 'could', 'should', 'must', 'can'
+]);
+
+const PREPOSITIONS = new Set([
+  'of', 'at', 'in', 'near', 'from', 'with', 'for', 'on', 'by', 'to', 'about', 'inside', 'within', 'across', 'outside', 'among',
+  'over', 'under', 'during', 'after', 'before', 'behind', 'around', 'into', 'without', 'familiar', 'close', 'who', 'whose'
+]);
+
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'many',
+  'several', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'other', 'another', 'each', 'every',
+  'most', 'few', 'all', 'both', 'no'
+]);
+
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', 'get', 'gets', 'got', 'getting']);
+
+export function isAdverbLike(token: Token): boolean {
+  return token.kind === 'word' && (AUXILIARIES.has(token.norm) || (token.norm.length > 4 && token.norm.endsWith('ly') && !token.capitalized));
+}
+
+export function isPreposition(norm: string): boolean {
+  return PREPOSITIONS.has(norm);
+}
+
+export function isDeterminer(norm: string): boolean {
+  return DETERMINERS.has(norm);
+}
+
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/**
+ * The subject before a verb at `verbIndex`: skips auxiliaries and adverbs, handles appositives
+ * ("Ramon Pacheco Pardo, the Korea Chair at ..., suggests") and stops at clause boundaries.
+ */
+export function subjectBefore(sentence: Sentence, verbIndex: number): Span | null {
+  const tokens = sentence.tokens;
+  let j = verbIndex - 1;
+  while (j >= 0 && isAdverbLike(tokens[j])) j--;
+  if (j < 0) return null;
+  if (tokens[j].norm === ',') {
+    // "Subject, appositive, said": look for the comma that opens the appositive.
+    let k = j - 1;
+    while (k >= 0 && tokens[k].norm !== ',' && !BREAK_PUNCT.has(tokens[k].norm)) k--;
+    if (k < 0 || tokens[k].norm !== ',' || j - k < 2) return null;
+    const head = phraseBackFrom(tokens, k - 1);
+    if (!head) return null;
+    return {from: head.from, to: j};
+  }
+  return phraseBackFrom(tokens, j);
+}
+
+function phraseBackFrom(tokens: Token[], end: number): Span | null {
+  if (end < 0) return null;
+  const last = tokens[end];
+  if (last.kind !== 'word' && last.kind !== 'symbol') return null;
+  if (CLAUSE_BREAKS.has(last.norm) || BE_FORMS.has(last.norm)) return null;
+  let from = end;
+  while (from - 1 >= 0 && end - from < 14) {
+    const prev = tokens[from - 1];
+    if (prev.kind === 'punct' && (prev.norm === ',' || BREAK_PUNCT.has(prev.norm))) break;
+    if (prev.kind === 'word' && CLAUSE_BREAKS.has(prev.norm)) break;
+    if (prev.kind === 'word' && prev.norm === 'who') break;
+    from--;
+  }
+  // "On Monday the ministry": drop a leading prepositional phrase.
+  if (PREPOSITIONS.has(tokens[from].norm) && from < end) {
+    for (let k = from + 1; k <= end; k++) {
+      if (DETERMINERS.has(tokens[k].norm) || (tokens[k].capitalized && !PREPOSITIONS.has(tokens[k - 1].norm))) {
+        from = k;
+        break;
+      }
+    }
+  }
+  return {from, to: end + 1};
+}
+
+/**
+ * The noun phrase after a cue ("according to X", "said X"): up to a comma, a quote, the end of the
+ * sentence or a new clause; keeps an appositive that starts with an article ("said John Smith, a spokesman").
+ */
+export function phraseAfter(sentence: Sentence, from: number): Span | null {
+  const tokens = sentence.tokens;
+  if (from >= tokens.length || tokens[from].kind !== 'word' && tokens[from].kind !== 'symbol') return null;
+  if (CLAUSE_BREAKS.has(tokens[from].norm) && tokens[from].norm !== 'that') return null;
+  if (tokens[from].norm === 'that' && !DETERMINER_THAT_FOLLOWERS(tokens[from + 1])) return null;
+  let to = from;
+  while (to < tokens.length && to - from < 16) {
+    const token = tokens[to];
+    if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
+    if (token.kind === 'word' && to > from && (token.norm === 'that' || token.norm === 'which' || token.norm === 'and' || token.norm === 'but' || token.norm === 'because')) break;
+    to++;
+  }
+  if (to === from) return null;
+  // Appositive: ", a spokesman for the ministry," after a name.
+  if (tokens[to]?.norm === ',' && (tokens[to + 1]?.norm === 'a' || tokens[to + 1]?.norm === 'an' || tokens[to + 1]?.norm === 'the' || tokens[to + 1]?.norm === 'who')) {
+    let end = to + 1;
+    while (end < tokens.length && end - to < 16 && tokens[end].norm !== ',' && !BREAK_PUNCT.has(tokens[end].norm)) end++;
+    to = end;
+  }
+  return {from, to};
+}
+
+function DETERMINER_THAT_FOLLOWERS(next: Token | undefined): boolean {
+  // "citing that report" (a determiner) vs "citing that the plan failed" (a clause).
+  return next !== undefined && next.kind === 'word' && !isDeterminer(next.norm) && !next.capitalized;
+}
+
+export interface SourceReading {
+  kind: SourceClass;
+  /** The words that decided, for messages. */
+  head: string;
+}
+
+/** What kind of source a phrase names. */
+export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon): SourceReading {
+  const tokens = sentence.tokens;
+  const norms = sentence.norms;
+  const words: number[] = [];
+  for (let i = span.from; i < span.to; i++) if (tokens[i].kind === 'word') words.push(i);
+  if (words.length === 0) return {kind: 'unknown', head: ''};
+
+  if (lexicon.anonymousMarkers.findAll(norms, span.from, span.to).length > 0) return {kind: 'anonymous', head: 'unnamed'};
+  if (words.length === 1 && lexicon.pronouns.has(norms[words[0]])) return {kind: 'pronoun', head: norms[words[0]]};
+  const anaphor = lexicon.anaphoric.matchAt(norms, span.from);
+  if (anaphor && anaphor.to === span.to) return {kind: 'pronoun', head: anaphor.value};
+  if (lexicon.mediaNames.findAll(norms, span.from, span.to).length > 0) {
+    const local = words.some((i) => norms[i] === 'local');
+    return {kind: local ? 'vague' : 'media', head: 'media'};
+  }
+
+  // Segments split by commas: the head phrase and any appositives.
+  const segments: Span[] = [];
+  let segmentStart = span.from;
+  for (let i = span.from; i <= span.to; i++) {
+    if (i === span.to || tokens[i].norm === ',') {
+      if (i > segmentStart) segments.push({from: segmentStart, to: i});
+      segmentStart = i + 1;
+    }
+  }
+  const cores = segments.map((segment) => coreOf(tokens, segment));
+  for (const core of cores) if (hasPersonalName(tokens, core, lexicon, span.from)) return {kind: 'named', head: tokens[core.to - 1].text};
+
+  const core = cores[0] ?? span;
+  const headIndex = lastWord(tokens, core);
+  if (headIndex < 0) return {kind: 'unknown', head: ''};
+  const head = tokens[headIndex];
+  const headNorm = head.norm.replace(/'s$/, '');
+  const capitalizedHead = head.capitalized && !(headIndex === 0 && lexicon.knownWords.has(headNorm));
+  if (capitalizedHead) return {kind: 'institutional', head: head.text};
+  if (lexicon.anonymousHeads.has(headNorm)) {
+    return {kind: 'anonymous', head: head.text};
+  }
+  if (lexicon.institutionHeads.has(headNorm)) return {kind: 'institutional', head: head.text};
+  if (lexicon.documentHeads.has(headNorm)) return {kind: 'document', head: head.text};
+  if (lexicon.vagueHeads.has(headNorm)) return {kind: 'vague', head: head.text};
+  for (let i = core.from; i < core.to; i++) if (lexicon.vagueModifiers.has(norms[i]) && i === core.from) return {kind: 'vague', head: head.text};
+  return {kind: 'unknown', head: head.text};
+}
+
+/** The part of a segment before a preposition or relative clause: "officials" in "officials at the ministry". */
+function coreOf(tokens: Token[], segment: Span): Span {
+  for (let i = segment.from + 1; i < segment.to; i++) {
+    if (tokens[i].kind === 'word' && PREPOSITIONS.has(tokens[i].norm) && !tokens[i].capitalized) return {from: segment.from, to: i};
+  }
+  return segment;
+}
+
+function lastWord(tokens: Token[], span: Span): number {
+  for (let i = span.to - 1; i >= span.from; i--) if (tokens[i].kind === 'word') return i;
+  return -1;
+}
+
+/**
+ * A personal name: the phrase ends in a run of capitalized words that is not preceded by an article
+ * ("the Kremlin" is an institution) and whose last word is no known common noun.
+ */
+function hasPersonalName(tokens: Token[], core: Span, lexicon: Lexicon, phraseStart: number): boolean {
+  const end = lastWord(tokens, core);
+  if (end < 0) return false;
+  const last = tokens[end];
+  if (!last.capitalized) return false;
+  const lastNorm = last.norm.replace(/'s$/, '');
+  if (last.norm.endsWith("'s")) return false;
+  if (lexicon.institutionHeads.has(lastNorm) || lexicon.documentHeads.has(lastNorm) || lexicon.anonymousHeads.has(lastNorm)) return false;
+  if (lexicon.vagueHeads.has(lastNorm) || lexicon.pronouns.has(lastNorm)) return false;
+  let first = end;
+  while (first - 1 >= core.from && tokens[first - 1].capitalized && tokens[first - 1].kind === 'word') first--;
+  const before = tokens[first - 1];
+  if (before && (before.norm === 'the' || before.norm === 'a' || before.norm === 'an')) return false;
+  // A sentence-initial capital on a common word ("Officials") is no name.
+  if (first === end && end === 0 && lexicon.knownWords.has(lastNorm)) return false;
+  if (first === end && end === phraseStart && tokens[end].start === 0 && lexicon.knownWords.has(lastNorm)) return false;
+  // All-capital short words are usually organizations (NATO, KCNA) or countries (U.S.).
+  if (/^[A-Z.]+$/.test(last.text) && last.text.length <= 6) return false;
+  return true;
+}

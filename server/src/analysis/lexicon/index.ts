@@ -1,0 +1,122 @@
+// Compiles the word lists (data files beside this one) into look-up structures once per option set.
+import verbs from './reporting-verbs.json';
+import sources from './sources.json';
+import hedges from './hedges.json';
+import editorial from './editorial.json';
+import claims from './claims.json';
+import anonymity from './anonymity.json';
+import statistics from './statistics.json';
+import {PhraseSet, normalizeWord} from '../nlp/phrases';
+import type {ExtraPhrases} from '../types';
+
+export type HedgeKind = 'removable' | 'modal' | 'phrase';
+export type ClaimKind = 'passive' | 'concern' | 'adverb';
+
+export interface Lexicon {
+  speechVerbs: Set<string>;
+  cognitionVerbs: Set<string>;
+  needsComplement: Set<string>;
+  loadedVerbs: Map<string, string>;
+  sourceAfterCues: PhraseSet;
+  otherCues: PhraseSet;
+  anonymousMarkers: PhraseSet;
+  anonymousHeads: Set<string>;
+  vagueHeads: Set<string>;
+  vagueModifiers: Set<string>;
+  vaguePhrases: PhraseSet;
+  institutionHeads: Set<string>;
+  mediaNames: PhraseSet;
+  documentHeads: Set<string>;
+  personTitles: Set<string>;
+  pronouns: Set<string>;
+  anaphoric: PhraseSet;
+  hedges: PhraseSet<HedgeKind>;
+  notHedges: PhraseSet;
+  editorial: PhraseSet;
+  editorialOpeners: PhraseSet;
+  claims: PhraseSet<ClaimKind>;
+  anonymityReasons: PhraseSet;
+  anonymityPositions: PhraseSet;
+  magnitudes: Set<string>;
+  currencies: Set<string>;
+  percentWords: PhraseSet;
+  fractions: PhraseSet;
+  trends: PhraseSet;
+  notStatisticUnits: Set<string>;
+  /** Every word any list knows, lower case: a capitalized word outside it may be a name. */
+  knownWords: Set<string>;
+}
+
+const words = (list: readonly string[]) => new Set(list.map(normalizeWord));
+
+let base: Lexicon | undefined;
+
+/** The lexicon for a set of extra phrases; the plain one is built once and shared. */
+export function getLexicon(extra: ExtraPhrases = {}): Lexicon {
+  const hasExtra = Boolean(extra.vagueSources?.length || extra.hedges?.length || extra.editorial?.length);
+  if (!hasExtra && base) return base;
+  const lexicon = buildLexicon(extra);
+  if (!hasExtra) base = lexicon;
+  return lexicon;
+}
+
+function buildLexicon(extra: ExtraPhrases): Lexicon {
+  const hedgeSet = new PhraseSet<HedgeKind>([], undefined, hedges.slots);
+  for (const phrase of hedges.removable) hedgeSet.add(phrase, 'removable');
+  for (const phrase of hedges.modal) hedgeSet.add(phrase, 'modal');
+  for (const phrase of hedges.phrases) hedgeSet.add(phrase, 'phrase');
+  for (const phrase of extra.hedges ?? []) hedgeSet.add(phrase, 'phrase');
+
+  const claimSet = new PhraseSet<ClaimKind>([], undefined, claims.slots);
+  for (const phrase of claims.passive) claimSet.add(phrase, 'passive');
+  for (const phrase of claims.concern) claimSet.add(phrase, 'concern');
+  for (const phrase of claims.adverbs) claimSet.add(phrase, 'adverb');
+
+  const knownWords = new Set<string>();
+  const collect = (list: Iterable<string>) => {
+    for (const entry of list) for (const word of normalizeWord(entry).split(/\s+/)) knownWords.add(word);
+  };
+  collect(verbs.speech);
+  collect(verbs.cognition);
+  collect(sources.anonymousHeads.words);
+  collect(sources.vagueHeads.words);
+  collect(sources.vagueModifiers.words);
+  collect(sources.institutionHeads.words);
+  collect(sources.documentHeads.words);
+  collect(sources.pronouns.words);
+  collect(sources.personTitles.words);
+
+  return {
+    speechVerbs: words(verbs.speech),
+    cognitionVerbs: words(verbs.cognition),
+    needsComplement: words(verbs.needsComplement.words),
+    loadedVerbs: new Map(Object.entries(verbs.loaded.words)),
+    sourceAfterCues: new PhraseSet(verbs.phrases.sourceAfter),
+    otherCues: new PhraseSet(verbs.phrases.other),
+    anonymousMarkers: new PhraseSet(sources.anonymousMarkers.phrases),
+    anonymousHeads: words(sources.anonymousHeads.words),
+    vagueHeads: words(sources.vagueHeads.words),
+    vagueModifiers: words(sources.vagueModifiers.words),
+    vaguePhrases: new PhraseSet([...sources.vaguePhrases.phrases, ...(extra.vagueSources ?? [])]),
+    institutionHeads: words(sources.institutionHeads.words),
+    mediaNames: new PhraseSet(sources.mediaNames.phrases),
+    documentHeads: words(sources.documentHeads.words),
+    personTitles: words(sources.personTitles.words),
+    pronouns: words(sources.pronouns.words),
+    anaphoric: new PhraseSet(sources.pronouns.anaphoric),
+    hedges: hedgeSet,
+    notHedges: new PhraseSet(hedges.notHedges.phrases),
+    editorial: new PhraseSet([...editorial.phrases, ...(extra.editorial ?? [])]),
+    editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
+    claims: claimSet,
+    anonymityReasons: new PhraseSet(anonymity.reasons),
+    anonymityPositions: new PhraseSet(anonymity.positions),
+    magnitudes: words(statistics.magnitudes),
+    currencies: words(statistics.currencies),
+    percentWords: new PhraseSet(statistics.percentWords),
+    fractions: new PhraseSet(statistics.fractions),
+    trends: new PhraseSet(statistics.trends),
+    notStatisticUnits: words(statistics.notStatistics.words),
+    knownWords
+  };
+}

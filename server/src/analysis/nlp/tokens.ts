@@ -1,0 +1,118 @@
+// Sentences and tokens of one paragraph, from retext-english's nlcst tree.
+// The tree is read once and flattened; rules work on the flat tokens and never re-parse.
+import {unified} from 'unified';
+import retextEnglish from 'retext-english';
+import type {Paragraph as NlcstParagraph, Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst';
+import {normalizeWord} from './phrases';
+
+export type TokenKind = 'word' | 'punct' | 'symbol';
+
+export interface Token {
+  /** Offsets in the paragraph text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case, plain apostrophes: what lexicons match against. */
+  norm: string;
+  kind: TokenKind;
+  /** Starts with a capital letter. */
+  capitalized: boolean;
+  /** Inside a direct quotation. */
+  quoted: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** The normalized forms, for phrase matching. */
+  norms: string[];
+}
+
+const processor = unified().use(retextEnglish).freeze();
+
+const OPEN_QUOTES = new Set(['\u201c', '\u00ab', '\u201e']);
+const CLOSE_QUOTES = new Set(['\u201d', '\u00bb']);
+
+/** Quote ranges [start, end) in a paragraph, and whether a quote is still open at its end. */
+export interface QuoteScan {
+  ranges: {start: number; end: number; closed: boolean}[];
+  openAtEnd: boolean;
+}
+
+/**
+ * Finds direct quotations. Curly quotes say which way they face; a straight quote opens after a
+ * space, a paragraph start or an opening bracket, and closes otherwise. A quote left open at the end
+ * of a paragraph runs to the paragraph's end (news style reopens it in the next paragraph).
+ */
+export function scanQuotes(text: string, openAtStart = false): QuoteScan {
+  const ranges: QuoteScan['ranges'] = [];
+  let open = openAtStart ? 0 : -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '"' && !OPEN_QUOTES.has(ch) && !CLOSE_QUOTES.has(ch)) continue;
+    let opens: boolean;
+    if (OPEN_QUOTES.has(ch)) opens = true;
+    else if (CLOSE_QUOTES.has(ch)) opens = false;
+    else {
+      const before = i === 0 ? ' ' : text[i - 1];
+      opens = open < 0 && (/[\s([{\u2014\u2013-]/.test(before) || i === 0);
+    }
+    if (opens) {
+      // A new opening quote while one is open: the old one was left unclosed (typo); restart.
+      if (open >= 0 && open !== i) ranges.push({start: open, end: i, closed: false});
+      open = i;
+    } else if (open >= 0) {
+      ranges.push({start: open, end: i + 1, closed: true});
+      open = -1;
+    }
+  }
+  if (open >= 0) ranges.push({start: open, end: text.length, closed: false});
+  return {ranges, openAtEnd: open >= 0};
+}
+
+export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sentence[] {
+  const root = processor.parse(text) as NlcstRoot;
+  const sentences: Sentence[] = [];
+  let quoteIndex = 0;
+  for (const paragraph of root.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const node of (paragraph as NlcstParagraph).children) {
+      if (node.type !== 'SentenceNode') continue;
+      const sentence = node as NlcstSentence;
+      const tokens: Token[] = [];
+      const norms: string[] = [];
+      for (const child of sentence.children) {
+        if (child.type === 'WhiteSpaceNode' || child.type === 'SourceNode') continue;
+        const start = child.position!.start.offset!;
+        const end = child.position!.end.offset!;
+        const tokenText = text.slice(start, end);
+        while (quoteIndex < quotes.length && quotes[quoteIndex].end <= start) quoteIndex++;
+        const quote = quotes[quoteIndex];
+        const quoted = quote !== undefined && quote.start < start && start < quote.end;
+        const kind: TokenKind = child.type === 'WordNode' ? 'word' : child.type === 'SymbolNode' ? 'symbol' : 'punct';
+        const norm = kind === 'word' ? normalizeWord(tokenText) : normalizePunct(tokenText);
+        const first = tokenText.charCodeAt(0);
+        tokens.push({start, end, text: tokenText, norm, kind, capitalized: first >= 65 && first <= 90 || (first > 127 && tokenText[0] !== tokenText[0].toLowerCase()), quoted});
+        norms.push(norm);
+      }
+      if (tokens.length === 0) continue;
+      sentences.push({start: sentence.position!.start.offset!, end: sentence.position!.end.offset!, tokens, norms});
+    }
+  }
+  return sentences;
+}
+
+function normalizePunct(text: string): string {
+  if (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text)) return '"';
+  if (text === '\u2019' || text === '\u2018') return "'";
+  return text;
+}
+
+export function isQuoteMark(token: Token): boolean {
+  return token.kind === 'punct' && token.norm === '"';
+}
+
+export function isWord(token: Token | undefined): token is Token {
+  return token !== undefined && token.kind === 'word';
+}

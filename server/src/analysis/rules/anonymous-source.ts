@@ -1,0 +1,79 @@
+// anonymous-source: information credited to somebody the reader cannot identify.
+import {relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+
+export const anonymousSource: Rule = ({model, lexicon}) => {
+  const findings: RawFinding[] = [];
+  const flagged = new Set<string>();
+  for (const attribution of model.attributions) {
+    if (attribution.kind !== 'anonymous' || !attribution.source || attribution.resolvedSource) continue;
+    const sentence = model.sentences[attribution.sentence];
+    const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
+    flagged.add(`${span.start}:${span.end}`);
+    findings.push(build(model.text, span, attribution.anonymityReason, attribution.position, relatedFor(model, attribution)));
+  }
+  // Anonymous phrases outside an attribution we recognised ("a person familiar with the matter").
+  model.sentences.forEach((sentence) => {
+    for (const match of lexicon.anonymousMarkers.findAll(sentence.norms)) {
+      if (!/unnamed|anonymous|unidentified|familiar|knowledge|briefed|close to|declined|asked not/.test(match.value)) continue;
+      const phrase = nounPhraseAround(sentence.norms, match.from, match.to);
+      const span = tokenSpan(sentence, phrase.from, phrase.to);
+      const overlaps = [...flagged].some((key) => {
+        const [start, end] = key.split(':').map(Number);
+        return start < span.end && span.start < end;
+      });
+      if (overlaps || sentence.tokens[match.from].quoted) continue;
+      flagged.add(`${span.start}:${span.end}`);
+      findings.push(build(model.text, span, null, null, []));
+    }
+  });
+  return findings;
+};
+
+function nounPhraseAround(norms: string[], from: number, to: number): {from: number; to: number} {
+  // "unnamed government sources": take the words up to the head noun; "familiar with the matter": back to its noun.
+  let start = from;
+  let end = to;
+  if (/^(unnamed|anonymous|unidentified|nameless)$/.test(norms[from])) {
+    while (end < norms.length && end - to < 3 && /^[a-z][a-z'-]*$/.test(norms[end]) && !/^(that|said|say|says|told|who|and|to|in|of|on|at)$/.test(norms[end])) end++;
+    if (start > 0 && /^(an|a|the|two|three|several|some)$/.test(norms[start - 1])) start--;
+  } else {
+    while (start > 0 && from - start < 4 && /^[a-z][a-z'-]*$/.test(norms[start - 1]) && !/^(said|say|says|told|and|to|according|citing)$/.test(norms[start - 1])) start--;
+    while (end < norms.length && end - to < 4 && /^[a-z][a-z'-]*$/.test(norms[end]) && !/^(said|say|says|told|and|that|who)$/.test(norms[end])) end++;
+  }
+  return {from: start, to: end};
+}
+
+function build(
+  text: string,
+  span: {start: number; end: number},
+  reason: string | null,
+  position: string | null,
+  related: RawFinding['related']
+): RawFinding {
+  const suggestions: RawFinding['suggestions'] = [
+    {title: 'Name the source', kind: 'name-source', edits: [{start: span.start, end: span.end, newText: '[TK: name and title]'}]}
+  ];
+  if (!reason) {
+    const next = text[span.end];
+    const insert = next === ',' ? ', who spoke on condition of anonymity because [TK: reason]' : ', who spoke on condition of anonymity because [TK: reason],';
+    const atEnd = next === '.' || next === undefined || next === ';';
+    suggestions.unshift({
+      title: 'Add the reason for anonymity',
+      kind: 'add-reason',
+      edits: [{start: span.end, end: span.end, newText: atEnd ? insert.replace(/,$/, '') : insert}]
+    });
+  }
+  const positionNote = position ? '' : '; the source\'s position is not described';
+  return {
+    ruleId: 'anonymous-source',
+    secondary: reason !== null,
+    message: reason
+      ? `Anonymous source; reason given for anonymity ("${reason}")${positionNote}`
+      : `Anonymous source with no reason given for anonymity (AP: explain why)${positionNote}`,
+    start: span.start,
+    end: span.end,
+    expected: ['[TK: name and title]'],
+    suggestions,
+    related
+  };
+}

@@ -1,0 +1,115 @@
+// What a rule sees and what it returns. Offsets here are paragraph-relative; the engine shifts them.
+import type {Lexicon} from '../lexicon';
+import type {ParagraphModel, LocalAttribution} from '../attribution/model';
+import type {RelatedSpan, RuleId, Suggestion, TextEdit} from '../types';
+import type {Sentence} from '../nlp/tokens';
+
+export interface RuleContext {
+  model: ParagraphModel;
+  lexicon: Lexicon;
+}
+
+export interface RawFinding {
+  ruleId: RuleId;
+  /** A lower level than the rule's own: a hedge inside a quote, an anonymous source with a reason. */
+  secondary: boolean;
+  message: string;
+  start: number;
+  end: number;
+  expected: string[];
+  suggestions: Suggestion[];
+  related: RelatedSpan[];
+}
+
+export type Rule = (context: RuleContext) => RawFinding[];
+
+export function tokenSpan(sentence: Sentence, from: number, to: number): {start: number; end: number} {
+  return {start: sentence.tokens[from].start, end: sentence.tokens[to - 1].end};
+}
+
+/** The attribution whose content or quote covers a token, if any. */
+export function coveringAttribution(model: ParagraphModel, sentenceIndex: number, tokenIndex: number): LocalAttribution | null {
+  return model.coverage[sentenceIndex]?.[tokenIndex] ?? null;
+}
+
+export function relatedFor(model: ParagraphModel, attribution: LocalAttribution): RelatedSpan[] {
+  const sentence = model.sentences[attribution.sentence];
+  if (!sentence || attribution.cue.to <= attribution.cue.from) return [];
+  const cue = tokenSpan(sentence, attribution.cue.from, attribution.cue.to);
+  const who = attribution.resolvedSource ?? attribution.sourceText ?? 'the source';
+  return [{...cue, message: `Attributed to ${who}`}];
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/**
+ * "Attribute this": inserts ", according to [TK: source]" before the sentence's final stop, or, when
+ * the sentence ends inside a quotation, "According to [TK: source], " at its start.
+ */
+export function attributeSuggestion(model: ParagraphModel, sentenceIndex: number, title = 'Attribute this'): Suggestion {
+  const sentence = model.sentences[sentenceIndex];
+  const tokens = sentence.tokens;
+  let last = tokens.length - 1;
+  const endsInQuote = tokens[last].norm === '"';
+  while (last >= 0 && tokens[last].kind === 'punct' && !SENTENCE_END.has(tokens[last].norm) && tokens[last].norm !== '"') last--;
+  let edit: TextEdit;
+  if (!endsInQuote && last >= 0 && SENTENCE_END.has(tokens[last].norm)) {
+    edit = {start: tokens[last].start, end: tokens[last].start, newText: ', according to [TK: source]'};
+  } else if (!endsInQuote) {
+    const end = tokens[tokens.length - 1].end;
+    edit = {start: end, end, newText: ', according to [TK: source]'};
+  } else {
+    const first = tokens[0];
+    const lowered = first.kind === 'word' && LOWERABLE.has(first.norm) ? first.text[0].toLowerCase() : null;
+    return {
+      title,
+      kind: 'attribute',
+      edits: lowered
+        ? [{start: first.start, end: first.start + 1, newText: 'According to [TK: source], ' + lowered}]
+        : [{start: first.start, end: first.start, newText: 'According to [TK: source], '}]
+    };
+  }
+  return {title, kind: 'attribute', edits: [edit]};
+}
+
+/** Sentence-initial words that lose their capital when something is put before them. */
+const LOWERABLE = new Set(['the', 'a', 'an', 'it', 'this', 'that', 'these', 'those', 'there', 'in', 'on', 'at', 'some', 'many', 'most', 'however', 'but', 'and', 'as', 'after', 'before', 'while', 'when', 'if', 'its', 'their', 'his', 'her', 'our', 'we', 'they', 'he', 'she']);
+
+/**
+ * Removes words from a sentence and keeps it well-formed: takes one neighbouring space (or the commas
+ * around a parenthetical "of course"), fixes "a"/"an" before the next word, and restores the capital
+ * when the removed words opened the sentence.
+ */
+export function removalEdits(text: string, sentenceStart: number, start: number, end: number): TextEdit[] {
+  let from = start;
+  let to = end;
+  const atSentenceStart = text.slice(sentenceStart, start).trim() === '';
+  if (text[to] === ',' && (atSentenceStart || text[from - 2] === ',' || text[from - 1] === ',')) {
+    // "Clearly, the plan" / "the plan, of course, failed"
+    to++;
+    if (text[from - 2] === ',' && text[from - 1] === ' ') from -= 2;
+  }
+  if (text[to] === ' ') to++;
+  else if (text[from - 1] === ' ') from--;
+  const edits: TextEdit[] = [];
+  // Capital for the word that now opens the sentence.
+  if (atSentenceStart && /[a-z]/.test(text[to] ?? '')) {
+    edits.push({start: from, end: to + 1, newText: text[to].toUpperCase()});
+    return edits;
+  }
+  // "a significant arsenal" -> "an arsenal"? Only when the article must change.
+  const articleMatch = /(^|\s)(a|an|A|An)\s$/.exec(text.slice(Math.max(0, from - 4), from));
+  if (articleMatch && from > 0) {
+    const nextWord = /^[A-Za-z]+/.exec(text.slice(to))?.[0] ?? '';
+    const article = articleMatch[2];
+    const wantsAn = /^[aeiouAEIOU]/.test(nextWord) && !/^(one|uni|use|usu|eu|u[bcfhjkqrst][aeiou])/i.test(nextWord);
+    const desired = article[0] === 'A' ? (wantsAn ? 'An' : 'A') : wantsAn ? 'an' : 'a';
+    if (desired !== article && nextWord) {
+      const articleStart = from - article.length - 1;
+      edits.push({start: articleStart, end: to, newText: desired + ' '});
+      return edits;
+    }
+  }
+  edits.push({start: from, end: to, newText: ''});
+  return edits;
+}

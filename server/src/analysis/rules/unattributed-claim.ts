@@ -1,0 +1,73 @@
+// unattributed-claim: predictions, beliefs, concerns and allegations with nobody behind them.
+import type {Suggestion} from '../types';
+import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
+
+/** "It is believed that" -> "[TK: who] believes that". */
+const ACTIVE_FORMS: Record<string, string> = {
+  believed: 'believes', thought: 'thinks', expected: 'expects', feared: 'fears', hoped: 'hopes', understood: 'understands',
+  said: 'says', alleged: 'alleges', claimed: 'claims', reported: 'reports', suspected: 'suspects', estimated: 'estimates',
+  predicted: 'predicts', rumored: 'says', rumoured: 'says', known: 'knows', assumed: 'assumes', presumed: 'presumes',
+  considered: 'considers', anticipated: 'anticipates', projected: 'projects', forecast: 'forecasts'
+};
+
+export const unattributedClaim: Rule = ({model, lexicon}) => {
+  const findings: RawFinding[] = [];
+  model.sentences.forEach((sentence, s) => {
+    const {tokens, norms} = sentence;
+    for (const match of lexicon.claims.findAll(norms)) {
+      const first = tokens[match.from];
+      if (first.quoted || coveringAttribution(model, s, match.from)) continue;
+      // "is expected by analysts to" names who expects.
+      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by') continue;
+      if (match.value === 'passive' && norms[match.to] === 'by') continue;
+      const span = tokenSpan(sentence, match.from, match.to);
+      const actual = model.text.slice(span.start, span.end);
+      const suggestions: Suggestion[] = [];
+      const rewrite = rewritePassive(sentence, match.from, match.to, model.text);
+      if (rewrite) suggestions.push(rewrite);
+      suggestions.push(attributeSuggestion(model, s));
+      findings.push({
+        ruleId: 'unattributed-claim',
+        secondary: false,
+        message: message(match.value, actual),
+        start: span.start,
+        end: span.end,
+        expected: rewrite ? rewrite.edits.map((edit) => edit.newText.trim()) : [],
+        suggestions,
+        related: []
+      });
+    }
+  });
+  return findings;
+};
+
+function message(kind: string, actual: string): string {
+  if (kind === 'concern') return `Unattributed claim: "${actual}" — whose concern is it? Name who holds it`;
+  if (kind === 'adverb') return `Unattributed claim: "${actual}" — say who alleges it`;
+  return `Unattributed claim: "${actual}" hides who expects or believes it (AP: attribute predictions and opinions)`;
+}
+
+function rewritePassive(sentence: Parameters<typeof tokenSpan>[0], from: number, to: number, text: string): Suggestion | null {
+  const {tokens, norms} = sentence;
+  // "It is believed (that)": the whole opener becomes "[TK: who] believes".
+  if (norms[from] === 'it') {
+    let participle = -1;
+    for (let i = from + 1; i < to; i++) if (ACTIVE_FORMS[norms[i]]) participle = i;
+    if (participle < 0) return null;
+    const active = ACTIVE_FORMS[norms[participle]];
+    const lead = tokens[from].capitalized ? '[TK: who]' : '[TK: who]';
+    return {
+      title: `Rewrite as "${lead} ${active} ..."`,
+      kind: 'rewrite',
+      edits: [{start: tokens[from].start, end: tokens[participle].end, newText: `${lead} ${active}`}]
+    };
+  }
+  // "is expected to" -> "is expected by [TK: who] to"; "is seen as" -> "is seen by [TK: who] as".
+  const last = norms[to - 1];
+  if ((last === 'to' || last === 'as' || last === 'that') && to - 1 > from) {
+    const at = tokens[to - 1].start;
+    return {title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite', edits: [{start: at, end: at, newText: 'by [TK: who] '}]};
+  }
+  void text;
+  return null;
+}

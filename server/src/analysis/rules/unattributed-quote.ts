@@ -1,0 +1,63 @@
+// unattributed-quote: direct quotations with no speaker, and agentless "was described as '...'".
+import {tokenSpan, type RawFinding, type Rule} from './rule';
+
+const LABEL_VERBS = new Set(['described', 'called', 'labeled', 'labelled', 'branded', 'dubbed', 'termed', 'characterized', 'characterised']);
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+/** Quotes this short are titles or scare quotes, not quotations, unless a sentence ends inside. */
+const MIN_QUOTE_WORDS = 4;
+
+export const unattributedQuote: Rule = ({model}) => {
+  const findings: RawFinding[] = [];
+  for (const quote of model.quotes) {
+    if (quote.speaker) continue;
+    const inner = model.text.slice(quote.start + 1, Math.max(quote.start + 1, quote.end - 1));
+    const agentless = agentlessLabel(model, quote.start);
+    if (!agentless && quote.words < MIN_QUOTE_WORDS && !/[.!?]\s*$/.test(inner)) continue;
+    if (!agentless && quote.words < 2) continue;
+    findings.push({
+      ruleId: 'unattributed-quote',
+      secondary: false,
+      message: agentless
+        ? 'Quoted description with no one behind it: who described it this way?'
+        : 'Quote without a speaker: say who said it (AP: every quote needs a speaker)',
+      start: quote.start,
+      end: quote.end,
+      expected: [],
+      suggestions: [addSpeaker(model.text, quote.start, quote.end)],
+      related: []
+    });
+  }
+  return findings;
+};
+
+function agentlessLabel(model: Parameters<Rule>[0]['model'], quoteStart: number): boolean {
+  for (const sentence of model.sentences) {
+    if (sentence.start > quoteStart || sentence.end <= quoteStart) continue;
+    const index = sentence.tokens.findIndex((token) => token.start === quoteStart);
+    if (index < 2) return false;
+    const norms = sentence.norms;
+    let verb = index - 1;
+    if (norms[verb] === 'as') verb--;
+    if (!LABEL_VERBS.has(norms[verb])) return false;
+    let be = verb - 1;
+    while (be >= 0 && norms[be].endsWith('ly')) be--;
+    return be >= 0 && BE.has(norms[be]) && norms[index + 1] !== 'by';
+  }
+  return false;
+}
+
+function addSpeaker(text: string, start: number, end: number) {
+  const closing = end - 1;
+  const lastInside = text[closing - 1];
+  const after = text[end];
+  let edits;
+  if (after === '.' ) edits = [{start: end, end, newText: ', [TK: speaker] said'}];
+  else if (lastInside === '.' && (after === undefined || /\s/.test(after))) {
+    edits = [
+      {start: closing - 1, end: closing, newText: ','},
+      {start: end, end, newText: ' [TK: speaker] said.'}
+    ];
+  } else if (lastInside === ',') edits = [{start: end, end, newText: ' [TK: speaker] said,'}];
+  else edits = [{start: end, end, newText: ', [TK: speaker] said'}];
+  return {title: 'Add the speaker', kind: 'add-speaker' as const, edits};
+}

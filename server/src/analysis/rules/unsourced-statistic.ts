@@ -1,0 +1,69 @@
+// unsourced-statistic: percentages, amounts, large counts and trends with no source nearby.
+import type {Sentence} from '../nlp/tokens';
+import type {Lexicon} from '../lexicon';
+import {attributeSuggestion, tokenSpan, type RawFinding, type Rule} from './rule';
+
+const NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
+const CURRENCY_SYMBOLS = new Set(['$', '\u20ac', '\u00a3', '\u00a5', '\u20b9', '\u20a9']);
+const MULTIPLYING_TRENDS = new Set(['doubled', 'tripled', 'trebled', 'quadrupled', 'halved']);
+
+export const unsourcedStatistic: Rule = ({model, lexicon}) => {
+  // A source anywhere in the paragraph covers its figures ("The bureau said ... . Unemployment rose to 7%.").
+  if (model.attributions.length > 0) return [];
+  const findings: RawFinding[] = [];
+  model.sentences.forEach((sentence, s) => {
+    const statistic = findStatistic(sentence, lexicon);
+    if (!statistic) return;
+    const span = tokenSpan(sentence, statistic.from, statistic.to);
+    const actual = model.text.slice(span.start, span.end);
+    findings.push({
+      ruleId: 'unsourced-statistic',
+      secondary: false,
+      message: `Unsourced statistic "${actual}": say where the figure comes from`,
+      start: span.start,
+      end: span.end,
+      expected: [],
+      suggestions: [attributeSuggestion(model, s)],
+      related: []
+    });
+  });
+  return findings;
+};
+
+/** The first figure in a sentence that needs a source, as a token range. */
+export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: number; to: number} | null {
+  const {tokens, norms} = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.quoted) continue;
+    if (token.kind === 'symbol' && CURRENCY_SYMBOLS.has(token.text) && NUMBER.test(norms[i + 1] ?? '')) {
+      let to = i + 2;
+      if (lexicon.magnitudes.has(norms[to] ?? '')) to++;
+      return {from: i, to};
+    }
+    if (token.kind === 'word' && MULTIPLYING_TRENDS.has(token.norm)) return {from: i, to: i + 1};
+    if (token.kind === 'word' && lexicon.fractions.matchAt(norms, i)) {
+      const match = lexicon.fractions.matchAt(norms, i)!;
+      if (match.value.startsWith('one in') || match.value.endsWith('in') ? NUMBER.test(norms[match.to] ?? '') || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(norms[match.to] ?? '') : true) {
+        if (!/^(half of|majority of|a majority of|most of the)$/.test(match.value)) return {from: i, to: match.to};
+      }
+    }
+    if (token.kind !== 'word' || !NUMBER.test(token.norm)) continue;
+    const next = norms[i + 1] ?? '';
+    if (next === '%') return {from: i, to: i + 2};
+    const percent = lexicon.percentWords.matchAt(norms, i + 1);
+    if (percent) return {from: i, to: percent.to};
+    if (lexicon.magnitudes.has(next) && next !== 'hundred' && next !== 'k' && next !== 'm') {
+      let to = i + 2;
+      if (lexicon.currencies.has(norms[to] ?? '')) to++;
+      return {from: i, to};
+    }
+    if (lexicon.currencies.has(next)) return {from: i, to: i + 2};
+    const value = Number(token.norm.replace(/,/g, ''));
+    const looksLikeYear = /^\d{4}$/.test(token.norm) && value >= 1800 && value <= 2100;
+    if (value >= 1000 && !looksLikeYear && next !== '' && !lexicon.notStatisticUnits.has(next) && /^[a-z]/.test(next)) {
+      return {from: i, to: i + 2};
+    }
+  }
+  return null;
+}
