@@ -8,6 +8,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   MarkupKind,
   ResponseError,
   TextDocuments,
@@ -106,6 +108,9 @@ export function startServer(connection: Connection): void {
   };
 
   const log = (message: string) => connection.console.log(message);
+  /** window/showMessage: a notification, so no client blocks on an answer. */
+  const showMessage = (type: MessageType, message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, {type, message});
   const logOnce = (message: string) => {
     if (loggedErrors.has(message)) return;
     loggedErrors.add(message);
@@ -128,7 +133,7 @@ export function startServer(connection: Connection): void {
     const fallback = problem.usingLastGood ? 'Using the last valid version of the file.' : 'Using the default settings.';
     const message = `whosaid: ${path} line ${first.line}: ${first.message}${more}. ${fallback}`;
     connection.console.warn(message);
-    void connection.window.showWarningMessage(message);
+    showMessage(MessageType.Warning, message);
   }
 
   function folderFor(path: string): string | undefined {
@@ -214,7 +219,7 @@ export function startServer(connection: Connection): void {
       const id = `${uri}\n${notice}`;
       if (shownNotices.has(id)) continue;
       shownNotices.add(id);
-      void connection.window.showInformationMessage(`whosaid: ${notice}`);
+      showMessage(MessageType.Info, `whosaid: ${notice}`);
     }
     const checked: Checked = {kind: 'ok', version, key: ctx.key, doc: now, result, configPath: ctx.configPath};
     results.set(uri, checked);
@@ -531,14 +536,14 @@ export function startServer(connection: Connection): void {
         if (caps.showDocument) {
           await connection.window.showDocument({uri: url, external: !url.startsWith('file:')}).catch(() => undefined);
         } else {
-          void connection.window.showInformationMessage(`${ruleMeta(rule as RuleId).title}: ${url}`);
+          showMessage(MessageType.Info, `${ruleMeta(rule as RuleId).title}: ${url}`);
         }
         return url;
       }
       case Commands.showSourcingReport: {
         const uri = String(args[0] ?? '');
         const report = await sourcingReport(uri);
-        void connection.window.showInformationMessage(`whosaid: ${codeLensTitle(report.counts)}`);
+        showMessage(MessageType.Info, `whosaid: ${codeLensTitle(report.counts)}`);
         return report;
       }
       default:
