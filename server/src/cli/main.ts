@@ -1,0 +1,264 @@
+// whosaid: the command line. Checks drafts and prints findings as text, JSON or SARIF.
+// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or config error.
+import {readFileSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {parseArgs} from 'node:util';
+import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
+import {createAnalyzer, resolveOptions, setDocsBase, type Analyzer, type Severity} from '../analysis';
+import {findConfigFile, formatConfigError, readConfigFile} from '../node/config-files';
+import {collectFiles, displayPath, formatOf, InputError} from './files';
+import {toJsonReport, type JsonFileReport} from './report';
+import {formatSarif} from './reporters/sarif';
+import {formatText} from './reporters/text';
+
+const VERSION = '0.1.0';
+const SEVERITY_RANK: Record<string, number> = {hint: 0, info: 1, warning: 2, error: 3, none: 99};
+
+const HELP = `Usage: whosaid [options] [paths...]
+
+Checks news drafts for weak sourcing: anonymous and vague sources, unattributed
+claims, hedges, editorializing, unsourced statistics, quotes without a speaker.
+
+Paths may be files or folders (searched for .md, .markdown and .txt drafts);
+"-" or no path with piped input reads standard input.
+
+Options:
+  --format <text|json|sarif>   output format (default: text)
+  --attributions               add the attribution model's output to JSON
+  --config <file>              use this config instead of the nearest .whosaidrc.json
+  --fail-on <severity>         exit 1 on findings at or above: error, warning, info, hint, none
+                               (default: warning)
+  --quiet                      report only findings at or above --fail-on
+  --stdin-filename <name>      name (and format, by extension) for standard input
+  --jobs <n>                   worker threads for many files (default: automatic)
+  --no-color                   plain text output
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, input or config error.
+`;
+
+class UsageError extends Error {}
+
+interface Job {
+  path: string;
+  display: string;
+  configPath: string | null;
+}
+
+interface Outcome {
+  report?: JsonFileReport;
+  error?: string;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  setDocsBase(pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: {type: 'string', default: 'text'},
+        attributions: {type: 'boolean', default: false},
+        config: {type: 'string'},
+        'fail-on': {type: 'string', default: 'warning'},
+        quiet: {type: 'boolean', default: false},
+        'stdin-filename': {type: 'string'},
+        jobs: {type: 'string'},
+        'no-color': {type: 'boolean', default: false},
+        help: {type: 'boolean', short: 'h', default: false},
+        version: {type: 'boolean', short: 'v', default: false}
+      }
+    });
+    const {values} = args;
+    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format must be text, json or sarif (got "${values.format}")`);
+    if (!(values['fail-on']! in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning, info, hint or none (got "${values['fail-on']}")`);
+    if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError('--jobs must be a whole number from 1 to 999');
+  } catch (error) {
+    process.stderr.write(`whosaid: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const {values, positionals} = args;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+
+  const useStdin = positionals.includes('-') || (positionals.length === 0 && !process.stdin.isTTY);
+  if (positionals.length === 0 && !useStdin) {
+    process.stderr.write(`whosaid: no files given\n\n${HELP}`);
+    return 2;
+  }
+
+  let outcomes: Outcome[];
+  try {
+    const explicitConfig = values.config ? resolve(values.config) : null;
+    if (explicitConfig) {
+      const parsed = readConfigFile(explicitConfig);
+      if (!parsed.ok) throw new InputError(parsed.errors.map(formatConfigError).join('\n'));
+    }
+    const files = collectFiles(positionals.filter((path) => path !== '-'));
+    const jobs: Job[] = files.map((path) => ({
+      path,
+      display: displayPath(path),
+      configPath: explicitConfig ?? findConfigFile(dirname(resolve(path)))
+    }));
+    const withAttributions = values.attributions!;
+    outcomes = [];
+    if (useStdin) {
+      const name = values['stdin-filename'] ?? '<stdin>';
+      const text = decode(await readStdin(), name);
+      const configPath = explicitConfig ?? findConfigFile(process.cwd());
+      outcomes.push(checkText(text, name, formatOf(name), configPath, withAttributions));
+    }
+    outcomes.push(...(await checkFiles(jobs, withAttributions, values.jobs ? Number(values.jobs) : undefined)));
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      process.stderr.write(`whosaid: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const failed = outcomes.filter((outcome) => outcome.error);
+  for (const outcome of failed) process.stderr.write(`whosaid: ${outcome.error}\n`);
+  let reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
+  const failRank = SEVERITY_RANK[values['fail-on']!];
+  if (values.quiet) {
+    reports = reports.map((report) => ({...report, messages: report.messages.filter((m) => SEVERITY_RANK[m.severity] >= failRank)}));
+  }
+
+  const format = values.format!;
+  if (format === 'json') process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  else if (format === 'sarif') process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
+  else process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR));
+
+  if (failed.length > 0) return 2;
+  const failing = reports.some((report) => report.messages.some((message) => SEVERITY_RANK[message.severity as Severity] >= failRank));
+  return failing ? 1 : 0;
+}
+
+// One analyzer per config file, so paragraphs repeated across drafts (boilerplate) are analysed once.
+const analyzers = new Map<string, Analyzer | string>();
+
+function analyzerFor(configPath: string | null): Analyzer | string {
+  const key = configPath ?? '';
+  const cached = analyzers.get(key);
+  if (cached) return cached;
+  let value: Analyzer | string;
+  if (configPath) {
+    const parsed = readConfigFile(configPath);
+    value = parsed.ok ? createAnalyzer(resolveOptions(parsed.config)) : parsed.errors.map(formatConfigError).join('\n');
+  } else value = createAnalyzer(resolveOptions());
+  analyzers.set(key, value);
+  return value;
+}
+
+function checkText(text: string, display: string, format: 'markdown' | 'plaintext', configPath: string | null, withAttributions: boolean): Outcome {
+  const analyzer = analyzerFor(configPath);
+  if (typeof analyzer === 'string') throw new InputError(analyzer);
+  const result = analyzer.analyze(text, format);
+  return {report: toJsonReport(display, text, result, withAttributions)};
+}
+
+function checkFile(job: Job, withAttributions: boolean): Outcome {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {error: `${job.display}: cannot read file (${code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})`};
+  }
+  let text: string;
+  try {
+    text = decode(bytes, job.display);
+  } catch (error) {
+    return {error: (error as Error).message};
+  }
+  return checkText(text, job.display, formatOf(job.path), job.configPath, withAttributions);
+}
+
+function decode(bytes: Buffer, name: string): string {
+  if (bytes.includes(0)) return '\u0000';
+  try {
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes);
+  } catch {
+    throw new InputError(`${name}: not valid UTF-8 text (save the draft as UTF-8)`);
+  }
+}
+
+function readStdin(): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    process.stdin.on('error', (error) => reject(new InputError(`standard input: ${error.message}`)));
+  });
+}
+
+/** Checks files in order; many or large files are spread over worker threads. */
+async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: number): Promise<Outcome[]> {
+  if (jobs.length === 0) return [];
+  const threads = Math.min(requested ?? automaticThreads(jobs), jobs.length);
+  if (threads <= 1) {
+    return jobs.map((job) => {
+      try {
+        return checkFile(job, withAttributions);
+      } catch (error) {
+        if (error instanceof InputError) return {error: error.message};
+        throw error;
+      }
+    });
+  }
+  const outcomes: Outcome[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({length: threads}, () =>
+      new Promise<void>((resolveWorker, reject) => {
+        const worker = new Worker(__filename, {workerData: {withAttributions}});
+        const feed = () => {
+          if (next >= jobs.length) {
+            void worker.terminate().then(() => resolveWorker());
+            return;
+          }
+          const index = next++;
+          worker.postMessage({index, job: jobs[index]});
+        };
+        worker.on('message', (message: {index: number; outcome: Outcome}) => {
+          outcomes[message.index] = message.outcome;
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      })
+    )
+  );
+  return outcomes;
+}
+
+function automaticThreads(jobs: Job[]): number {
+  // Starting a worker costs tens of milliseconds: worth it only for many drafts.
+  if (jobs.length < 8) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+if (!isMainThread && parentPort && workerData && typeof workerData === 'object' && 'withAttributions' in workerData) {
+  setDocsBase(pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);
+  const port = parentPort;
+  port.on('message', ({index, job}: {index: number; job: Job}) => {
+    let outcome: Outcome;
+    try {
+      outcome = checkFile(job, (workerData as {withAttributions: boolean}).withAttributions);
+    } catch (error) {
+      outcome = {error: (error as Error).message};
+    }
+    port.postMessage({index, outcome});
+  });
+}
