@@ -174,11 +174,15 @@ if (!skip.has('inproc')) {
     for (const tool of TOOL_ORDER) {
       (results[tool] ??= {});
       if (tool === 'whosaid' && !engineReady) {
-        results[tool][size] = {skipped: 'dist/engine.js not built'};
+        results[tool][size] = {skipped: existsSync(join(repoRoot, 'dist', 'engine.js')) ? 'engine not available' : 'dist/engine.js not built'};
         continue;
       }
       if (tool === 'alex' && size >= 1_000_000 && !FULL) {
         results[tool][size] = {skipped: 'skipped (about 45 s and 1 GB); run with --full'};
+        continue;
+      }
+      if (tool === 'retext-parse' && size >= 1_000_000 && !FULL) {
+        results[tool][size] = {skipped: 'skipped (a reference row; 20-45 s); run with --full'};
         continue;
       }
       const predicted = predictMs(tool, size);
@@ -426,6 +430,9 @@ if (notes.length) {
   for (const n of notes) say(`- ${n}`);
   say();
 }
+
+say(`Load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (on a shared machine, figures from a busy run are slower; ratios within one run hold better).`);
+say();
 
 if (outPath) {
   mkdirSync(dirname(outPath), {recursive: true});
