@@ -13,11 +13,13 @@ const SEVERITY = {error: 1, warning: 2, info: 3, hint: 4} as const;
 
 /** Phrases in PORT_STRIKE and the rule that must flag them. */
 const EXPECTED: [string, string][] = [
-  ['anonymous-source', 'A senior port official'],
+  ['anonymous-source', 'A person familiar with the negotiations'],
   ['vague-source', 'Experts say'],
   ['unattributed-claim', 'is expected to'],
   ['hedge', 'might'],
   ['editorializing', "noteworthy"],
+  ['unsourced-statistic', '12 percent'],
+  ['unattributed-quote', '"We are not going back'],
   ['leftover-tk', '[TK: number]']
 ];
 

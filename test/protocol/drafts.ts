@@ -9,7 +9,7 @@ desk: business
 
 DUNMORE, Nov 28 (Wire) - Dockworkers at the port of Dunmore extended their strike into a third day on Thursday, leaving dozens of container ships waiting offshore.
 
-A senior port official said the talks had stalled over overtime pay.
+A person familiar with the negotiations said the talks had stalled over overtime pay.
 
 Experts say the dispute could spread to the rail yards that serve the port.
 
