@@ -113,6 +113,13 @@ describe('push diagnostics', () => {
     expect(after.filter((d) => d.code === 'hedge').length).toBe(before.filter((d) => d.code === 'hedge').length + 1);
   });
 
+  it('treats the language id "text" (Neovim, Eglot, Helix) as plain text', async () => {
+    const uri = fileUri(join(dir, 'notes.text'));
+    await client.open(uri, COUNCIL_VOTE, 'text', 1);
+    const diagnostics = await client.diagnosticsAt(uri, 1);
+    expect(diagnostics.some((d) => d.code === 'vague-source')).toBe(true);
+  });
+
   it('does not check languages that are not configured', async () => {
     const uri = fileUri(join(dir, 'notes.py'));
     await client.open(uri, '# The union might accept.\n', 'python', 1);

@@ -77,6 +77,13 @@ function formatFor(languageId: string): DocumentFormat {
   return languageId === 'markdown' ? 'markdown' : 'plaintext';
 }
 
+/** Editors name plain text differently: Neovim and Eglot say "text". */
+const LANGUAGE_ALIASES: Record<string, string> = {text: 'plaintext', txt: 'plaintext'};
+
+function languageOf(languageId: string): string {
+  return LANGUAGE_ALIASES[languageId] ?? languageId;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Checked>();
@@ -178,7 +185,7 @@ export function startServer(connection: Connection): void {
   /** Settings, config and analyzer for a document; null when whosaid is off for it. */
   async function contextFor(uri: string, languageId: string): Promise<DocContext | null> {
     const settings = await getSettings(uri);
-    if (!settings.enable || !languagesOf(settings).includes(languageId)) return null;
+    if (!settings.enable || !languagesOf(settings).includes(languageOf(languageId))) return null;
     const configPath = configPathFor(uri);
     const fileConfig = configPath ? store.load(configPath) : undefined;
     const options = store.options(fileConfig, settingsLayer(settings));
@@ -210,7 +217,7 @@ export function startServer(connection: Connection): void {
     if (cached && cached.version === version && cached.key === ctx.key) return cached;
     let result: AnalysisResult;
     try {
-      result = ctx.analyzer.analyze(now.getText(), formatFor(now.languageId));
+      result = ctx.analyzer.analyze(now.getText(), formatFor(languageOf(now.languageId)));
     } catch (error) {
       logOnce(`whosaid failed on ${uri}: ${describe(error)}`);
       return {kind: 'error', version};
