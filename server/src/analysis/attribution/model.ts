@@ -3,7 +3,7 @@
 import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence} from '../nlp/tokens';
-import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, subjectBefore, type SourceClass, type Span} from './sources';
+import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, phraseEndingAt, subjectBefore, type SourceClass, type Span} from './sources';
 
 /** What the previous paragraph hands to the next. */
 export interface CarriedContext {
@@ -62,7 +62,7 @@ const SUBJECT_PARTICIPLES = new Set([
 ]);
 
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
-const NOUN_PRECEDERS = new Set(['latest', 'new', 'recent', 'initial', 'previous', 'unconfirmed', 'conflicting', 'further', 'such', 'first', 'early', 'conflicting', 'similar', 'false', 'baseless', 'repeated', 'official']);
+const NOUN_PRECEDERS = new Set(['latest', 'new', 'recent', 'initial', 'previous', 'unconfirmed', 'conflicting', 'further', 'such', 'first', 'early', 'conflicting', 'similar', 'false', 'baseless', 'repeated']);
 
 export function buildParagraphModel(text: string, incoming: CarriedContext, lexicon: Lexicon): ParagraphModel {
   const quoteScan = scanQuotes(text, incoming.openQuote);
@@ -158,7 +158,8 @@ function findAttributions(
     const norm = token.norm;
     const isSpeech = lexicon.speechVerbs.has(norm);
     const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
-    if (!isSpeech && !isThought) continue;
+    const isDocumentVerb = !isSpeech && !isThought && lexicon.documentVerbs.has(norm);
+    if (!isSpeech && !isThought && !isDocumentVerb) continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
@@ -183,6 +184,8 @@ function findAttributions(
     const complementFollows =
       next === undefined ||
       next.norm === 'that' ||
+      next.norm === 'whether' ||
+      next.norm === 'if' ||
       next.norm === ':' ||
       next.norm === ',' ||
       next.norm === '.' ||
@@ -201,9 +204,25 @@ function findAttributions(
       continue;
     }
 
+    if (isDocumentVerb) {
+      // "Court records show ...", "The census put the population at ...": only a real source counts.
+      const subject = subjectBefore(sentence, i);
+      if (!subject) continue;
+      const attribution = make({from: i, to: i + 1}, subject, null, null);
+      if (attribution && attribution.kind !== 'anonymous' && (norm !== 'put' && norm !== 'puts' || attribution.kind === 'document')) {
+        found.push(attribution);
+        mainSubject ??= {span: subject, kind: attribution.kind, resolved: attribution.resolvedSource};
+      }
+      continue;
+    }
+
     if (lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma) continue;
 
     let source = subjectBefore(sentence, i);
+    // "The ministry, which said in May ...": the relative pronoun stands for the noun before it.
+    if (!source && prev && (prev.norm === 'which' || prev.norm === 'who') && i >= 2) {
+      source = phraseEndingAt(sentence, tokens[i - 2].norm === ',' ? i - 3 : i - 2);
+    }
     let inverted = false;
     if (!source && isSpeech && (afterQuoteOrComma || i === 0 || prev?.norm === '"')) {
       // "“...,” said the ministry." / "..., said John Smith, a spokesman."
@@ -212,7 +231,8 @@ function findAttributions(
     }
     if (!source) continue;
     if (isThought && inverted) continue;
-    const attribution = make({from: i, to: i + 1}, source, norm, isSpeech ? 'named' : null);
+    // Forms that are as often nouns ("teaching posts") need a recognizable source.
+    const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     found.push(attribution);
     if (!mainSubject && !inverted) mainSubject = {span: source, kind: attribution.kind, resolved: attribution.resolvedSource};
@@ -274,7 +294,7 @@ function blank(sentence: number): LocalAttribution {
 }
 
 /** Words that show the draft acknowledges anonymity, so a nearby "because" or "to discuss" is its reason. */
-const ANONYMITY_WORDS = new Set(['anonymity', 'anonymously', 'named', 'identified', 'authorized', 'authorised', 'permitted', 'allowed', 'fear', 'fearing', 'sensitivity', 'publicly', 'record']);
+const ANONYMITY_WORDS = new Set(['withheld', 'anonymity', 'anonymously', 'named', 'identified', 'authorized', 'authorised', 'permitted', 'allowed', 'fear', 'fearing', 'sensitivity', 'publicly', 'record']);
 
 function describeAnonymity(attribution: LocalAttribution, sentences: Sentence[], lexicon: Lexicon): void {
   const sentence = sentences[attribution.sentence];
@@ -282,7 +302,7 @@ function describeAnonymity(attribution: LocalAttribution, sentences: Sentence[],
   const positions = lexicon.anonymityPositions.findAll(sentence.norms, source.from, source.to);
   if (positions.length > 0) attribution.position = spanTextOf(sentence, source);
 
-  const windows: {sentence: Sentence; from: number}[] = [{sentence, from: source.from}];
+  const windows: {sentence: Sentence; from: number}[] = [{sentence, from: 0}];
   const following = sentences[attribution.sentence + 1];
   if (following) windows.push({sentence: following, from: 0});
   for (const window of windows) {
@@ -328,6 +348,12 @@ function attachQuotes(scan: QuoteScan, sentences: Sentence[], attributions: Loca
         attribution = candidate;
       }
     }
+    // A second quote right after an attributed one continues the same speaker:
+    // "“We will rebuild,” said Mayor Lowe. “Every house, every school.”"
+    const previous = quotes[quotes.length - 1];
+    if (!attribution && previous?.speaker && previous.attribution && sentences.indexOf(inside[0]) - sentenceIndexAt(sentences, previous.end - 1) <= 1 && !attributions.some((a) => a.sentence > sentenceIndexAt(sentences, previous.end - 1) && a.sentence < first)) {
+      attribution = previous.attribution;
+    }
     let speaker = attribution ? attribution.resolvedSource ?? attribution.sourceText : null;
     if (!attribution && range.start === 0 && incoming.openQuote && incoming.quoteSpeaker) {
       // The quote carries on from the previous paragraph: its speaker carries on too.
@@ -340,9 +366,13 @@ function attachQuotes(scan: QuoteScan, sentences: Sentence[], attributions: Loca
   return quotes;
 }
 
+function sentenceIndexAt(sentences: Sentence[], offset: number): number {
+  return sentences.findIndex((sentence) => sentence.start <= offset && offset < sentence.end);
+}
+
 function startsWithAttribution(sentence: Sentence, attribution: LocalAttribution): boolean {
   // "He said." / "Smith added." / "said the ministry."
-  return attribution.cue.from <= 6 && sentence.tokens.filter((t) => t.kind === 'word').length <= 14;
+  return attribution.cue.from <= 6 && sentence.tokens.filter((t) => t.kind === 'word').length <= 25;
 }
 
 function endsWithColonOrCue(sentence: Sentence, attribution: LocalAttribution): boolean {

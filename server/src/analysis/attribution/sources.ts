@@ -55,6 +55,24 @@ export interface Span {
  * ("Ramon Pacheco Pardo, the Korea Chair at ..., suggests") and stops at clause boundaries.
  */
 export function subjectBefore(sentence: Sentence, verbIndex: number): Span | null {
+  const span = nearestSubject(sentence, verbIndex);
+  if (!span) return null;
+  // "A diplomat who requested anonymity because of ... said": the subject is the noun before "who",
+  // with its relative clause.
+  const tokens = sentence.tokens;
+  for (let k = span.from - 1; k >= 0 && span.from - k < 24; k--) {
+    const token = tokens[k];
+    if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
+    if (token.norm === 'who' || token.norm === 'whose') {
+      const head = phraseBackFrom(tokens, k - 1);
+      if (head && head.from === 0 || head && tokens[head.from - 1]?.norm === ',') return {from: head!.from, to: span.to};
+      break;
+    }
+  }
+  return span;
+}
+
+function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
   const tokens = sentence.tokens;
   let j = verbIndex - 1;
   while (j >= 0 && isAdverbLike(tokens[j])) j--;
@@ -69,6 +87,11 @@ export function subjectBefore(sentence: Sentence, verbIndex: number): Span | nul
     return {from: head.from, to: j};
   }
   return phraseBackFrom(tokens, j);
+}
+
+/** The noun phrase that ends at token `end` (for "X, which said ..."). */
+export function phraseEndingAt(sentence: Sentence, end: number): Span | null {
+  return phraseBackFrom(sentence.tokens, end);
 }
 
 function phraseBackFrom(tokens: Token[], end: number): Span | null {
@@ -113,11 +136,11 @@ export function phraseAfter(sentence: Sentence, from: number): Span | null {
     to++;
   }
   if (to === from) return null;
-  // Appositive: ", a spokesman for the ministry," after a name.
-  if (tokens[to]?.norm === ',' && (tokens[to + 1]?.norm === 'a' || tokens[to + 1]?.norm === 'an' || tokens[to + 1]?.norm === 'the' || tokens[to + 1]?.norm === 'who')) {
+  // Appositive after a name: "said John Smith, a spokesman for the ministry."
+  if (tokens[to]?.norm === ',' && tokens[to - 1].capitalized && /^(a|an|the|who)$/.test(tokens[to + 1]?.norm ?? '')) {
     let end = to + 1;
-    while (end < tokens.length && end - to < 16 && tokens[end].norm !== ',' && !BREAK_PUNCT.has(tokens[end].norm)) end++;
-    to = end;
+    while (end < tokens.length && end - to < 12 && tokens[end].norm !== ',' && !BREAK_PUNCT.has(tokens[end].norm)) end++;
+    if (end >= tokens.length || tokens[end].norm === ',' || tokens[end].norm === '.') to = end;
   }
   return {from, to};
 }
@@ -146,8 +169,10 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const anaphor = lexicon.anaphoric.matchAt(norms, span.from);
   if (anaphor && anaphor.to === span.to) return {kind: 'pronoun', head: anaphor.value};
   if (lexicon.mediaNames.findAll(norms, span.from, span.to).length > 0) {
+    // "local media" is vague; "the local newspaper, The Harbour Gazette" names its outlet.
     const local = words.some((i) => norms[i] === 'local');
-    return {kind: local ? 'vague' : 'media', head: 'media'};
+    const named = words.some((i) => i > span.from && tokens[i].capitalized && norms[i] !== 'the');
+    return {kind: local && !named ? 'vague' : 'media', head: 'media'};
   }
 
   // Segments split by commas: the head phrase and any appositives.
@@ -167,16 +192,32 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   if (headIndex < 0) return {kind: 'unknown', head: ''};
   const head = tokens[headIndex];
   const headNorm = head.norm.replace(/'s$/, '');
+  const firstNorm = norms[core.from];
+  const definite = firstNorm === 'the' || firstNorm === 'these' || firstNorm === 'those' || firstNorm.endsWith("'s");
+  // "Some lawmakers", "many officials": a crowd, not a single unnamed person.
+  const crowd = lexicon.vagueModifiers.has(firstNorm) && /^(some|many|several|various|numerous|certain|other|most|few|multiple|countless)$/.test(firstNorm);
+  if (lexicon.anonymousHeads.has(headNorm) && !crowd) return {kind: 'anonymous', head: head.text};
+  if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
+    // "Analysts at Barclays", "figures from the Office for National Statistics" name their house.
+    if (namesItsHouse(tokens, core.to, span.to)) return {kind: 'institutional', head: head.text};
+    // "the researchers" points back to people the story has named; "the media" stays vague.
+    if (definite && !/^(media|press|reports|rumors|rumours|speculation)$/.test(headNorm)) return {kind: 'unknown', head: head.text};
+    return {kind: 'vague', head: head.text};
+  }
   const capitalizedHead = head.capitalized && !(headIndex === 0 && lexicon.knownWords.has(headNorm));
   if (capitalizedHead) return {kind: 'institutional', head: head.text};
-  if (lexicon.anonymousHeads.has(headNorm)) {
-    return {kind: 'anonymous', head: head.text};
-  }
   if (lexicon.institutionHeads.has(headNorm)) return {kind: 'institutional', head: head.text};
   if (lexicon.documentHeads.has(headNorm)) return {kind: 'document', head: head.text};
-  if (lexicon.vagueHeads.has(headNorm)) return {kind: 'vague', head: head.text};
-  for (let i = core.from; i < core.to; i++) if (lexicon.vagueModifiers.has(norms[i]) && i === core.from) return {kind: 'vague', head: head.text};
+  for (let i = core.from; i < core.to; i++) if (lexicon.documentHeads.has(norms[i])) return {kind: 'document', head: tokens[i].text};
+  // A bare plural of people ("Conservationists say") speaks for nobody in particular.
+  if (!definite && core.to - core.from === 1 && /(ists|ians|ers|ants|ents)$/.test(headNorm)) return {kind: 'vague', head: head.text};
   return {kind: 'unknown', head: head.text};
+}
+
+function namesItsHouse(tokens: Token[], from: number, to: number): boolean {
+  if (from >= to || !/^(at|from|of|with)$/.test(tokens[from].norm)) return false;
+  for (let i = from + 1; i < to && tokens[i].norm !== ','; i++) if (tokens[i].capitalized) return true;
+  return false;
 }
 
 /** The part of a segment before a preposition or relative clause: "officials" in "officials at the ministry". */
@@ -205,6 +246,7 @@ function hasPersonalName(tokens: Token[], core: Span, lexicon: Lexicon, phraseSt
   if (last.norm.endsWith("'s")) return false;
   if (lexicon.institutionHeads.has(lastNorm) || lexicon.documentHeads.has(lastNorm) || lexicon.anonymousHeads.has(lastNorm)) return false;
   if (lexicon.vagueHeads.has(lastNorm) || lexicon.pronouns.has(lastNorm)) return false;
+  if (lexicon.vagueModifiers.has(tokens[core.from].norm)) return false;
   let first = end;
   while (first - 1 >= core.from && tokens[first - 1].capitalized && tokens[first - 1].kind === 'word') first--;
   const before = tokens[first - 1];

@@ -16,6 +16,8 @@ export interface Lexicon {
   speechVerbs: Set<string>;
   cognitionVerbs: Set<string>;
   needsComplement: Set<string>;
+  documentVerbs: Set<string>;
+  ambiguousNouns: Set<string>;
   loadedVerbs: Map<string, string>;
   sourceAfterCues: PhraseSet;
   otherCues: PhraseSet;
@@ -43,6 +45,8 @@ export interface Lexicon {
   fractions: PhraseSet;
   trends: PhraseSet;
   notStatisticUnits: Set<string>;
+  countNouns: Set<string>;
+  countMinimum: number;
   /** Every word any list knows, lower case: a capitalized word outside it may be a name. */
   knownWords: Set<string>;
 }
@@ -90,6 +94,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     speechVerbs: words(verbs.speech),
     cognitionVerbs: words(verbs.cognition),
     needsComplement: words(verbs.needsComplement.words),
+    documentVerbs: words(verbs.documentVerbs.words),
+    ambiguousNouns: words(verbs.ambiguousNouns.words),
     loadedVerbs: new Map(Object.entries(verbs.loaded.words)),
     sourceAfterCues: new PhraseSet(verbs.phrases.sourceAfter),
     otherCues: new PhraseSet(verbs.phrases.other),
@@ -117,6 +123,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     fractions: new PhraseSet(statistics.fractions),
     trends: new PhraseSet(statistics.trends),
     notStatisticUnits: words(statistics.notStatistics.words),
+    countNouns: words(statistics.countNouns.words),
+    countMinimum: statistics.countNouns.minimum,
     knownWords
   };
 }

@@ -97,10 +97,25 @@ export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sente
         norms.push(norm);
       }
       if (tokens.length === 0) continue;
+      mergeThousands(tokens, norms, text);
       sentences.push({start: sentence.position!.start.offset!, end: sentence.position!.end.offset!, tokens, norms});
     }
   }
   return sentences;
+}
+
+/** retext splits "12,000" into three tokens; a figure is one. */
+function mergeThousands(tokens: Token[], norms: string[], text: string): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [a, comma, b] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (a.kind !== 'word' || comma.text !== ',' || b.kind !== 'word') continue;
+    if (comma.start !== a.end || b.start !== comma.end || !/^\d{1,3}(,\d{3})*$/.test(a.text) || !/^\d{3}(\.\d+)?$/.test(b.text)) continue;
+    const merged: Token = {...a, end: b.end, text: text.slice(a.start, b.end)};
+    merged.norm = merged.text;
+    tokens.splice(i, 3, merged);
+    norms.splice(i, 3, merged.norm);
+    i--;
+  }
 }
 
 function normalizePunct(text: string): string {

@@ -14,7 +14,7 @@ export const anonymousSource: Rule = ({model, lexicon}) => {
   // Anonymous phrases outside an attribution we recognised ("a person familiar with the matter").
   model.sentences.forEach((sentence) => {
     for (const match of lexicon.anonymousMarkers.findAll(sentence.norms)) {
-      if (!/unnamed|anonymous|unidentified|familiar|knowledge|briefed|close to|declined|asked not/.test(match.value)) continue;
+      if (!/unnamed|anonymous|unidentified|familiar|knowledge|briefed|declined|asked not/.test(match.value)) continue;
       const phrase = nounPhraseAround(sentence.norms, match.from, match.to);
       const span = tokenSpan(sentence, phrase.from, phrase.to);
       const overlaps = [...flagged].some((key) => {

@@ -12,7 +12,7 @@ export const hedge: Rule = ({model, lexicon}) => {
       if (blocked.has(match.from)) continue;
       const first = tokens[match.from];
       // "May" mid-sentence is the month.
-      if (first.norm === 'may' && first.capitalized && match.from > 0) continue;
+      if (first.norm === 'may' && first.capitalized && (match.from > 0 || tokens[match.from + 1]?.capitalized)) continue;
       // "likely" as an adjective before a noun ("the likely winner") is a fair description; flag it as an adverb or predicate.
       if (first.norm === 'likely' && match.to === match.from + 1 && /^(the|a|an|most|more)$/.test(norms[match.from - 1] ?? '')) continue;
       const span = tokenSpan(sentence, match.from, match.to);

@@ -1,11 +1,11 @@
 // leftover-tk: "[TK: ...]" marks (to come) still in the draft.
 import type {RawFinding, Rule} from './rule';
 
-const TK = /\[\s*TK\b[^\]\n]{0,200}\]|\bTK\b/g;
+const TK = /\[\s*[Tt][Kk]\b[^\]\n]{0,200}\]|\bTK\b/g;
 
 export const leftoverTk: Rule = ({model}) => {
   const findings: RawFinding[] = [];
-  if (!model.text.includes('TK')) return findings;
+  if (!/tk/i.test(model.text)) return findings;
   for (const match of model.text.matchAll(TK)) {
     findings.push({
       ruleId: 'leftover-tk',

@@ -14,6 +14,7 @@ export const unattributedQuote: Rule = ({model}) => {
     const agentless = agentlessLabel(model, quote.start);
     if (!agentless && quote.words < MIN_QUOTE_WORDS && !/[.!?]\s*$/.test(inner)) continue;
     if (!agentless && quote.words < 2) continue;
+    if (!agentless && looksLikeTitle(inner)) continue;
     findings.push({
       ruleId: 'unattributed-quote',
       secondary: false,
@@ -29,6 +30,14 @@ export const unattributedQuote: Rule = ({model}) => {
   }
   return findings;
 };
+
+/** "The Might of the Mountains": a title in quotation marks, not a quotation. */
+function looksLikeTitle(inner: string): boolean {
+  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.length === 0 || words.length > 12 || /[.!?]["”]?\s*$/.test(inner.trim())) return false;
+  const small = /^(a|an|the|of|and|or|in|on|at|to|for|with|by|from)$/;
+  return words.every((word, i) => /^\p{Lu}/u.test(word) || (i > 0 && small.test(word)));
+}
 
 function agentlessLabel(model: Parameters<Rule>[0]['model'], quoteStart: number): boolean {
   for (const sentence of model.sentences) {

@@ -61,9 +61,11 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (lexicon.currencies.has(next)) return {from: i, to: i + 2};
     const value = Number(token.norm.replace(/,/g, ''));
     const looksLikeYear = /^\d{4}$/.test(token.norm) && value >= 1800 && value <= 2100;
-    if (value >= 1000 && !looksLikeYear && next !== '' && !lexicon.notStatisticUnits.has(next) && /^[a-z]/.test(next)) {
+    const nextToken = tokens[i + 1];
+    if (value >= 1000 && !looksLikeYear && nextToken?.kind === 'word' && !nextToken.capitalized && !lexicon.notStatisticUnits.has(next) && /^[a-z]/.test(next)) {
       return {from: i, to: i + 2};
     }
+    if (value >= lexicon.countMinimum && !looksLikeYear && lexicon.countNouns.has(next)) return {from: i, to: i + 2};
   }
   return null;
 }
