@@ -1,0 +1,193 @@
+// hedge: words of doubt. Warning in the writer's voice; info when they are the source's words
+// (inside a quote or a that-clause attributed to a named source), with `related` pointing at the cue.
+import {describe, expect, it} from 'vitest';
+import {analyze} from '../../../server/src/analysis';
+import {expectEditsInSentence, expectExactly, expectQuiet, expectWellFormed, findingsOf, fixesOf} from './support';
+
+const WRITER = "in the writer's voice";
+
+describe('hedge: flagged in the writer\'s voice', () => {
+  it.each([
+    ['The ruling could slow two other projects.', 'could', 11],
+    ['Inflation may ease in the spring.', 'may', 10],
+    ['The ruling will possibly slow two other projects.', 'possibly', 16],
+    ['Possibly, the ruling will slow two other projects.', 'Possibly', 0],
+    ['The mayor reportedly plans to resign.', 'reportedly', 10],
+    ['The company appears to have missed the deadline.', 'appears to', 12],
+    ['The strike will likely end this week.', 'likely', 16],
+    ['The plan is arguably the most ambitious in a decade.', 'arguably', 12],
+    ['The talks were somewhat productive.', 'somewhat', 15]
+  ])('%s', (text, actual, start) => {
+    const [finding] = expectExactly('hedge', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Hedge "${actual}" ${WRITER}`}]);
+    expect(finding.related).toEqual([]);
+    expectEditsInSentence(text, finding);
+  });
+});
+
+describe('hedge: quiet', () => {
+  it.each([
+    'The vote is set for May 4.',
+    'The likely winner is the incumbent.',
+    'The ruling slowed two other projects.',
+    'The council approved the budget on Tuesday.'
+  ])('%s', (text) => expectQuiet('hedge', text));
+});
+
+describe('hedge: the source\'s word is information, with the cue as related', () => {
+  it('in a named source\'s that-clause', () => {
+    const text = 'The minister said the ruling could slow two other projects.';
+    const [finding] = expectExactly('hedge', text, [{actual: 'could', start: 29, end: 34, severity: 'info', message: 'is the source\'s word (The minister)'}]);
+    expect(finding.related).toEqual([{start: 13, end: 17, message: 'Attributed to The minister'}]);
+    expect(text.slice(finding.related[0].start, finding.related[0].end)).toBe('said');
+    expect(finding.suggestions).toEqual([]);
+  });
+
+  it('inside a quote with a speaker after it', () => {
+    const text = '"The ruling could slow two other projects," the minister said.';
+    const [finding] = expectExactly('hedge', text, [{actual: 'could', start: 12, end: 17, severity: 'info', message: '(the minister)'}]);
+    expect(finding.related).toHaveLength(1);
+    expect(text.slice(finding.related[0].start, finding.related[0].end)).toBe('said');
+  });
+
+  it('in a pronoun\'s following sentence, naming the resolved source', () => {
+    const text = 'Maria Olsen, the police chief, said the suspect had been detained. She added that a second arrest was likely.';
+    const [finding] = expectExactly('hedge', text, [{actual: 'likely', start: 102, end: 108, severity: 'info', message: 'Maria Olsen'}]);
+    expect(text.slice(finding.related[0].start, finding.related[0].end)).toBe('added');
+  });
+});
+
+describe('hedge: quick fixes', () => {
+  it('"possibly" mid-sentence: remove it, or attribute the sentence', () => {
+    const text = 'The ruling will possibly slow two other projects.';
+    const [finding] = findingsOf('hedge', text);
+    expect(finding.expected).toEqual(['']);
+    expect(fixesOf(text, finding)).toEqual([
+      {title: 'Remove the hedge "possibly"', kind: 'remove', result: 'The ruling will slow two other projects.'},
+      {title: 'Attribute it', kind: 'attribute', result: 'The ruling will possibly slow two other projects, according to [TK: source].'}
+    ]);
+  });
+
+  it('a sentence-opening hedge: removal takes the comma and restores the capital', () => {
+    const text = 'Possibly, the ruling will slow two other projects.';
+    const [finding] = findingsOf('hedge', text);
+    expect(fixesOf(text, finding)[0]).toEqual({title: 'Remove the hedge "Possibly"', kind: 'remove', result: 'The ruling will slow two other projects.'});
+  });
+
+  it('"reportedly", "somewhat", "arguably" are removable', () => {
+    const cases: [string, string][] = [
+      ['The mayor reportedly plans to resign.', 'The mayor plans to resign.'],
+      ['The talks were somewhat productive.', 'The talks were productive.'],
+      ['The plan is arguably the most ambitious in a decade.', 'The plan is the most ambitious in a decade.']
+    ];
+    for (const [text, result] of cases) {
+      const [finding] = findingsOf('hedge', text);
+      expect(fixesOf(text, finding).find((fix) => fix.kind === 'remove')?.result).toBe(result);
+    }
+  });
+
+  it('a modal ("could") is not removable, only attributable', () => {
+    const text = 'The ruling could slow two other projects.';
+    const [finding] = findingsOf('hedge', text);
+    expect(finding.expected).toEqual([]);
+    expect(fixesOf(text, finding)).toEqual([
+      {title: 'Attribute it', kind: 'attribute', result: 'The ruling could slow two other projects, according to [TK: source].'}
+    ]);
+  });
+
+  it('in a longer paragraph the edits stay inside the finding\'s sentence', () => {
+    const text = 'The council met on Monday. The ruling could slow two other projects. Work resumes in June.';
+    const found = analyze(text).findings;
+    expect(found.some((f) => f.ruleId === 'hedge')).toBe(true);
+    expectWellFormed(text, found);
+    const [finding] = findingsOf('hedge', text);
+    expect(fixesOf(text, finding)[0].result).toBe('The council met on Monday. The ruling could slow two other projects, according to [TK: source]. Work resumes in June.');
+  });
+});
+
+describe('hedge: configuration', () => {
+  const own = 'The ruling could slow two other projects.';
+  const attributed = 'The minister said the ruling could slow two other projects.';
+
+  it('off', () => {
+    expectQuiet('hedge', own, {rules: {hedge: 'off'}});
+    expectQuiet('hedge', attributed, {rules: {hedge: 'off'}});
+  });
+
+  it('"off" for hedge leaves the other rules alone', () => {
+    const text = 'Experts say the ruling could slow two other projects.';
+    const found = analyze(text, {rules: {hedge: 'off'}}).findings;
+    expect(found.map((f) => f.ruleId)).toEqual(['vague-source']);
+  });
+
+  it('an explicit severity applies to the writer\'s hedges', () => {
+    for (const severity of ['error', 'warning', 'info', 'hint'] as const) {
+      expect(findingsOf('hedge', own, {rules: {hedge: severity}}).map((f) => f.severity)).toEqual([severity]);
+    }
+    expect(findingsOf('hedge', own, {rules: {hedge: 'default'}}).map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('a configured severity never raises the source\'s word above information', () => {
+    expect(findingsOf('hedge', attributed, {rules: {hedge: 'error'}}).map((f) => f.severity)).toEqual(['info']);
+    expect(findingsOf('hedge', attributed, {rules: {hedge: 'warning'}}).map((f) => f.severity)).toEqual(['info']);
+    expect(findingsOf('hedge', attributed, {rules: {hedge: 'hint'}}).map((f) => f.severity)).toEqual(['hint']);
+  });
+
+  it('allow list: case-insensitive, whole words', () => {
+    expectQuiet('hedge', 'The mayor reportedly plans to resign.', {allow: ['Reportedly']});
+    expectExactly('hedge', 'The mayor reportedly plans to resign.', [{actual: 'reportedly', start: 10, end: 20, severity: 'warning', message: WRITER}], {allow: ['report']});
+    // Allowing one hedge keeps the others.
+    expectExactly('hedge', 'The mayor reportedly could resign.', [{actual: 'could', start: 21, end: 26, severity: 'warning', message: WRITER}], {allow: ['reportedly']});
+  });
+
+  it('extra.hedges adds phrases', () => {
+    const text = 'On paper, the reform will pass next month.';
+    expectQuiet('hedge', text);
+    expectExactly('hedge', text, [{actual: 'On paper', start: 0, end: 8, severity: 'warning', message: 'Hedge "On paper"'}], {extra: {hedges: ['on paper']}});
+  });
+});
+
+describe('hedge: in-document comments', () => {
+  const line = 'The ruling could slow two other projects.';
+
+  it('Markdown: whosaid-disable hedge ... whosaid-enable', () => {
+    const text = [line, '<!-- whosaid-disable hedge -->', line, '<!-- whosaid-enable -->', line].join('\n\n');
+    const found = findingsOf('hedge', text, {format: 'markdown'});
+    const third = text.lastIndexOf(line);
+    expect(found.map((f) => f.start)).toEqual([11, third + 11]);
+  });
+
+  it('disabling hedge keeps other rules in the range', () => {
+    const text = ['<!-- whosaid-disable hedge -->', 'Experts say the ruling could slow two other projects.'].join('\n\n');
+    expect(analyze(text, {format: 'markdown'}).findings.map((f) => f.ruleId)).toEqual(['vague-source']);
+  });
+
+  it('a bare whosaid-disable silences every rule until whosaid-enable', () => {
+    const text = ['<!-- whosaid-disable -->', 'Experts say the ruling could slow two other projects.', '<!-- whosaid-enable -->', line].join('\n\n');
+    const found = analyze(text, {format: 'markdown'}).findings;
+    expect(found.map((f) => [f.ruleId, f.actual])).toEqual([['hedge', 'could']]);
+    expect(found[0].start).toBe(text.lastIndexOf(line) + 11);
+  });
+
+  it('disable without enable runs to the end of the document', () => {
+    const text = [line, '<!-- whosaid-disable hedge -->', line, line].join('\n\n');
+    expect(findingsOf('hedge', text, {format: 'markdown'}).map((f) => f.start)).toEqual([11]);
+  });
+
+  it('plain text: the same comments alone on a line', () => {
+    const text = [line, '<!-- whosaid-disable hedge -->', line, '<!-- whosaid-enable -->', line].join('\n');
+    const found = findingsOf('hedge', text, {format: 'plaintext'});
+    expect(found.map((f) => f.start)).toEqual([11, text.lastIndexOf(line) + 11]);
+  });
+
+  it('an unknown rule name in a comment is a notice and silences nothing', () => {
+    const text = ['<!-- whosaid-disable hedges -->', line].join('\n');
+    const result = analyze(text);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['hedge']);
+    expect(result.notices).toEqual(['Unknown rule in a whosaid comment: hedges']);
+  });
+
+  it('a comment inside a fenced code block is not a control comment', () => {
+    const text = ['```', '<!-- whosaid-disable hedge -->', '```', line].join('\n');
+    expect(findingsOf('hedge', text, {format: 'markdown'}).map((f) => f.actual)).toEqual(['could']);
+  });
+});
