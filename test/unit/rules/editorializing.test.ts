@@ -1,0 +1,73 @@
+// editorializing: the writer's judgement in a news sentence.
+import {describe, expect, it} from 'vitest';
+import {resolveOptions} from '../../../server/src/analysis';
+import {expectEditsInSentence, expectExactly, expectQuiet, findingsOf, fixesOf} from './support';
+
+const JUDGEMENT = "is the writer's judgement; cut it or attribute it";
+
+describe('editorializing: flagged (warning), and the removal fix', () => {
+  it.each([
+    ["It's noteworthy that the port handled more cargo last year.", "It's noteworthy that", 0, 'The port handled more cargo last year.'],
+    ["It's worth noting that the port handled more cargo last year.", "It's worth noting that", 0, 'The port handled more cargo last year.'],
+    ['The agreement is a significant development for the region.', 'significant', 19, 'The agreement is a development for the region.'],
+    ['Clearly, the plan failed.', 'Clearly', 0, 'The plan failed.'],
+    ['Unfortunately, the bridge will close for a month.', 'Unfortunately', 0, 'The bridge will close for a month.'],
+    ['Ironically, the bridge opened a day late.', 'Ironically', 0, 'The bridge opened a day late.'],
+    ['The so-called reform package passed on Tuesday.', 'so-called', 4, 'The reform package passed on Tuesday.'],
+    ['The ceasefire was a remarkable achievement.', 'remarkable', 20, 'The ceasefire was an achievement.'],
+    ['The agreement is an incredible achievement.', 'incredible', 20, 'The agreement is an achievement.'],
+    // The article changes with the next word.
+    ['The agreement is a significant achievement.', 'significant', 19, 'The agreement is an achievement.'],
+    ['Stunning results came in on Tuesday.', 'Stunning', 0, 'Results came in on Tuesday.']
+  ])('%s', (text, actual, start, removed) => {
+    const [finding] = expectExactly('editorializing', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Editorializing: "${actual}" ${JUDGEMENT}`}]);
+    expect(finding.expected).toEqual(['']);
+    expect(fixesOf(text, finding)).toEqual([{title: `Remove "${actual}"`, kind: 'remove', result: removed}]);
+    expectEditsInSentence(text, finding);
+  });
+
+  // BUG: removing a parenthetical between commas takes both commas and the space:
+  // "The plan, of course, failed." -> "The planfailed." (removalEdits in rules/rule.ts).
+  it.fails.each([
+    ['The plan, of course, failed.', 'The plan failed.'],
+    ['The plan, clearly, failed.', 'The plan failed.']
+  ])('parenthetical: %s', (text, removed) => {
+    const [finding] = findingsOf('editorializing', text);
+    expect(fixesOf(text, finding)[0].result).toBe(removed);
+  });
+});
+
+describe('editorializing: quiet', () => {
+  it.each([
+    // Technical terms, names, and the sources' own words.
+    'The results were statistically significant.',
+    'The band signed with Significant Other Records.',
+    'The minister said the agreement was a significant development.',
+    '"It was a stunning result," the coach said.',
+    'The port handled 4 million containers last year.'
+  ])('%s', (text) => expectQuiet('editorializing', text));
+});
+
+describe('editorializing: configuration', () => {
+  const text = 'The agreement is a significant development for the region.';
+
+  it('off, the opinion preset, severities', () => {
+    expectQuiet('editorializing', text, {rules: {editorializing: 'off'}});
+    expectQuiet('editorializing', text, resolveOptions({preset: 'opinion'}));
+    expect(findingsOf('editorializing', text, {rules: {editorializing: 'hint'}}).map((f) => f.severity)).toEqual(['hint']);
+  });
+
+  it('allow list: whole words, case-insensitive', () => {
+    expectQuiet('editorializing', 'The so-called reform package passed on Tuesday.', {allow: ['So-Called']});
+    expectQuiet('editorializing', text, {allow: ['significant']});
+    expect(findingsOf('editorializing', text, {allow: ['signific']})).toHaveLength(1);
+  });
+
+  it('extra.editorial adds phrases', () => {
+    const sentence = 'The reform package was a watershed for farmers.';
+    expectQuiet('editorializing', sentence);
+    expectExactly('editorializing', sentence, [{actual: 'watershed', start: 25, end: 34, severity: 'warning', message: 'Editorializing: "watershed"'}], {
+      extra: {editorial: ['watershed']}
+    });
+  });
+});
