@@ -7,7 +7,7 @@ import type {SourcingReport} from '../../server/src/lsp/protocol';
 import {COUNCIL_VOTE} from './drafts';
 import {buildServer, fileUri, LspClient, removeDir, tempDir, textOf} from './harness';
 
-const HOSTILE = COUNCIL_VOTE + '\nExperts say <script>alert("x")</script> & <img src=https://example.org/p.png> is "fine".\n';
+const HOSTILE = COUNCIL_VOTE + '\nAnalysts argue the <script>alert(1)</script> closure & <img src=https://example.org/p.png> will hurt students.\n';
 
 let dir: string;
 let client: LspClient;
@@ -46,11 +46,12 @@ describe('sourcing report HTML', () => {
   it('escapes the draft: no markup from the text gets through, and no remote address is live', () => {
     expect(report.attributions.some((a) => a.content?.text.includes('<script>'))).toBe(true);
     const html = renderHtml(report, 'council.md', 'n');
-    expect(html).not.toContain('alert("x")</script>');
+    expect(html).not.toContain('alert(1)</script>');
     expect(html).not.toContain('<img src=https://example.org');
     // Draft text appears only escaped.
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(html).not.toMatch(/(src|href)=["']?https?:/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; closure &amp; &lt;img src=https://example.org/p.png&gt;');
+    // No element carries an address (escaped text may mention one).
+    expect(html).not.toMatch(/<[a-z][^>]*\s(src|href)=/i);
   });
 
   it('lists every source with its kind and what it is cited for, each row pointing at the text', () => {
