@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Profiles the whosaid engine with `node --cpu-prof` on the 100k-word benchmark text and prints the hot
-// spots: self time and total (inclusive) time per function, and self time per source module (mapped
-// back from the esbuild bundle through its `// path` module markers).
+// spots: self and total (inclusive) time per function, and self time per source module. The engine is
+// bundled afresh with a source map for this, so functions are named with their TypeScript file and line.
+// One-off set-up (loading the bundle, building the lexicon in the first createAnalyzer) is reported apart.
 //
-// Usage: node bench/profile.mjs [--words=100000] [--format=markdown] [--top=25] [--scaling] [--keep] [--tool=whosaid]
-//   --tool     profile another tool of bench/lib/tools.mjs instead (e.g. retext-intensify)
+// Usage: node bench/profile.mjs [--words=100000] [--format=markdown] [--top=25] [--scaling] [--keep] [--tool=NAME]
 //   --scaling  also time the engine at 100k, 200k, 400k and 800k words to look for superlinear growth
 //   --keep     keep the .cpuprofile (its path is printed; open it in Chrome DevTools or speedscope)
+//   --tool     profile another tool of bench/lib/tools.mjs instead (e.g. retext-intensify)
+//   --incremental  profile typing instead: 200 one-character edits, each followed by analyze() (bench/lib/incremental.mjs)
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync} from 'node:fs';
+import {mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, dirname, relative} from 'node:path';
+import {join, dirname, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
 import {loadSource, buildText} from './lib/corpus.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,16 +26,25 @@ const top = Number(opt('top', '25'));
 const keep = args.includes('--keep');
 const tool = opt('tool', 'whosaid');
 
-if (!args.includes('--no-build')) {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: repoRoot, encoding: 'utf8'});
-  if (b.status !== 0) process.stderr.write(`build failed; using dist/ as it is\n${b.stderr}`);
-}
-const bundle = join(repoRoot, 'dist', 'engine.js');
-if (!existsSync(bundle)) throw new Error('dist/engine.js missing');
-
-const corpus = loadSource(repoRoot);
 const work = mkdtempSync(join(tmpdir(), 'whosaid-profile-'));
 if (!keep) process.on('exit', () => rmSync(work, {recursive: true, force: true}));
+
+// The engine, bundled as scripts/build.mjs does, plus a source map.
+const bundle = join(work, 'engine.js');
+await build({
+  entryPoints: [join(repoRoot, 'server', 'src', 'analysis', 'index.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  sourcemap: 'external',
+  logLevel: 'warning'
+});
+const sourceMap = JSON.parse(readFileSync(`${bundle}.map`, 'utf8'));
+
+const corpus = loadSource(repoRoot);
 const ext = format === 'markdown' ? '.md' : '.txt';
 const textFile = join(work, `text${ext}`);
 const warmFile = join(work, `warm${ext}`);
@@ -40,9 +52,13 @@ writeFileSync(textFile, buildText(corpus, words, {markdown: format === 'markdown
 writeFileSync(warmFile, buildText(corpus, 1000, {markdown: format === 'markdown'}).text);
 
 const child = join(repoRoot, 'bench', 'lib', 'child.mjs');
-const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=250', child, tool, textFile, format, warmFile], {
+const env = {...process.env, WHOSAID_BENCH_ENGINE: bundle};
+const INCREMENTAL = args.includes('--incremental');
+const target = INCREMENTAL ? [join(repoRoot, 'bench', 'lib', 'incremental.mjs'), textFile, format, '200'] : [child, tool, textFile, format, warmFile];
+const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=250', ...target], {
   cwd: repoRoot,
-  encoding: 'utf8'
+  encoding: 'utf8',
+  env
 });
 if (run.status !== 0) {
   process.stderr.write(run.stderr);
@@ -52,50 +68,91 @@ const measured = JSON.parse(run.stdout.trim().split('\n').pop());
 const profFile = join(work, readdirSync(work).find((f) => f.endsWith('.cpuprofile')));
 const profile = JSON.parse(readFileSync(profFile, 'utf8'));
 
-// Module markers in the bundle: esbuild writes `// path/to/module.ts` before each module's code.
-const bundleLines = readFileSync(bundle, 'utf8').split('\n');
-const markers = [];
-bundleLines.forEach((line, i) => {
-  const m = /^\/\/ ((?:node_modules|server|client|src)\/\S+)$/.exec(line);
-  if (m) markers.push({line: i, module: m[1]});
-});
-const moduleAt = (line) => {
-  let lo = 0;
-  let hi = markers.length - 1;
-  let found = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (markers[mid].line <= line) {
-      found = markers[mid].module;
-      lo = mid + 1;
-    } else hi = mid - 1;
+// ---- source map: generated (line, column) -> original file and line ----
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function decodeMappings(mappings) {
+  const lines = [];
+  let src = 0;
+  let srcLine = 0;
+  let srcCol = 0;
+  let name = 0;
+  for (const lineText of mappings.split(';')) {
+    const segs = [];
+    let col = 0;
+    for (const seg of lineText.split(',')) {
+      if (!seg) continue;
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const digit = B64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      col += values[0];
+      if (values.length >= 4) {
+        src += values[1];
+        srcLine += values[2];
+        srcCol += values[3];
+        if (values.length >= 5) name += values[4];
+        segs.push([col, src, srcLine]);
+      }
+    }
+    lines.push(segs);
   }
-  return found ?? 'dist/engine.js';
-};
+  return lines;
+}
+const mapped = decodeMappings(sourceMap.mappings);
+const mapDir = dirname(bundle);
+function original(line, column) {
+  const segs = mapped[line];
+  if (!segs?.length) return null;
+  let best = segs[0];
+  for (const s of segs) {
+    if (s[0] <= column) best = s;
+    else break;
+  }
+  const file = relative(repoRoot, resolve(mapDir, sourceMap.sources[best[1]]));
+  return {file, line: best[2] + 1};
+}
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const keyOf = (n) => {
+const locate = (n) => {
   const f = n.callFrame;
-  if (!f.url) return `${f.functionName || '(anonymous)'} [native]`;
+  if (!f.url) return null;
   const file = f.url.replace(/^file:\/\//, '');
-  const where = file === bundle ? moduleAt(f.lineNumber) : relative(repoRoot, file);
-  return `${f.functionName || '(anonymous)'}  ${where}:${f.lineNumber + 1}`;
+  if (file === bundle) return original(f.lineNumber, f.columnNumber) ?? {file: 'engine bundle', line: f.lineNumber + 1};
+  return file.startsWith('node:') ? {file: '(node internals)', line: f.lineNumber + 1} : {file: relative(repoRoot, file), line: f.lineNumber + 1};
+};
+const keyOf = (n) => {
+  const where = locate(n);
+  const name = n.callFrame.functionName || '(anonymous)';
+  return where ? `${name}  ${where.file}:${where.line}` : `${name.length > 60 ? `${name.slice(0, 60)}…` : name} [native]`;
 };
 const moduleOf = (n) => {
-  const f = n.callFrame;
-  if (!f.url) return f.functionName.startsWith('(') ? f.functionName : '(native/builtin)';
-  const file = f.url.replace(/^file:\/\//, '');
-  if (file === bundle) return moduleAt(f.lineNumber).replace(/^node_modules\/([^/@]+|@[^/]+\/[^/]+)\/.*$/, 'node_modules/$1');
-  return file.startsWith('node:') ? '(node internals)' : relative(repoRoot, file);
+  const where = locate(n);
+  if (!where) return n.callFrame.functionName.startsWith('(') ? n.callFrame.functionName : '(native/builtin)';
+  return where.file.replace(/^node_modules\/([^/@]+|@[^/]+\/[^/]+)\/.*$/, 'node_modules/$1');
 };
 
-// Only samples inside the analysis count: stacks that pass through the tool's run() in tools.mjs.
+// Analysis: stacks through the tool's run() in tools.mjs (or, with --incremental, through the engine's
+// analyze). Set-up: stacks through load() (or createAnalyzer).
+const inFrame = INCREMENTAL
+  ? (stack, fn) => stack.some((n) => n.callFrame.url === `file://${bundle}` && n.callFrame.functionName === (fn === 'run' ? 'analyze' : 'createAnalyzer'))
+  : (stack, fn) => stack.some((n) => n.callFrame.url.endsWith('bench/lib/tools.mjs') && n.callFrame.functionName === fn);
 const selfMs = new Map();
 const totalMs = new Map();
 const modMs = new Map();
-let engineMs = 0;
+const setupMs = new Map();
+let analysisMs = 0;
+let setupTotal = 0;
 let allMs = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000; // time until the next sample
@@ -103,38 +160,48 @@ for (let i = 0; i < profile.samples.length; i++) {
   const leaf = byId.get(profile.samples[i]);
   const stack = [];
   for (let id = leaf.id; id !== undefined; id = parent.get(id)) stack.push(byId.get(id));
-  if (!stack.some((n) => n.callFrame.url.endsWith('bench/lib/tools.mjs'))) continue;
-  engineMs += dt;
   const k = keyOf(leaf);
-  selfMs.set(k, (selfMs.get(k) ?? 0) + dt);
-  const m = moduleOf(leaf);
-  modMs.set(m, (modMs.get(m) ?? 0) + dt);
-  for (const k2 of new Set(stack.map(keyOf))) totalMs.set(k2, (totalMs.get(k2) ?? 0) + dt);
+  if (inFrame(stack, 'run')) {
+    analysisMs += dt;
+    selfMs.set(k, (selfMs.get(k) ?? 0) + dt);
+    const m = moduleOf(leaf);
+    modMs.set(m, (modMs.get(m) ?? 0) + dt);
+    for (const k2 of new Set(stack.map(keyOf))) totalMs.set(k2, (totalMs.get(k2) ?? 0) + dt);
+  } else if (inFrame(stack, 'load')) {
+    setupTotal += dt;
+    setupMs.set(k, (setupMs.get(k) ?? 0) + dt);
+  }
 }
 
-const pct = (ms) => `${((100 * ms) / engineMs).toFixed(1)}%`;
-const print = (title, map, n) => {
-  console.log(`\n${title}`);
+const print = (title, map, n, whole) => {
+  console.log(`\n${title}\n`);
   console.log('| % | ms | function / module |\n| ---: | ---: | --- |');
-  for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`| ${pct(ms)} | ${ms.toFixed(0)} | ${k} |`);
+  for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`| ${((100 * ms) / whole).toFixed(1)}% | ${ms.toFixed(0)} | ${k} |`);
 };
-console.log(`${tool}, ${words.toLocaleString('en-US')}-word ${format} text: median ${measured.ms.toFixed(0)} ms over ${measured.runs} runs (profiled, so slower than the benchmark)`);
-console.log(`Samples inside analysis calls: ${engineMs.toFixed(0)} ms of ${allMs.toFixed(0)} ms profiled (the rest: start-up, loading, reading files).`);
-print('Self time by source module (% of time inside analysis calls):', modMs, 20);
-print(`Top ${top} functions by self time:`, selfMs, top);
-print(`Top ${top} functions by total (inclusive) time:`, totalMs, top);
+if (INCREMENTAL)
+  console.log(
+    `whosaid re-analysis after single-character edits, ${words.toLocaleString('en-US')}-word ${format} draft: first analysis ${measured.firstMs.toFixed(0)} ms, then per edit p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms (profiled, so slower than the benchmark). The analysis time below includes the first full analysis.`
+  );
+else console.log(`${tool}, ${words.toLocaleString('en-US')}-word ${format} text: median ${measured.ms.toFixed(0)} ms over ${measured.runs} runs (profiled, so slower than the benchmark)`);
+console.log(
+  `Profiled ${allMs.toFixed(0)} ms: ${analysisMs.toFixed(0)} ms in analysis calls (warm-up and timed runs), ${setupTotal.toFixed(0)} ms in one-off set-up (loading the tool${tool === 'whosaid' ? ', building the lexicon' : ''}), the rest start-up and file reading.`
+);
+print('Self time by source module (% of analysis time):', modMs, 20, analysisMs);
+print(`Top ${top} functions by self time (% of analysis time):`, selfMs, top, analysisMs);
+print(`Top ${top} functions by total (inclusive) time (% of analysis time):`, totalMs, top, analysisMs);
+if (setupTotal > 0) print('One-off set-up by self time (% of set-up time):', setupMs, 10, setupTotal);
 if (keep) console.log(`\nProfile kept: ${profFile}`);
 
 if (args.includes('--scaling')) {
-  console.log('\nScaling (one process per size, median of runs):\n| words | ms | words/s | words/s relative to the first |\n| ---: | ---: | ---: | ---: |');
+  console.log('\nScaling (one process per size, median of runs):\n\n| words | ms | words/s | words/s relative to the first |\n| ---: | ---: | ---: | ---: |');
   let base = null;
   for (const n of [100_000, 200_000, 400_000, 800_000]) {
     const f = join(work, `scale-${n}${ext}`);
     const t = buildText(corpus, n, {markdown: format === 'markdown'});
     writeFileSync(f, t.text);
-    const r = spawnSync(process.execPath, [child, tool, f, format, warmFile], {cwd: repoRoot, encoding: 'utf8'});
+    const r = spawnSync(process.execPath, [child, tool, f, format, warmFile], {cwd: repoRoot, encoding: 'utf8', env});
     if (r.status !== 0) {
-      console.log(`| ${n} | failed | | |`);
+      console.log(`| ${n.toLocaleString('en-US')} | failed | | |`);
       continue;
     }
     const {ms} = JSON.parse(r.stdout.trim().split('\n').pop());

@@ -10,7 +10,8 @@ export const TOOLS = {
   whosaid: {
     label: 'whosaid engine',
     async load(repoRoot) {
-      const bundle = join(repoRoot, 'dist', 'engine.js');
+      // WHOSAID_BENCH_ENGINE: another build of the engine (bench/profile.mjs uses one with a source map).
+      const bundle = process.env.WHOSAID_BENCH_ENGINE || join(repoRoot, 'dist', 'engine.js');
       if (!existsSync(bundle)) throw new Error('dist/engine.js missing: run `npm run build` first');
       const t0 = performance.now();
       const engine = require(bundle);
