@@ -65,9 +65,12 @@ export function sentenceAround(text: string, offset: number): {start: number; en
   return {start: lineStart, end: lineEnd};
 }
 
-/** Every edit of every suggestion stays inside the finding's sentence (insertions may sit at its end). */
+/**
+ * Every edit of every suggestion stays inside the finding's sentence (insertions may sit at its end).
+ * A finding that spans sentences (a quotation of two sentences) may use all the sentences it touches.
+ */
 export function expectEditsInSentence(text: string, finding: Finding): void {
-  const sentence = sentenceAround(text, finding.start);
+  const sentence = {start: sentenceAround(text, finding.start).start, end: sentenceAround(text, Math.max(finding.start, finding.end - 1)).end};
   for (const suggestion of finding.suggestions) {
     for (const edit of suggestion.edits) {
       const where = `${suggestion.title}: ${JSON.stringify(edit)} outside sentence [${sentence.start},${sentence.end}) ${JSON.stringify(text.slice(sentence.start, sentence.end))}`;
