@@ -9,7 +9,7 @@ import statistics from './statistics.json';
 import {PhraseSet, normalizeWord} from '../nlp/phrases';
 import type {ExtraPhrases} from '../types';
 
-export type HedgeKind = 'removable' | 'modal' | 'phrase';
+export type HedgeKind = 'removable' | 'modal' | 'weak-modal' | 'phrase';
 export type ClaimKind = 'passive' | 'concern' | 'adverb';
 
 export interface Lexicon {
@@ -34,6 +34,9 @@ export interface Lexicon {
   anaphoric: PhraseSet;
   hedges: PhraseSet<HedgeKind>;
   notHedges: PhraseSet;
+  genericDeterminers: Set<string>;
+  genericPronouns: Set<string>;
+  predictionTimes: PhraseSet;
   editorial: PhraseSet;
   editorialOpeners: PhraseSet;
   claims: PhraseSet<ClaimKind>;
@@ -68,6 +71,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
   const hedgeSet = new PhraseSet<HedgeKind>([], undefined, hedges.slots);
   for (const phrase of hedges.removable) hedgeSet.add(phrase, 'removable');
   for (const phrase of hedges.modal) hedgeSet.add(phrase, 'modal');
+  for (const phrase of hedges.weakModals.phrases) hedgeSet.add(phrase, 'weak-modal');
   for (const phrase of hedges.phrases) hedgeSet.add(phrase, 'phrase');
   for (const phrase of extra.hedges ?? []) hedgeSet.add(phrase, 'phrase');
 
@@ -112,6 +116,9 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     anaphoric: new PhraseSet(sources.pronouns.anaphoric),
     hedges: hedgeSet,
     notHedges: new PhraseSet(hedges.notHedges.phrases),
+    genericDeterminers: words(hedges.genericSubjects.determiners),
+    genericPronouns: words(hedges.genericSubjects.pronouns),
+    predictionTimes: new PhraseSet(hedges.predictionTimes.phrases, undefined, hedges.predictionTimes.slots),
     editorial: new PhraseSet([...editorial.phrases, ...(extra.editorial ?? [])]),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     claims: claimSet,

@@ -1,5 +1,8 @@
 // hedge: words of doubt. The writer's own are warnings; inside a quote or attributed content they are
 // the source's words and only information.
+import type {Lexicon} from '../lexicon';
+import type {Sentence} from '../nlp/tokens';
+import {isAdverbLike, isPreposition, subjectBefore} from '../attribution/sources';
 import {attributeSuggestion, coveringAttribution, relatedFor, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const hedge: Rule = ({model, lexicon}) => {
@@ -17,6 +20,10 @@ export const hedge: Rule = ({model, lexicon}) => {
       if (first.norm === 'likely' && match.to === match.from + 1 && /^(the|a|an|most|more)$/.test(norms[match.from - 1] ?? '')) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
+      if (match.value === 'weak-modal' && hasGenericSubject(sentence, match.from, lexicon) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
+        findings.push(generalStatement(actual, span));
+        continue;
+      }
       const covering = coveringAttribution(model, s, match.from);
       const quoted = first.quoted;
       if (quoted || covering) {
@@ -52,3 +59,69 @@ export const hedge: Rule = ({model, lexicon}) => {
   });
   return findings;
 };
+
+/** "may"/"could" in a general statement ("surgery may be needed"): shown, but not a warning. */
+function generalStatement(actual: string, span: {start: number; end: number}): RawFinding {
+  return {
+    ruleId: 'hedge',
+    secondary: true,
+    message: `Hedge "${actual}" in a general statement; if it predicts something, say who expects it`,
+    start: span.start,
+    end: span.end,
+    expected: [],
+    suggestions: [],
+    related: []
+  };
+}
+
+const SPECIFIC_DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const COORDINATORS = new Set(['and', 'or', 'but', ',']);
+
+/**
+ * Whether the subject of a modal at `modal` makes the sentence a general statement: an indefinite or
+ * generic subject ("a player", "you", "they") or a lower-case noun with no determiner ("surgery may be
+ * needed"). A particular subject ("the talks", "Kim", "it", "which") keeps the modal a prediction.
+ */
+function hasGenericSubject(sentence: Sentence, modal: number, lexicon: Lexicon): boolean {
+  const {tokens} = sentence;
+  let j = modal - 1;
+  while (j >= 0 && isAdverbLike(tokens[j])) j--;
+  if (j < 0) return false;
+  // "... was built in 1900 and may be rebuilt": the sentence's opening subject.
+  if (COORDINATORS.has(tokens[j].norm)) return isGenericPhraseStart(sentence, 0, lexicon);
+  const subject = subjectBefore(sentence, modal);
+  if (!subject) return false;
+  return isGenericPhraseStart(sentence, subject.from, lexicon);
+}
+
+function isGenericPhraseStart(sentence: Sentence, from: number, lexicon: Lexicon): boolean {
+  const first = sentence.tokens[from];
+  if (!first || first.kind !== 'word') return false;
+  const norm = first.norm;
+  if (lexicon.genericDeterminers.has(norm) || lexicon.genericPronouns.has(norm)) return true;
+  if (SPECIFIC_DETERMINERS.has(norm) || norm.endsWith("'s")) return false;
+  if (first.capitalized) return from === 0 && isCapitalizedCommonNoun(sentence, lexicon);
+  // A lower-case bare noun ("surgery", "file-sharing"); pronouns and relatives ("it", "which") are particular.
+  return !lexicon.pronouns.has(norm) && !/^(which|who|that|there)$/.test(norm) && !/^\d/.test(norm);
+}
+
+/**
+ * A sentence-opening capital on a common noun phrase ("Plants may die", "Higher level control systems
+ * may"), not a name ("Kim", "Deutsche Boerse"): no other capital before a preposition, and either more
+ * than one word or a word that looks like a plural or an abstract noun.
+ */
+function isCapitalizedCommonNoun(sentence: Sentence, lexicon: Lexicon): boolean {
+  const {tokens} = sentence;
+  let end = 1;
+  while (end < tokens.length && tokens[end].kind === 'word' && !isPreposition(tokens[end].norm) && !isModalOrVerbStart(tokens[end].norm)) {
+    if (tokens[end].capitalized) return false;
+    end++;
+  }
+  if (end > 1) return true;
+  const norm = tokens[0].norm;
+  return lexicon.knownWords.has(norm) || /[^su'i]s$/.test(norm) || /(tion|sion|ment|ness|ity|ance|ence|ism|ing)$/.test(norm);
+}
+
+function isModalOrVerbStart(norm: string): boolean {
+  return /^(may|might|could|can|would|will|should|must|is|are|was|were|has|have|had|also|often|usually)$/.test(norm);
+}
