@@ -415,6 +415,7 @@ if (!skip.has('lsp')) {
       ['keystroke → fresh diagnostics, p95', (r) => fmtMs(r.p95), eng('p95')],
       ['keystroke → fresh diagnostics, p99', (r) => fmtMs(r.p99), eng('p99')],
       ['keystroke → fresh diagnostics, max', (r) => fmtMs(r.max), eng('max')],
+      ['diagnostics per publish on the 100k-word draft (JSON size)', (r) => (r.bigDiagnostics != null ? `${r.bigDiagnostics.toLocaleString('en-US')} (${Math.round(r.bigPayloadKB).toLocaleString('en-US')} KB)` : '—'), '—'],
       ['peak RSS', (r) => fmtMB(r.serverRssMB), incremental ? fmtMB(incremental.maxRssMB) : '—']
     ].map(([label, f, e]) => [label, col(lsp, f), col(floor, f), e])
   );

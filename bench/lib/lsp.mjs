@@ -55,7 +55,9 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
       if (w.version !== undefined && params.version !== undefined && params.version < w.version) continue;
       waiters.splice(i, 1);
       i--;
-      w.resolve({at: now, version: params.version, count: params.diagnostics.length});
+      // Payload size only for the draft's first publish (not timed: it follows the timestamp).
+      const bytes = params.version === 1 ? JSON.stringify(params).length : undefined;
+      w.resolve({at: now, version: params.version, count: params.diagnostics.length, bytes});
     }
   });
   conn.onNotification(() => {}); // window/logMessage and the like
@@ -151,6 +153,8 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
       got = await pending;
       if (!got) throw new Error(`no diagnostics for the 100k-word draft within ${WAIT_MS} ms`);
       result.openBigMs = got.at - t0;
+      result.bigDiagnostics = got.count;
+      result.bigPayloadKB = got.bytes / 1024;
     } else {
       result.openBigMs = await pull(bigUri);
     }
