@@ -1,0 +1,265 @@
+// The attribution model, through analyze(text).attributions and .quotes: cues in any position, the
+// source each points to and its kind, the content covered, pronouns resolved, quotes and speakers,
+// and what the text says about an anonymous source.
+import {describe, expect, it} from 'vitest';
+import {analyze, type Attribution} from '../../server/src/analysis';
+
+const attributions = (text: string) => analyze(text).attributions;
+const brief = (a: Attribution) => ({
+  kind: a.kind,
+  cue: a.cue.text,
+  source: a.source?.text ?? null,
+  resolvedSource: a.resolvedSource,
+  content: a.content?.text ?? null,
+  quote: a.quote
+});
+
+/** Every span's text is the original text at its offsets. */
+function expectSpansTrue(text: string, list: Attribution[]) {
+  for (const a of list) {
+    for (const span of [a.cue, a.source, a.content]) if (span) expect(text.slice(span.start, span.end)).toBe(span.text);
+  }
+}
+
+describe('cue positions', () => {
+  it.each([
+    ['"X said"', 'Maria Olsen said the suspect had been detained.', {cue: 'said', source: 'Maria Olsen', content: 'the suspect had been detained'}],
+    ['"said X" after the content', 'The suspect had been detained, said Maria Olsen.', {cue: 'said', source: 'Maria Olsen', content: 'The suspect had been detained'}],
+    ['", X said."', 'The suspect had been detained, Maria Olsen said.', {cue: 'said', source: 'Maria Olsen', content: 'The suspect had been detained'}],
+    ['"X said that"', 'The New York Times reported that the mayor had resigned.', {cue: 'reported', source: 'The New York Times', content: 'that the mayor had resigned'}],
+    ['"According to X,"', 'According to a statement from the ministry, the border will reopen.', {cue: 'According to', source: 'a statement from the ministry', content: 'the border will reopen'}],
+    ['"According to X" at the end', 'The deal was close, according to a person briefed on the negotiations.', {cue: 'according to', source: 'a person briefed on the negotiations', content: 'The deal was close'}],
+    ['"X showed"', 'Data from the central bank showed prices rose.', {cue: 'showed', source: 'Data from the central bank', content: 'prices rose'}]
+  ])('%s', (_name, text, want) => {
+    const list = attributions(text);
+    expect(list).toHaveLength(1);
+    expect({cue: list[0].cue.text, source: list[0].source?.text, content: list[0].content?.text}).toEqual(want);
+    expectSpansTrue(text, list);
+  });
+
+  it('"X told reporters ..."', () => {
+    const [a] = attributions('A senior official told reporters the talks had stalled.');
+    expect(a.cue.text).toMatch(/^told/);
+    expect(a.source?.text).toBe('A senior official');
+  });
+
+  // BUG: with the cue "told" alone, the audience becomes part of the content:
+  // content "reporters the talks had stalled".
+  it.fails('the content of "told reporters the talks had stalled" leaves out the audience', () => {
+    const [a] = attributions('A senior official told reporters the talks had stalled.');
+    expect(a.content?.text).toBe('the talks had stalled');
+  });
+
+  it('exact offsets of cue, source and content', () => {
+    const [a] = attributions('Maria Olsen said the suspect had been detained.');
+    expect(a.cue).toEqual({start: 12, end: 16, text: 'said'});
+    expect(a.source).toEqual({start: 0, end: 11, text: 'Maria Olsen'});
+    expect(a.content).toEqual({start: 17, end: 46, text: 'the suspect had been detained'});
+  });
+
+  it('"citing X" as a second attribution in the sentence', () => {
+    const text = 'The rebels withdrew, Reuters reported, citing two witnesses.';
+    const list = attributions(text);
+    expect(list.map((a) => [a.kind, a.cue.text, a.source?.text])).toEqual([
+      ['media', 'reported', 'Reuters'],
+      ['vague', 'citing', 'two witnesses']
+    ]);
+    expectSpansTrue(text, list);
+  });
+
+  it('"citing" a document', () => {
+    const list = attributions('The company, citing a filing with regulators, said profits fell.');
+    expect(list[0]).toMatchObject({kind: 'document', cue: {text: 'citing'}, source: {text: 'a filing with regulators'}});
+  });
+
+  it('no attribution in a plain statement, a passive, or "that said"', () => {
+    expect(attributions('The council approved the budget on Tuesday.')).toEqual([]);
+    expect(attributions('The summit is expected to focus on trade.')).toEqual([]);
+    expect(attributions('That said, the council approved the budget.')).toEqual([]);
+    expect(attributions('The report was published on Tuesday.')).toEqual([]);
+  });
+
+  // BUG: phraseAfter treats ", the ..." after the source of "According to" as an appositive, so the
+  // source swallows the whole main clause and the content is null.
+  it.fails('"According to the Interior Ministry, the suspect ..." stops the source at the comma', () => {
+    const [a] = attributions('According to the Interior Ministry, the suspect had been detained.');
+    expect(brief(a)).toEqual({
+      kind: 'institutional',
+      cue: 'According to',
+      source: 'the Interior Ministry',
+      resolvedSource: null,
+      content: 'the suspect had been detained',
+      quote: false
+    });
+  });
+
+  // BUG: the agent after a passive cue ("expected by diplomats to ...") runs on to the end of the sentence.
+  it.fails('the agent of "is expected by diplomats to focus on trade" is "diplomats"', () => {
+    const list = attributions('The summit is expected by diplomats to focus on trade.');
+    expect(list.map((a) => a.source?.text)).toEqual(['diplomats']);
+  });
+});
+
+describe('source kinds', () => {
+  it.each([
+    ['Maria Olsen said the suspect had been detained.', 'named', 'Maria Olsen'],
+    ['Police Chief Maria Olsen said the suspect had been detained.', 'named', 'Police Chief Maria Olsen'],
+    ['Daniel Ortiz, an economist at the University of Lisbon, said the bank would cut rates.', 'named', 'Daniel Ortiz, an economist at the University of Lisbon'],
+    ['The Kremlin said the talks would continue.', 'institutional', 'The Kremlin'],
+    ['The Interior Ministry said the deal was close.', 'institutional', 'The Interior Ministry'],
+    ['Police said the suspect had fled.', 'institutional', 'Police'],
+    ['The court said the appeal was filed late.', 'institutional', 'The court'],
+    ['A spokesman for the ministry said the border would reopen.', 'institutional', 'A spokesman for the ministry'],
+    ['The New York Times reported that the mayor had resigned.', 'media', 'The New York Times'],
+    ['According to court records, the company paid the fine.', 'document', 'court records'],
+    ['According to a statement from the ministry, the border will reopen.', 'document', 'a statement from the ministry'],
+    ['A senior diplomat said the talks had stalled.', 'anonymous', 'A senior diplomat'],
+    ['Two people familiar with the talks said the deal was close.', 'anonymous', 'Two people familiar with the talks'],
+    ['The company will close two plants, an unnamed executive told the newspaper.', 'anonymous', 'an unnamed executive'],
+    ['Experts say the bridge will need repairs within a decade.', 'vague', 'Experts'],
+    ['Local media reported that the mayor had resigned.', 'vague', 'Local media'],
+    ['Some analysts believe the central bank will cut rates in March.', 'vague', 'Some analysts']
+  ] as const)('%s', (text, kind, source) => {
+    const list = attributions(text);
+    expect(list.length).toBeGreaterThanOrEqual(1);
+    expect([list[0].kind, list[0].source?.text]).toEqual([kind, source]);
+    expectSpansTrue(text, list);
+  });
+
+  // BUG: "the ministry" is in the anaphoric list; with no earlier source to refer to it falls back
+  // to kind "named" instead of being classified by its head (institutional).
+  it.fails('"The ministry said ..." alone is institutional', () => {
+    expect(attributions('The ministry said the deal was close.')[0].kind).toBe('institutional');
+  });
+});
+
+describe('pronoun sources resolve to the last source', () => {
+  it('"It added" after the Kremlin, in the next sentence', () => {
+    const text = 'The Kremlin said the talks would continue. It added that no date had been set.';
+    const list = attributions(text);
+    expect(list.map(brief)).toEqual([
+      {kind: 'institutional', cue: 'said', source: 'The Kremlin', resolvedSource: null, content: 'the talks would continue', quote: false},
+      {kind: 'institutional', cue: 'added', source: 'It', resolvedSource: 'The Kremlin', content: 'that no date had been set', quote: false}
+    ]);
+    expectSpansTrue(text, list);
+  });
+
+  it('"She added" takes the named source and its kind', () => {
+    const list = attributions('Maria Olsen, the police chief, said the suspect had been detained. She added that a second arrest was likely.');
+    expect(list[1]).toMatchObject({kind: 'named', source: {text: 'She'}, resolvedSource: 'Maria Olsen, the police chief'});
+  });
+
+  it('"The spokesman added" resolves like a pronoun', () => {
+    const list = attributions('The Kremlin said the talks would continue. The spokesman added that no date had been set.');
+    expect(list[1]).toMatchObject({kind: 'institutional', source: {text: 'The spokesman'}, resolvedSource: 'The Kremlin'});
+  });
+
+  it('across paragraphs: the last source is carried to the next paragraph', () => {
+    const text = 'Maria Olsen, the police chief, said the suspect had been detained.\n\nShe added that a second arrest was likely.';
+    const list = attributions(text);
+    expect(list[1]).toMatchObject({source: {text: 'She'}, resolvedSource: 'Maria Olsen, the police chief'});
+    expect(list[1].cue.start).toBe(text.indexOf('added'));
+  });
+
+  it('the most recent source wins', () => {
+    const text = 'Maria Olsen said the port would close. The Kremlin said the talks would continue. It added that no date had been set.';
+    expect(attributions(text)[2].resolvedSource).toBe('The Kremlin');
+  });
+
+  it('a pronoun with nothing before it resolves to nothing', () => {
+    const [a] = attributions('The suspect had been detained, she said.');
+    expect(a).toMatchObject({source: {text: 'she'}, resolvedSource: null});
+  });
+});
+
+describe('quotes and speakers', () => {
+  it('"...," said X: the quote is the content', () => {
+    const text = '"We have waited ten years for these jobs," said Ana Ruiz, a dock worker.';
+    const result = analyze(text);
+    expect(result.attributions.map(brief)).toEqual([
+      {kind: 'named', cue: 'said', source: 'Ana Ruiz, a dock worker', resolvedSource: null, content: '"We have waited ten years for these jobs,"', quote: true}
+    ]);
+    expect(result.quotes).toEqual([{start: 0, end: 42, speaker: 'Ana Ruiz, a dock worker'}]);
+  });
+
+  it('X said: "..."', () => {
+    const text = 'Maria Olsen said: "The suspect has been detained."';
+    const result = analyze(text);
+    expect(result.attributions[0]).toMatchObject({quote: true, content: {start: 18, end: 50, text: '"The suspect has been detained."'}});
+    expect(result.quotes).toEqual([{start: 18, end: 50, speaker: 'Maria Olsen'}]);
+  });
+
+  it('curly quotes', () => {
+    const text = '“We will not back down,” the union leader said.';
+    expect(analyze(text).quotes).toEqual([{start: 0, end: 24, speaker: 'the union leader'}]);
+  });
+
+  it('a second quote in the next sentence keeps the speaker', () => {
+    const text = '"We will appeal the ruling," the lawyer said. "This is not over."';
+    expect(analyze(text).quotes).toEqual([
+      {start: 0, end: 28, speaker: 'the lawyer'},
+      {start: 46, end: 65, speaker: 'the lawyer'}
+    ]);
+  });
+
+  it('a quote with nobody near it has no speaker', () => {
+    expect(analyze('Residents gathered outside the hall. "We have waited ten years for these jobs."').quotes).toEqual([{start: 37, end: 79, speaker: null}]);
+  });
+
+  it('quotes in different paragraphs do not share a speaker unless the quote runs on', () => {
+    const text = '"We will appeal," the lawyer said.\n\n"We have waited ten years for these jobs."';
+    expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['the lawyer', null]);
+  });
+
+  // BUG: a quotation continued into the next paragraph (news style: the reopening quote mark starts
+  // the paragraph) is scanned as closing at its first character: the quote is [104, 105).
+  it.fails('a quotation continued in the next paragraph keeps its speaker', () => {
+    const text = '"The port will close in June," said Ana Ruiz, a dock worker. "We have waited ten years for these jobs.\n\n"Now they are gone."';
+    const quotes = analyze(text).quotes;
+    const last = quotes[quotes.length - 1];
+    expect(last).toEqual({start: text.lastIndexOf('"Now'), end: text.length, speaker: 'Ana Ruiz, a dock worker'});
+  });
+});
+
+describe('anonymous sources: reason and position', () => {
+  it('no reason, position described', () => {
+    const [a] = attributions('A senior diplomat said the talks had stalled.');
+    expect(a).toMatchObject({kind: 'anonymous', anonymityReason: null, position: 'A senior diplomat'});
+  });
+
+  it('no reason, no position', () => {
+    const [a] = attributions('The deal was close, a source said.');
+    expect(a).toMatchObject({kind: 'anonymous', anonymityReason: null, position: null});
+  });
+
+  it('"familiar with" is a position', () => {
+    const [a] = attributions('Two people familiar with the talks said the deal was close.');
+    expect(a.position).toBe('Two people familiar with the talks');
+  });
+
+  it.each([
+    ['A police officer, who asked not to be named for fear of retaliation, said the suspect had fled.', 'for fear of retaliation'],
+    ['A government official, speaking on condition of anonymity because he was not authorized to discuss the talks, said the deal was close.', 'because he was not authorized to discuss the talks'],
+    ['The deal was close, according to a senior diplomat who asked not to be named because the negotiations are private.', 'because the negotiations are private'],
+    // The reason may come in the next sentence.
+    ['A senior diplomat said the talks had stalled. The diplomat spoke on condition of anonymity because the talks are confidential.', 'because the talks are confidential']
+  ])('reason: %s', (text, reason) => {
+    const anonymous = attributions(text).filter((a) => a.kind === 'anonymous' && a.resolvedSource === null);
+    expect(anonymous[0].anonymityReason).toBe(reason);
+  });
+
+  it('named sources carry no anonymity fields', () => {
+    const [a] = attributions('Maria Olsen said the suspect had been detained because she feared a riot.');
+    expect([a.anonymityReason, a.position]).toEqual([null, null]);
+  });
+});
+
+describe('offsets in a longer document', () => {
+  it('attributions in later paragraphs are shifted to document offsets', () => {
+    const text = '# Harbor\n\nThe council met on Monday.\n\nThe Kremlin said the talks would continue.\n';
+    const list = analyze(text, {format: 'markdown'}).attributions;
+    expect(list).toHaveLength(1);
+    expect(list[0].cue.start).toBe(text.indexOf('said'));
+    expectSpansTrue(text, list);
+  });
+});
