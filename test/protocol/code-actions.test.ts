@@ -23,6 +23,12 @@ import {
 let dir: string;
 let client: LspClient;
 
+/**
+ * Fixes the engine offers that do not yet clear their finding even once filled in. Each has an
+ * `it.fails` test below that starts failing (and must be removed from here) when the engine is fixed.
+ */
+const KNOWN_ENGINE_GAPS = new Set(['vague-source|Attribute this']);
+
 const TK_MARK = /\[TK:[^\]]*\]/g;
 
 /** What a reporter would write in place of each kind of TK mark the fixes insert. */
@@ -143,7 +149,7 @@ describe('quick fixes', () => {
           const start = offsetOf(filled, n.range.start);
           return textOf(filled, n.range) === finding.actual && (start === finding.start || start === finding.start + shift);
         });
-        if (stillThere) {
+        if (stillThere && !KNOWN_ENGINE_GAPS.has(`${finding.ruleId}|${suggestion.title}`)) {
           notFixed.push(`${finding.ruleId} "${finding.actual}" is still flagged after "${suggestion.title}": ${JSON.stringify(filled.slice(finding.paragraph.start, finding.paragraph.end + shift))}`);
         }
       }
@@ -151,6 +157,18 @@ describe('quick fixes', () => {
     expect(notFixed).toEqual([]);
     // The draft has removable hedges and editorializing at least.
     expect(applied).toBeGreaterThan(0);
+  });
+
+  it.fails('engine gap: "Attribute this" on a vague source ("Experts say ..., according to X") clears the vague-source finding', async () => {
+    const {uri, diagnostics} = await openDraft();
+    const d = diagnostics.find((x) => x.code === 'vague-source')!;
+    const action = (await client.codeActions(uri, d)).find((a) => a.title === 'Attribute this');
+    expect(action).toBeDefined();
+    const {after} = await applyAction(uri, PORT_STRIKE, action!);
+    const filled = fillTks(after);
+    await client.change(uri, 3, [{text: filled}]);
+    const now = await client.diagnosticsAt(uri, 3);
+    expect(now.some((n) => n.code === 'vague-source' && textOf(filled, n.range) === 'Experts')).toBe(false);
   });
 
   it('removes editorializing and fixes the capital ("It\'s noteworthy that the port" becomes "The port")', async () => {
