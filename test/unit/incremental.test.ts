@@ -1,0 +1,205 @@
+// createAnalyzer(): the paragraph cache. After an edit only the touched paragraph(s) are analysed
+// afresh, and the result is always exactly what a fresh analyze() of the new text gives.
+import {describe, expect, it} from 'vitest';
+import {analyze, createAnalyzer, type AnalysisResult, type DocumentFormat, type EngineOptions} from '../../server/src/analysis';
+
+const NAMES = ['Maria Olsen', 'Daniel Ortiz', 'Ana Ruiz', 'Tomas Berg', 'Lena Fischer', 'Omar Haddad', 'Grace Mwangi'];
+
+// Sentences never end in a bare number here: retext-english does not split "pier 33. Daniel Ortiz
+// said" into two sentences (see attribution.test.ts), which would blur the carried context.
+
+/** One unique wire-style paragraph for index i (unique text, so the cache cannot hit by accident). */
+function paragraph(i: number): string {
+  const name = NAMES[i % NAMES.length];
+  switch (i % 6) {
+    case 0:
+      return `The harbor board met for session ${i} and approved work on pier ${i + 3} this week.`;
+    case 1:
+      return `${name} said the dredging of pier ${i} would start next month.`;
+    case 2:
+      return `The ruling could slow work on pier ${i} for weeks. Crews were idle on Tuesday.`;
+    case 3:
+      return `"We have waited years for pier ${i} to open," said ${name}, a dock worker.`;
+    case 4:
+      return `Experts say the cost of pier ${i} will rise. It's worth noting that berth ${i} is older.`;
+    default:
+      return `She added that pier ${i} would reopen in the spring.`;
+  }
+}
+
+const document = (count = 50) => Array.from({length: count}, (_, i) => paragraph(i));
+const join = (paragraphs: string[]) => paragraphs.join('\n\n') + '\n';
+
+/** A small seeded generator, so a failure can be reproduced from the printed seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function expectSameAsFresh(result: AnalysisResult, text: string, options: EngineOptions & {format: DocumentFormat}) {
+  const fresh = analyze(text, options);
+  expect(result.findings).toEqual(fresh.findings);
+  expect(result.attributions).toEqual(fresh.attributions);
+  expect(result.quotes).toEqual(fresh.quotes);
+  expect(result.stats).toEqual(fresh.stats);
+  expect(result.notices).toEqual(fresh.notices);
+}
+
+/** Edits that keep every paragraph's sources, so no carried context changes. */
+const NEUTRAL_EDITS: ((p: string, r: () => number) => string)[] = [
+  // Change a number.
+  (p, r) => p.replace(/pier (\d+)/, (_m, n) => `pier ${Number(n) + 100 + Math.floor(r() * 900)}`),
+  // Add a hedge.
+  (p) => p.replace(/would|will/, (m) => `possibly ${m}`),
+  // Append a sentence with a statistic.
+  (p, r) => `${p} Traffic rose ${1 + Math.floor(r() * 90)} percent.`
+];
+
+/** Typing a letter anywhere, as a writer does: may turn "She" into a name ("Sxhe"), changing the context. */
+const typeLetter = (p: string, r: () => number) => {
+  const at = 1 + Math.floor(r() * (p.length - 2));
+  return p.slice(0, at) + 'x' + p.slice(at);
+};
+
+describe('createAnalyzer: the paragraph cache', () => {
+  const options = {format: 'markdown' as const};
+
+  it('first run analyses every paragraph; a repeat run reuses them all', () => {
+    const analyzer = createAnalyzer(options);
+    const text = join(document());
+    analyzer.analyze(text, 'markdown');
+    expect(analyzer.lastRun()).toEqual({analysed: 50, reused: 0});
+    const again = analyzer.analyze(text, 'markdown');
+    expect(analyzer.lastRun()).toEqual({analysed: 0, reused: 50});
+    expectSameAsFresh(again, text, options);
+  });
+
+  it('editing one paragraph re-analyses only that paragraph', () => {
+    const analyzer = createAnalyzer(options);
+    const paragraphs = document();
+    analyzer.analyze(join(paragraphs), 'markdown');
+    paragraphs[17] = paragraphs[17].replace('pier 17', 'pier 1700');
+    const text = join(paragraphs);
+    const result = analyzer.analyze(text, 'markdown');
+    expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 49});
+    expectSameAsFresh(result, text, options);
+  });
+
+  it('findings after the edit keep their document offsets (shifted by the edit)', () => {
+    const analyzer = createAnalyzer(options);
+    const paragraphs = document();
+    const before = analyzer.analyze(join(paragraphs), 'markdown');
+    paragraphs[0] = paragraphs[0].replace('session 0', 'session zero, a long one,');
+    const text = join(paragraphs);
+    const after = analyzer.analyze(text, 'markdown');
+    const delta = text.length - join(document()).length;
+    const late = (list: AnalysisResult['findings']) => list.filter((f) => f.paragraph.start > 200);
+    expect(late(after.findings).map((f) => [f.ruleId, f.start - delta, f.end - delta])).toEqual(late(before.findings).map((f) => [f.ruleId, f.start, f.end]));
+    for (const finding of after.findings) expect(text.slice(finding.start, finding.end)).toBe(finding.actual);
+  });
+
+  it('merging two paragraphs analyses the merged one only', () => {
+    const analyzer = createAnalyzer(options);
+    const paragraphs = document();
+    analyzer.analyze(join(paragraphs), 'markdown');
+    const merged = [...paragraphs.slice(0, 30), `${paragraphs[30]} ${paragraphs[31]}`, ...paragraphs.slice(32)];
+    const text = join(merged);
+    const result = analyzer.analyze(text, 'markdown');
+    expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 48});
+    expectSameAsFresh(result, text, options);
+  });
+
+  it('a new source changes the context carried forward: the pronoun paragraph after it is re-analysed', () => {
+    const analyzer = createAnalyzer(options);
+    const paragraphs = document();
+    analyzer.analyze(join(paragraphs), 'markdown');
+    // Paragraph 4 ("Experts say ...") sets the source that paragraph 5 ("She added ...") resolves to.
+    paragraphs[4] = `Grace Mwangi, the port director, said the cost of pier 4 will rise.`;
+    const text = join(paragraphs);
+    const result = analyzer.analyze(text, 'markdown');
+    const run = analyzer.lastRun();
+    // Paragraph 4 and 5 at least; the context reaches on until the next paragraph naming its own
+    // source (7), and no further.
+    expect(run.analysed).toBeGreaterThanOrEqual(2);
+    expect(run.analysed).toBeLessThanOrEqual(4);
+    expect(run.analysed + run.reused).toBe(50);
+    const added = result.attributions.find((a) => a.cue.start === text.indexOf('She added that pier 5 ') + 4);
+    expect(added?.resolvedSource).toBe('Grace Mwangi, the port director');
+    expectSameAsFresh(result, text, options);
+  });
+
+  it('random context-neutral edits: one paragraph analysed each time, same result as a fresh analysis', () => {
+    const seed = 20261129;
+    const r = random(seed);
+    const analyzer = createAnalyzer(options);
+    const paragraphs = document();
+    analyzer.analyze(join(paragraphs), 'markdown');
+    for (let step = 0; step < 40; step++) {
+      const index = Math.floor(r() * paragraphs.length);
+      const pick = Math.floor(r() * (NEUTRAL_EDITS.length + 1));
+      const typed = pick === NEUTRAL_EDITS.length;
+      const next = typed ? typeLetter(paragraphs[index], r) : NEUTRAL_EDITS[pick](paragraphs[index], r);
+      const label = `seed ${seed}, step ${step}: paragraph ${index} -> ${JSON.stringify(next)}`;
+      const changed = next !== paragraphs[index];
+      paragraphs[index] = next;
+      const text = join(paragraphs);
+      const result = analyzer.analyze(text, 'markdown');
+      const run = analyzer.lastRun();
+      expect(run.analysed + run.reused, label).toBe(50);
+      if (!changed) expect(run.analysed, label).toBe(0);
+      else if (!typed) expect(run.analysed, label).toBe(1);
+      else {
+        // A typed letter may change a source ("She" -> "Sxhe"); the paragraphs inheriting it are
+        // redone up to the next one naming its own source, at most three on in this document.
+        expect(run.analysed, label).toBeGreaterThanOrEqual(1);
+        expect(run.analysed, label).toBeLessThanOrEqual(4);
+      }
+      expectSameAsFresh(result, text, options);
+    }
+  });
+
+  it('random edits of any kind (replace, insert, delete paragraphs) always equal a fresh analysis', () => {
+    const seed = 7;
+    const r = random(seed);
+    const analyzer = createAnalyzer({format: 'plaintext'});
+    let paragraphs = document();
+    analyzer.analyze(join(paragraphs), 'plaintext');
+    for (let step = 0; step < 25; step++) {
+      const index = Math.floor(r() * paragraphs.length);
+      const choice = Math.floor(r() * 4);
+      if (choice === 0) paragraphs[index] = paragraph(100 + step * 7 + Math.floor(r() * 6));
+      else if (choice === 1) paragraphs.splice(index, 0, paragraph(200 + step));
+      else if (choice === 2 && paragraphs.length > 5) paragraphs.splice(index, 1);
+      else paragraphs[index] = typeLetter(paragraphs[index], r);
+      paragraphs = [...paragraphs];
+      const text = join(paragraphs);
+      const result = analyzer.analyze(text, 'plaintext');
+      const run = analyzer.lastRun();
+      expect(run.analysed + run.reused, `seed ${seed}, step ${step}`).toBe(paragraphs.length);
+      expect(run.analysed, `seed ${seed}, step ${step}`).toBeLessThan(paragraphs.length);
+      expectSameAsFresh(result, text, {format: 'plaintext'});
+    }
+  });
+
+  it('options are part of the analyzer: a config change needs a new analyzer, and it gives the configured result', () => {
+    const text = join(document(12));
+    const quiet = createAnalyzer({format: 'markdown', rules: {hedge: 'off'}});
+    const result = quiet.analyze(text, 'markdown');
+    expect(result.findings.some((f) => f.ruleId === 'hedge')).toBe(false);
+    expectSameAsFresh(result, text, {format: 'markdown', rules: {hedge: 'off'}});
+  });
+
+  it('the same text as markdown and as plain text is cached separately', () => {
+    const analyzer = createAnalyzer();
+    const text = 'See `might` in the glossary.\n';
+    expect(analyzer.analyze(text, 'markdown').findings).toEqual([]);
+    expect(analyzer.analyze(text, 'plaintext').findings.map((f) => f.actual)).toEqual(['might']);
+    expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 0});
+  });
+});
