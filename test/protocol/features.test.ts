@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CodeLens, Hover, MarkupContent} from 'vscode-languageserver-protocol';
 import type {SourcingReport, WorkspaceCheckResult} from '../../server/src/lsp/protocol';
 import {COUNCIL_VOTE, PORT_STRIKE} from './drafts';
-import {buildServer, fileUri, LspClient, positionOf, removeDir, tempDir, textOf} from './harness';
+import {buildServer, DEFAULT_CAPABILITIES, fileUri, LspClient, positionOf, removeDir, tempDir, textOf} from './harness';
 
 beforeAll(async () => {
   await buildServer();
@@ -200,6 +200,84 @@ describe('configuration', () => {
     const fixed = await client.nextDiagnostics(uri);
     expect(fixed.filter((d) => d.code === 'hedge' && d.severity === 1).length).toBeGreaterThan(0);
     expect(client.messages.slice(messagesBefore).filter((m) => m.type === 1)).toEqual([]);
+  });
+});
+
+describe('other clients and restricted mode', () => {
+  it('takes settings from initializationOptions and didChangeConfiguration when the client has no workspace/configuration', async () => {
+    const dir = tempDir();
+    const client = await LspClient.start({
+      folder: dir,
+      capabilities: {...DEFAULT_CAPABILITIES, workspace: {...DEFAULT_CAPABILITIES.workspace, configuration: false}},
+      initializationOptions: {settings: {rules: {hedge: 'off'}}}
+    });
+    try {
+      const uri = fileUri(join(dir, 'port.md'));
+      await client.open(uri, PORT_STRIKE, 'markdown', 1);
+      const first = await client.diagnosticsAt(uri, 1);
+      expect(first.some((d) => d.code === 'hedge')).toBe(false);
+      expect(client.configurationRequests).toEqual([]);
+      await client.conn.sendNotification('workspace/didChangeConfiguration', {settings: {whosaid: {rules: {'vague-source': 'off'}}}});
+      const next = await client.nextDiagnostics(uri);
+      expect(next.some((d) => d.code === 'hedge')).toBe(true);
+      expect(next.some((d) => d.code === 'vague-source')).toBe(false);
+    } finally {
+      await client.stop();
+      removeDir(dir);
+    }
+  });
+
+  it('asks a pull client to refresh after a settings change', async () => {
+    const dir = tempDir();
+    const client = await LspClient.start({
+      folder: dir,
+      capabilities: {
+        ...DEFAULT_CAPABILITIES,
+        workspace: {...DEFAULT_CAPABILITIES.workspace, diagnostics: {refreshSupport: true}, codeLens: {refreshSupport: true}},
+        textDocument: {...DEFAULT_CAPABILITIES.textDocument, diagnostic: {dynamicRegistration: false}}
+      }
+    });
+    const refreshes: string[] = [];
+    client.conn.onRequest('workspace/diagnostic/refresh', () => {
+      refreshes.push('diagnostic');
+      return null;
+    });
+    client.conn.onRequest('workspace/codeLens/refresh', () => {
+      refreshes.push('codeLens');
+      return null;
+    });
+    try {
+      await client.conn.sendNotification('workspace/didChangeConfiguration', {settings: {}});
+      await client.waitFor('refresh requests', () => (refreshes.length >= 2 ? true : undefined));
+      expect(refreshes.sort()).toEqual(['codeLens', 'diagnostic']);
+    } finally {
+      await client.stop();
+      removeDir(dir);
+    }
+  });
+
+  it('checks opt-in languages from settings, except in an untrusted workspace', async () => {
+    for (const trusted of [true, false]) {
+      const dir = tempDir();
+      const client = await LspClient.start({
+        folder: dir,
+        initializationOptions: {trusted},
+        settings: () => ({languages: ['python', 'markdown']})
+      });
+      try {
+        const py = fileUri(join(dir, 'notes.py'));
+        await client.open(py, '# Experts say the strike might spread.\n', 'python', 1);
+        const md = fileUri(join(dir, 'port.md'));
+        await client.open(md, PORT_STRIKE, 'markdown', 1);
+        expect((await client.diagnosticsAt(md, 1)).length).toBeGreaterThan(0);
+        const forPython = await client.diagnosticsAt(py, 1);
+        if (trusted) expect(forPython.some((d) => d.code === 'vague-source')).toBe(true);
+        else expect(forPython).toEqual([]);
+      } finally {
+        await client.stop();
+        removeDir(dir);
+      }
+    }
   });
 });
 
