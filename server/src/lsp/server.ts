@@ -23,7 +23,7 @@ import {
   type WorkDoneProgressReporter
 } from 'vscode-languageserver';
 import {TextDocument} from 'vscode-languageserver-textdocument';
-import {ruleDocsUrl, ruleMeta, RULE_IDS, type AnalysisResult, type Analyzer, type DocumentFormat, type RuleId} from '../analysis';
+import {createAnalyzer, ruleDocsUrl, ruleMeta, RULE_IDS, type AnalysisResult, type Analyzer, type DocumentFormat, type RuleId} from '../analysis';
 import {actionsFor, allowTargetFor, dataFromFinding, isWhosaidDiagnostic, type ActionContext, type EditCapabilities} from './code-actions';
 import {ConfigStore, type ConfigProblem} from './config-store';
 import {configDiagnostic, rangeOf, toDiagnostic} from './diagnostics';
@@ -564,6 +564,7 @@ export function startServer(connection: Connection): void {
     else if (caps.workDoneProgress) progress = await connection.window.createWorkDoneProgress();
     else progress = connection.window.attachWorkDoneProgress(undefined);
     const cancelled = () => token.isCancellationRequested || Boolean(progress.token?.isCancellationRequested);
+    const analyzers = new Map<string, Analyzer>();
     const summary: WorkspaceCheckResult = {files: 0, filesWithFindings: 0, findings: 0, byRule: {}, cancelled: false, skipped: 0};
     progress.begin('whosaid: checking drafts', 0, 'Looking for drafts', true);
     try {
@@ -586,7 +587,7 @@ export function startServer(connection: Connection): void {
           try {
             const stat = statSync(path);
             const scope = pathToFileURL(folderFor(path) ?? dirname(path)).href;
-            const ctx = await contextForFile(scope, uri, info.languageId);
+            const ctx = await contextForFile(scope, uri, info.languageId, analyzers);
             if (ctx && stat.size <= (ctx.maxLength ?? Infinity) * 4) {
               const text = readFileSync(path, 'utf8');
               const result = ctx.analyzer.analyze(text, info.format);
@@ -625,13 +626,22 @@ export function startServer(connection: Connection): void {
     return summary;
   }
 
-  /** Context for a file that is not open: settings are asked for once per folder. */
-  async function contextForFile(scopeUri: string, uri: string, languageId: string) {
+  /**
+   * Context for a file that is not open: settings are asked for once per folder. The workspace check
+   * uses its own analyzers, so thousands of files do not push the open documents out of the cache.
+   */
+  async function contextForFile(scopeUri: string, uri: string, languageId: string, analyzers: Map<string, Analyzer>) {
     const settings = await getSettings(scopeUri);
     if (!settings.enable || !languagesOf(settings).includes(languageId)) return null;
     const configPath = configPathFor(uri);
     const options = store.options(configPath ? store.load(configPath) : undefined, settingsLayer(settings));
-    return {...store.analyzer(options), maxLength: options.maxLength};
+    const key = JSON.stringify(options);
+    let analyzer = analyzers.get(key);
+    if (!analyzer) {
+      analyzer = createAnalyzer(options);
+      analyzers.set(key, analyzer);
+    }
+    return {analyzer, maxLength: options.maxLength};
   }
 
   documents.listen(connection);
