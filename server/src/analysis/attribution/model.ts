@@ -2,7 +2,7 @@
 // speakers, anonymity reasons. Rules read this; they never look for attributions themselves.
 import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
-import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence} from '../nlp/tokens';
+import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence, type Token} from '../nlp/tokens';
 import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, phraseEndingAt, subjectBefore, type SourceClass, type Span} from './sources';
 
 /** What the previous paragraph hands to the next. */
@@ -72,12 +72,11 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
 
   for (let s = 0; s < sentences.length; s++) {
     const found = findAttributions(sentences[s], s, lexicon, lastSource);
-    for (const attribution of found) {
-      attributions.push(attribution);
-      if (attribution.sourceText && attribution.resolvedSource === null) {
-        lastSource = {text: attribution.sourceText, kind: attribution.kind};
-      }
-    }
+    // A later pronoun points back to the sentence's first speaker, not to somebody inside what that
+    // speaker said ("A senior official said the ministry would announce ...").
+    const speaker = found.find((attribution) => attribution.sourceText && attribution.resolvedSource === null);
+    if (speaker) lastSource = {text: speaker.sourceText!, kind: speaker.kind};
+    attributions.push(...found);
   }
 
   for (const attribution of attributions) {
@@ -107,6 +106,7 @@ function findAttributions(
 ): LocalAttribution[] {
   const {tokens, norms} = sentence;
   const found: LocalAttribution[] = [];
+  const titleCase = isTitleCase(sentence);
   let mainSubject: {span: Span; kind: SourceKind; resolved: string | null} | null = null;
 
   const make = (cue: Span, source: Span | null, verbNorm: string | null, unknownAs: SourceKind | null): LocalAttribution | null => {
@@ -158,20 +158,25 @@ function findAttributions(
     const norm = token.norm;
     const isSpeech = lexicon.speechVerbs.has(norm);
     const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
-    const isDocumentVerb = !isSpeech && !isThought && lexicon.documentVerbs.has(norm);
-    if (!isSpeech && !isThought && !isDocumentVerb) continue;
+    const isStance = !isSpeech && !isThought && lexicon.stanceVerbs.has(norm);
+    const isDocumentVerb = !isSpeech && !isThought && !isStance && lexicon.documentVerbs.has(norm);
+    if (!isSpeech && !isThought && !isStance && !isDocumentVerb) continue;
     const prev = tokens[i - 1];
-    const next = tokens[i + 1];
+    // "noted Friday that": a day between the verb and its clause.
+    const next = TIME_WORDS.has(tokens[i + 1]?.norm ?? '') ? tokens[i + 2] : tokens[i + 1];
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
     if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || prev.norm.endsWith("'s") || NOUN_PRECEDERS.has(prev.norm) || isPreposition(prev.norm))) continue;
-    if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1])) continue;
+    // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
+    if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !titleCase) continue;
     // "That said, ..."
     if (norm === 'said' && prev?.norm === 'that' && next?.norm === ',') continue;
-    // Passives are claims, not attributions, unless "by" names the agent.
+    // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
+    if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon)) continue;
+    // Passives are claims, not attributions, unless "by" names the agent ("is telling" is no passive).
     let p = i - 1;
     while (p >= 0 && isAdverbLike(tokens[p])) p--;
-    if (p >= 0 && BE_FORMS.has(tokens[p].norm)) {
-      if (next?.norm === 'by') {
+    if (p >= 0 && BE_FORMS.has(tokens[p].norm) && !norm.endsWith('ing')) {
+      if (next?.norm === 'by' && !isStance) {
         const agent = phraseAfter(sentence, i + 2);
         if (agent) {
           const attribution = make({from: i, to: i + 2}, agent, null, 'named');
@@ -192,12 +197,14 @@ function findAttributions(
       isQuoteMark(next) ||
       next.norm === 'in' ||
       next.norm === 'on' ||
+      // "called for new elections"
+      (next.norm === 'for' && norm.startsWith('call')) ||
       (next.kind === 'word' && lexicon.pronouns.has(next.norm));
     const afterQuoteOrComma = prev !== undefined && (prev.norm === ',' || isQuoteMark(prev));
 
     // Participles after a comma take the sentence's main subject: "The Kremlin confirmed ..., stating that".
     if (SUBJECT_PARTICIPLES.has(norm) && prev?.norm === ',') {
-      const subject = mainSubject ?? firstSubject(found);
+      const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
       if (subject) {
         found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
       }
@@ -218,7 +225,15 @@ function findAttributions(
 
     if (lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma) continue;
 
-    let source = subjectBefore(sentence, i);
+    let source = trimAtVerb(sentence, subjectBefore(sentence, i), lexicon);
+    // "Cruz exhorted Republicans ... and said he": the coordinated verb shares the sentence's subject.
+    if (!source && prev && COORDINATORS.has(prev.norm) && !isDocumentVerb) {
+      const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
+      if (subject) {
+        found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
+        continue;
+      }
+    }
     // "The ministry, which said in May ...": the relative pronoun stands for the noun before it.
     if (!source && prev && (prev.norm === 'which' || prev.norm === 'who') && i >= 2) {
       source = phraseEndingAt(sentence, tokens[i - 2].norm === ',' ? i - 3 : i - 2);
@@ -231,9 +246,14 @@ function findAttributions(
     }
     if (!source) continue;
     if (isThought && inverted) continue;
+    // "from member state to member state": a phrase opening with a preposition is no subject.
+    if (isPreposition(tokens[source.from].norm) && tokens[source.from].norm !== 'who') continue;
     // Forms that are as often nouns ("teaching posts") need a recognizable source.
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
+    // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
+    const demand = isStance || (norm.startsWith('call') && next?.norm === 'for');
+    if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     found.push(attribution);
     if (!mainSubject && !inverted) mainSubject = {span: source, kind: attribution.kind, resolved: attribution.resolvedSource};
     if (inverted) i = source.to - 1;
@@ -255,6 +275,83 @@ function findAttributions(
     if (attribution.source) attribution.sourceText = spanTextOf(sentence, attribution.source);
   }
   return found;
+}
+
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
+const COORDINATORS = new Set(['and', 'but', 'then']);
+
+/** A headline in title case: most words capitalized ("Chris Christie Calls Hillary Clinton 'A Disgrace'"). */
+function isTitleCase(sentence: Sentence): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const token of sentence.tokens) {
+    if (token.kind !== 'word' || token.norm.length < 4) continue;
+    words++;
+    if (token.capitalized) capitals++;
+  }
+  return words >= 3 && capitals / words >= 0.8;
+}
+
+/** The word before a verb that is also a noun must end a plausible source: a name, a pronoun or a source noun. */
+function plausibleSubjectEnd(prev: Token, lexicon: Lexicon): boolean {
+  if (prev.kind !== 'word') return true;
+  if (prev.capitalized || lexicon.pronouns.has(prev.norm) || isAdverbLike(prev) || prev.norm === 'who' || prev.norm === 'which') return true;
+  const head = prev.norm.replace(/'s$/, '');
+  return lexicon.anonymousHeads.has(head) || lexicon.vagueHeads.has(head) || lexicon.institutionHeads.has(head) || lexicon.documentHeads.has(head) || lexicon.personTitles.has(head);
+}
+
+/**
+ * The subject that opens a sentence, for a verb far from it ("Trump was defensive ..., saying"): after a
+ * short opener ("Meanwhile,"), a pronoun or a capitalized name, resolved like any other source.
+ */
+function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): {span: Span; kind: SourceKind; resolved: string | null} | null {
+  const {tokens} = sentence;
+  let from = 0;
+  for (let k = 1; k < Math.min(tokens.length, 5); k++) {
+    if (tokens[k].norm === ',') {
+      from = k + 1;
+      break;
+    }
+  }
+  const first = tokens[from];
+  if (!first || first.kind !== 'word') return null;
+  if (lexicon.pronouns.has(first.norm) && !/^(it|his|her|their)$/.test(first.norm)) {
+    if (!lastSource) return {span: {from, to: from + 1}, kind: 'named', resolved: null};
+    return {span: {from, to: from + 1}, kind: lastSource.kind, resolved: lastSource.text};
+  }
+  if (!first.capitalized || isDeterminer(first.norm) || lexicon.knownWords.has(first.norm)) return null;
+  let to = from + 1;
+  while (to < tokens.length && tokens[to].capitalized && tokens[to].kind === 'word') to++;
+  const reading = classifySource(sentence, {from, to}, lexicon);
+  if (reading.kind !== 'named' && reading.kind !== 'institutional' && reading.kind !== 'media') return null;
+  return {span: {from, to}, kind: reading.kind, resolved: null};
+}
+
+/**
+ * A subject never reaches back over another reporting verb: "The latest speculation suggests the
+ * prime minister favours" makes "the prime minister" the subject of "favours", "..., saying members
+ * preferred" makes it "members".
+ */
+function trimAtVerb(sentence: Sentence, span: Span | null, lexicon: Lexicon): Span | null {
+  if (!span) return null;
+  for (let k = span.to - 2; k >= span.from; k--) {
+    const token = sentence.tokens[k];
+    if (token.kind !== 'word' || token.capitalized) continue;
+    const norm = token.norm;
+    if (lexicon.speechVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.documentVerbs.has(norm)) {
+      // "the alleged spammers", "a reported attack": a participle or noun inside the phrase.
+      const before = sentence.tokens[k - 1];
+      if (k > span.from && before.kind === 'word' && (isDeterminer(before.norm) || isPreposition(before.norm) || before.norm.endsWith("'s"))) continue;
+      // "A witness, who did not want to be named, said": the verb is inside the subject's relative clause.
+      if (sentence.norms.slice(span.from, k).some((word) => word === 'who' || word === 'whose' || word === 'which')) continue;
+      // "E Hayot, writing in Print Culture, said": an appositive participle.
+      if (before?.norm === ',' && norm.endsWith('ing')) continue;
+      // "Mr Kruger was quoted in the Guardian saying": what is left is no subject; keep the whole phrase.
+      if (isPreposition(sentence.tokens[k + 1].norm)) return span;
+      return {from: k + 1, to: span.to};
+    }
+  }
+  return span;
 }
 
 function spanTextOf(sentence: Sentence, span: Span): string {

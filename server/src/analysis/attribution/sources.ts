@@ -31,6 +31,9 @@ const DETERMINERS = new Set([
   'most', 'few', 'all', 'both', 'no'
 ]);
 
+/** "On Friday he said": a pronoun after a leading prepositional phrase starts the subject. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
 export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', 'get', 'gets', 'got', 'getting']);
 
 export function isAdverbLike(token: Token): boolean {
@@ -110,7 +113,7 @@ function phraseBackFrom(tokens: Token[], end: number): Span | null {
   // "On Monday the ministry": drop a leading prepositional phrase.
   if (PREPOSITIONS.has(tokens[from].norm) && from < end) {
     for (let k = from + 1; k <= end; k++) {
-      if (DETERMINERS.has(tokens[k].norm) || (tokens[k].capitalized && !PREPOSITIONS.has(tokens[k - 1].norm))) {
+      if (DETERMINERS.has(tokens[k].norm) || (tokens[k].capitalized && !PREPOSITIONS.has(tokens[k - 1].norm)) || SUBJECT_PRONOUNS.has(tokens[k].norm)) {
         from = k;
         break;
       }
@@ -132,7 +135,9 @@ export function phraseAfter(sentence: Sentence, from: number): Span | null {
   while (to < tokens.length && to - from < 16) {
     const token = tokens[to];
     if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
-    if (token.kind === 'word' && to > from && (token.norm === 'that' || token.norm === 'which' || token.norm === 'and' || token.norm === 'but' || token.norm === 'because')) break;
+    if (token.kind === 'word' && to > from && (token.norm === 'that' || token.norm === 'which' || token.norm === 'and' || token.norm === 'but' || token.norm === 'because' || token.norm === 'as')) break;
+    // "considered by experts to be ...", "criticised by philosophers for arguing ...": the verb's own complement.
+    if (token.kind === 'word' && to > from && ((token.norm === 'to' && tokens[to + 1]?.norm === 'be') || (token.norm === 'for' && /ing$/.test(tokens[to + 1]?.norm ?? '')))) break;
     to++;
   }
   if (to === from) return null;
@@ -196,7 +201,9 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const definite = firstNorm === 'the' || firstNorm === 'these' || firstNorm === 'those' || firstNorm.endsWith("'s");
   // "Some lawmakers", "many officials": a crowd, not a single unnamed person.
   const crowd = lexicon.vagueModifiers.has(firstNorm) && /^(some|many|several|various|numerous|certain|other|most|few|multiple|countless)$/.test(firstNorm);
-  if (lexicon.anonymousHeads.has(headNorm) && !crowd) return {kind: 'anonymous', head: head.text};
+  // "the Scottish Executive", "the Foreign Minister": a capitalized office mid-phrase is an institution.
+  const officeName = head.capitalized && headIndex > span.from && tokens[headIndex - 1].capitalized;
+  if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName) return {kind: 'anonymous', head: head.text};
   if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
     // "Analysts at Barclays", "figures from the Office for National Statistics" name their house.
     if (namesItsHouse(tokens, core.to, span.to)) return {kind: 'institutional', head: head.text};

@@ -15,6 +15,7 @@ export type ClaimKind = 'passive' | 'concern' | 'adverb';
 export interface Lexicon {
   speechVerbs: Set<string>;
   cognitionVerbs: Set<string>;
+  stanceVerbs: Set<string>;
   needsComplement: Set<string>;
   documentVerbs: Set<string>;
   ambiguousNouns: Set<string>;
@@ -86,6 +87,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
   };
   collect(verbs.speech);
   collect(verbs.cognition);
+  collect(verbs.stance.words);
   collect(sources.anonymousHeads.words);
   collect(sources.vagueHeads.words);
   collect(sources.vagueModifiers.words);
@@ -97,6 +99,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
   return {
     speechVerbs: words(verbs.speech),
     cognitionVerbs: words(verbs.cognition),
+    stanceVerbs: words(verbs.stance.words),
     needsComplement: words(verbs.needsComplement.words),
     documentVerbs: words(verbs.documentVerbs.words),
     ambiguousNouns: words(verbs.ambiguousNouns.words),

@@ -1,11 +1,11 @@
 // anonymous-source: information credited to somebody the reader cannot identify.
-import {relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+import {isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const anonymousSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   const flagged = new Set<string>();
   for (const attribution of model.attributions) {
-    if (attribution.kind !== 'anonymous' || !attribution.source || attribution.resolvedSource) continue;
+    if (attribution.kind !== 'anonymous' || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
     const sentence = model.sentences[attribution.sentence];
     const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
     flagged.add(`${span.start}:${span.end}`);

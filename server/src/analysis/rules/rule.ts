@@ -32,6 +32,19 @@ export function coveringAttribution(model: ParagraphModel, sentenceIndex: number
   return model.coverage[sentenceIndex]?.[tokenIndex] ?? null;
 }
 
+/**
+ * An attribution inside what another source said ("Uefa said its own representative witnessed ...",
+ * "Tory sources say senior party figures had argued"): the outer source answers for it.
+ */
+export function isNested(model: ParagraphModel, attribution: LocalAttribution): boolean {
+  const outer = coveringAttribution(model, attribution.sentence, attribution.cue.from);
+  if (outer === null || outer === attribution || outer.sentence !== attribution.sentence || !attribution.source) return false;
+  // The inner source must come after the outer cue ("A witness, who did not want to be named, said"
+  // is not nested in "want"), and a cue inside a quotation does not govern the words around it.
+  const tokens = model.sentences[attribution.sentence].tokens;
+  return outer.cue.to <= attribution.source.from && (!tokens[outer.cue.from].quoted || tokens[attribution.cue.from].quoted);
+}
+
 export function relatedFor(model: ParagraphModel, attribution: LocalAttribution): RelatedSpan[] {
   const sentence = model.sentences[attribution.sentence];
   if (!sentence || attribution.cue.to <= attribution.cue.from) return [];

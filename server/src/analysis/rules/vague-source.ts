@@ -1,12 +1,12 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
-import {attributeSuggestion, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+import {attributeSuggestion, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   const taken: {start: number; end: number}[] = [];
   const overlaps = (span: {start: number; end: number}) => taken.some((t) => t.start < span.end && span.start < t.end);
   for (const attribution of model.attributions) {
-    if (attribution.kind !== 'vague' || !attribution.source || attribution.resolvedSource) continue;
+    if (attribution.kind !== 'vague' || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
     const sentence = model.sentences[attribution.sentence];
     if (sentence.tokens[attribution.source.from].quoted) continue;
     const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
