@@ -24,7 +24,12 @@ import type {
 import {TextDocument} from 'vscode-languageserver-textdocument';
 
 export const ROOT = resolve(__dirname, '..', '..');
-export const SERVER_JS = join(ROOT, 'dist', 'server.js');
+/**
+ * The server under test: built from server/src/lsp/main.ts exactly as dist/server.js is, but into its own
+ * file next to it (so rule links resolve the same way), which other test suites that rebuild dist/
+ * while these tests run cannot overwrite half-way.
+ */
+export const SERVER_JS = join(ROOT, 'dist', 'server.protocol-test.js');
 /** Set WHOSAID_LS_JS to test an already built server bundle instead of building dist/server.js. */
 const SERVER_OVERRIDE = process.env.WHOSAID_LS_JS;
 export const SHARED_SEED = resolve(ROOT, '..', 'shared', 'examples', 'seed-article.txt');
@@ -35,8 +40,8 @@ export const WAIT_MS = 15_000;
 let built: Promise<void> | undefined;
 
 /**
- * Builds dist/server.js from the sources (same esbuild options as scripts/build.mjs), writing to a
- * temporary file and renaming it into place, so a server another test is starting never reads half a file.
+ * Builds the server from the sources (same esbuild options as scripts/build.mjs), writing to a
+ * temporary file and renaming it into place, so a server another test file is starting never reads half a file.
  */
 export function buildServer(): Promise<void> {
   built ??= (async () => {

@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createProtocolConnection, IPCMessageReader, IPCMessageWriter} from 'vscode-languageserver-protocol/node';
 import type {SourcingReport, WorkspaceCheckResult} from '../../server/src/lsp/protocol';
 import {COUNCIL_VOTE, PORT_STRIKE} from './drafts';
-import {buildServer, DEFAULT_CAPABILITIES, fileUri, LspClient, removeDir, ROOT, SERVER_JS, tempDir} from './harness';
+import {buildServer, DEFAULT_CAPABILITIES, fileUri, LspClient, removeDir, SERVER_JS, tempDir} from './harness';
 
 const PRELOAD = join(__dirname, 'no-network-preload.cjs');
 
@@ -77,8 +77,8 @@ describe('no network', () => {
     expect(client.stderr).not.toContain('must not use the network');
   });
 
-  it('also runs over node-ipc, started through bin/whosaid-ls.js, with no network', async () => {
-    const child = fork(join(ROOT, 'bin', 'whosaid-ls.js'), ['--node-ipc'], {
+  it('also runs over node-ipc, with no network', async () => {
+    const child = fork(SERVER_JS, ['--node-ipc'], {
       cwd: dir,
       execArgv: ['-r', PRELOAD],
       env: {...process.env, WHOSAID_NET_LOG: log},
