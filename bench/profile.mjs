@@ -193,7 +193,10 @@ if (setupTotal > 0) print('One-off set-up by self time (% of set-up time):', set
 if (keep) console.log(`\nProfile kept: ${profFile}`);
 
 if (args.includes('--scaling')) {
-  console.log('\nScaling (one process per size, median of runs):\n\n| words | ms | words/s | words/s relative to the first |\n| ---: | ---: | ---: | ---: |');
+  console.log(
+    '\nScaling (one process per size, median of runs):\n\n| words | wall ms | CPU ms | words/s (wall) | relative to the first (wall) | relative (CPU) |\n| ---: | ---: | ---: | ---: | ---: | ---: |'
+  );
+  let baseCpu = null;
   let base = null;
   for (const n of [100_000, 200_000, 400_000, 800_000]) {
     const f = join(work, `scale-${n}${ext}`);
@@ -201,12 +204,16 @@ if (args.includes('--scaling')) {
     writeFileSync(f, t.text);
     const r = spawnSync(process.execPath, [child, tool, f, format, warmFile], {cwd: repoRoot, encoding: 'utf8', env});
     if (r.status !== 0) {
-      console.log(`| ${n.toLocaleString('en-US')} | failed | | |`);
+      console.log(`| ${n.toLocaleString('en-US')} | failed | | | | |`);
       continue;
     }
-    const {ms} = JSON.parse(r.stdout.trim().split('\n').pop());
+    const {ms, cpuMs} = JSON.parse(r.stdout.trim().split('\n').pop());
     const wps = t.words / (ms / 1000);
+    const cps = t.words / (cpuMs / 1000);
     base ??= wps;
-    console.log(`| ${n.toLocaleString('en-US')} | ${ms.toFixed(0)} | ${Math.round(wps).toLocaleString('en-US')} | ${((100 * wps) / base).toFixed(0)}% |`);
+    baseCpu ??= cps;
+    console.log(
+      `| ${n.toLocaleString('en-US')} | ${ms.toFixed(0)} | ${cpuMs.toFixed(0)} | ${Math.round(wps).toLocaleString('en-US')} | ${((100 * wps) / base).toFixed(0)}% | ${((100 * cps) / baseCpu).toFixed(0)}% |`
+    );
   }
 }

@@ -162,11 +162,12 @@ function predictMs(tool, size) {
   const b = done[done.length - 1];
   const tb = results[tool][b].ms;
   let k = 1;
-  if (done.length >= 2) {
+  if (done.length >= 2 && done[done.length - 2] >= 10_000) {
     const a = done[done.length - 2];
     const ta = results[tool][a].ms;
-    // Growth exponent between the last two sizes, at least linear (small sizes understate it).
-    k = Math.max(1, Math.log(tb / ta) / Math.log(b / a));
+    // Growth exponent between the last two sizes (from 10k words up: below that fixed costs dominate),
+    // at least linear, at most 1.8 (retext's whole-document parse grows about n^1.7 from 100k to 1M).
+    k = Math.min(1.8, Math.max(1, Math.log(tb / ta) / Math.log(b / a)));
   }
   return tb * (size / b) ** k;
 }
