@@ -54,8 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration('whosaid.languages')) await restart(context);
       else scheduleStatus();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)),
-    {dispose: () => void client?.stop()}
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context))
   );
 
   await start(context);

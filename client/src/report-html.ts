@@ -22,7 +22,8 @@ function sourceRow(a: ReportAttribution): string {
   const who = a.source ? a.source.text : '(no source phrase)';
   const resolved = a.resolvedSource && a.resolvedSource !== a.source?.text ? ` <span class="muted">= ${esc(a.resolvedSource)}</span>` : '';
   const notes: string[] = [];
-  if (a.position) notes.push(`position: ${esc(a.position)}`);
+  // The position is worth a line only when it says more than the source phrase itself.
+  if (a.position && a.position !== a.source?.text) notes.push(`position: ${esc(a.position)}`);
   if (a.kind === 'anonymous') notes.push(a.anonymityReason ? `why anonymous: ${esc(a.anonymityReason)}` : '<strong>no reason for anonymity given</strong>');
   const covers = a.content ? `${a.quote ? '<span class="tag">quote</span> ' : ''}${esc(clip(a.content.text))}` : '<span class="muted">(nothing found)</span>';
   return (

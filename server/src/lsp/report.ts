@@ -134,7 +134,7 @@ export function attributionHover(attribution: Attribution): string {
   if (attribution.resolvedSource && attribution.resolvedSource !== attribution.source?.text) {
     lines.push('', `Refers to: ${md(attribution.resolvedSource)}`);
   }
-  if (attribution.position) lines.push('', `Position: ${md(attribution.position)}`);
+  if (attribution.position && attribution.position !== attribution.source?.text) lines.push('', `Position: ${md(attribution.position)}`);
   if (attribution.kind === 'anonymous') {
     lines.push(
       '',
