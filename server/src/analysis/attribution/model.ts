@@ -199,6 +199,10 @@ function findAttributions(
       next.norm === 'on' ||
       // "called for new elections"
       (next.norm === 'for' && norm.startsWith('call')) ||
+      // "agreed to clean up the mines"
+      (next.norm === 'to' && norm.startsWith('agree')) ||
+      // "He called Burma a \"good news story\"": naming something is a judgement.
+      (norm.startsWith('call') && labelFollows(tokens, i)) ||
       (next.kind === 'word' && lexicon.pronouns.has(next.norm));
     const afterQuoteOrComma = prev !== undefined && (prev.norm === ',' || isQuoteMark(prev));
 
@@ -244,6 +248,11 @@ function findAttributions(
       source = phraseAfter(sentence, i + 1);
       inverted = source !== null;
     }
+    // "... said Friday." opening a sentence (often a split after "Rep. X (D-Md.)"): the cue stands alone.
+    if (!source && i === 0 && isSpeech) {
+      found.push({...blank(index), kind: lastSource?.kind ?? 'named', cue: {from: i, to: i + 1}, resolvedSource: lastSource?.text ?? null});
+      continue;
+    }
     if (!source) continue;
     if (isThought && inverted) continue;
     // "from member state to member state": a phrase opening with a preposition is no subject.
@@ -252,11 +261,20 @@ function findAttributions(
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
-    const demand = isStance || (norm.startsWith('call') && next?.norm === 'for');
+    const demand = isStance || (norm.startsWith('call') && next?.norm === 'for') || (norm.startsWith('agree') && next?.norm === 'to');
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     found.push(attribution);
     if (!mainSubject && !inverted) mainSubject = {span: source, kind: attribution.kind, resolved: attribution.resolvedSource};
     if (inverted) i = source.to - 1;
+  }
+
+  // "PENCE: Gennifer Flowers will not be attending", "Poll: Clinton and Trump in dead heat".
+  if (found.length === 0) {
+    const colon = speakerColon(sentence);
+    if (colon) {
+      const attribution = make({from: colon.colon, to: colon.colon + 1}, colon.speaker, null, null);
+      if (attribution) found.push(attribution);
+    }
   }
 
   // Phrases like "in a statement" or "told reporters" with no verb found: the sentence's subject speaks.
@@ -352,6 +370,32 @@ function trimAtVerb(sentence: Sentence, span: Span | null, lexicon: Lexicon): Sp
     }
   }
   return span;
+}
+
+/** "called X a Y" / "called X \"Y\"": a label follows the object within a few words. */
+function labelFollows(tokens: Token[], verb: number): boolean {
+  for (let k = verb + 2; k < tokens.length && k < verb + 9; k++) {
+    const token = tokens[k];
+    if (isQuoteMark(token) || token.norm === 'a' || token.norm === 'an') return true;
+    if (token.kind === 'punct' || token.norm === 'to' || token.norm === 'for' || token.norm === 'in') return false;
+  }
+  return false;
+}
+
+/** A capitalized name and a colon opening a sentence, with words after it: the transcript and headline form. */
+function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null {
+  const {tokens} = sentence;
+  let from = 0;
+  if (tokens[0] && isQuoteMark(tokens[0])) from = 1;
+  for (let k = from; k < tokens.length && k <= from + 4; k++) {
+    const token = tokens[k];
+    if (token.norm === ':') {
+      if (k === from || tokens.length - k < 3) return null;
+      return {speaker: {from, to: k}, colon: k};
+    }
+    if (token.kind !== 'word' || !token.capitalized) return null;
+  }
+  return null;
 }
 
 function spanTextOf(sentence: Sentence, span: Span): string {

@@ -80,16 +80,65 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
   let j = verbIndex - 1;
   while (j >= 0 && isAdverbLike(tokens[j])) j--;
   if (j < 0) return null;
-  if (tokens[j].norm === ',') {
-    // "Subject, appositive, said": look for the comma that opens the appositive.
-    let k = j - 1;
-    while (k >= 0 && tokens[k].norm !== ',' && !BREAK_PUNCT.has(tokens[k].norm)) k--;
-    if (k < 0 || tokens[k].norm !== ',' || j - k < 2) return null;
-    const head = phraseBackFrom(tokens, k - 1);
+  // "Sen. Mike Lee (R-Utah) said", "Kall -- co-editor of a book -- said": the aside belongs to the name.
+  const aside = asideBefore(tokens, j);
+  if (aside !== null) {
+    // The source is the name, not its aside; "Paul Myers, chief executive of Wippit - ... - said" keeps
+    // the name before the appositive's comma.
+    const head = phraseBackFrom(tokens, aside - 1);
     if (!head) return null;
-    return {from: head.from, to: j};
+    const name = tokens[head.from - 1]?.norm === ',' ? phraseBackFrom(tokens, head.from - 2) : null;
+    return {from: name ? name.from : head.from, to: head.to};
+  }
+  if (tokens[j].norm === ',') {
+    // "Subject, appositive, said": look for the comma that opens the appositive; "Johnnie Wilson, of
+    // Springfield, Va., said" has two, so a head that opens with a preposition looks one further back.
+    let k = j;
+    for (let tries = 0; tries < 3; tries++) {
+      k--;
+      while (k >= 0 && tokens[k].norm !== ',' && !BREAK_PUNCT.has(tokens[k].norm)) k--;
+      if (k < 0 || tokens[k].norm !== ',' || j - k < 2) return null;
+      const head = phraseBackFrom(tokens, k - 1);
+      if (!head) return null;
+      if (!PREPOSITIONS.has(tokens[head.from].norm) || tokens[head.from].norm === 'who') return {from: head.from, to: j};
+      k = head.from;
+    }
+    return null;
   }
   return phraseBackFrom(tokens, j);
+}
+
+const DASHES = new Set(['--', '-', '\u2014', '\u2013']);
+
+/** Where a closing parenthesis or dash at `end` opens its aside ("(R-Utah)", "-- a pollster --"), or null. */
+function asideBefore(tokens: Token[], end: number): number | null {
+  if (tokens[end].norm === ')') {
+    for (let k = end - 1; k > 0 && end - k < 30; k--) {
+      if (tokens[k].norm === '(') return k;
+      if (tokens[k].norm === '.' || tokens[k].norm === ';') return null;
+    }
+    return null;
+  }
+  if (!isSpacedDash(tokens, end)) return null;
+  // "--" may come as two tokens: step over the closing pair, then find the opening one.
+  let k = end;
+  while (k > 0 && DASHES.has(tokens[k - 1].norm) && tokens[k - 1].end === tokens[k].start) k--;
+  for (k--; k > 0 && end - k < 40; k--) {
+    if (isSpacedDash(tokens, k)) {
+      while (k > 0 && DASHES.has(tokens[k - 1].norm) && tokens[k - 1].end === tokens[k].start) k--;
+      return k;
+    }
+    if (tokens[k].norm === '.' || tokens[k].norm === ';') return null;
+  }
+  return null;
+}
+
+/** A dash standing between words ("Kall -- co-editor"), not a hyphen inside one ("R-Utah"). */
+function isSpacedDash(tokens: Token[], k: number): boolean {
+  if (!DASHES.has(tokens[k].norm)) return false;
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return (before !== undefined && before.end < tokens[k].start) || (after !== undefined && after.start > tokens[k].end);
 }
 
 /** The noun phrase that ends at token `end` (for "X, which said ..."). */

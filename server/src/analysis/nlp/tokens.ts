@@ -49,7 +49,10 @@ export function scanQuotes(text: string, openAtStart = false): QuoteScan {
   const ranges: QuoteScan['ranges'] = [];
   let open = openAtStart ? 0 : -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    let ch = text[i];
+    // Two apostrophes (or backquotes) stand for a double quote in some wire and newspaper copy: ''Yes,'' he said.
+    const doubled = (ch === "'" || ch === '`') && text[i + 1] === ch;
+    if (doubled) ch = ch === '`' ? '\u201c' : '"';
     if (ch !== '"' && !OPEN_QUOTES.has(ch) && !CLOSE_QUOTES.has(ch)) continue;
     let opens: boolean;
     if (OPEN_QUOTES.has(ch)) opens = true;
@@ -63,9 +66,10 @@ export function scanQuotes(text: string, openAtStart = false): QuoteScan {
       if (open >= 0 && open !== i) ranges.push({start: open, end: i, closed: false});
       open = i;
     } else if (open >= 0) {
-      ranges.push({start: open, end: i + 1, closed: true});
+      ranges.push({start: open, end: doubled ? i + 2 : i + 1, closed: true});
       open = -1;
     }
+    if (doubled) i++;
   }
   if (open >= 0) ranges.push({start: open, end: text.length, closed: false});
   return {ranges, openAtEnd: open >= 0};
@@ -119,7 +123,7 @@ function mergeThousands(tokens: Token[], norms: string[], text: string): void {
 }
 
 function normalizePunct(text: string): string {
-  if (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text)) return '"';
+  if (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text) || text === "''" || text === '``') return '"';
   if (text === '\u2019' || text === '\u2018') return "'";
   return text;
 }

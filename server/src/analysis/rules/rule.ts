@@ -39,6 +39,8 @@ export function coveringAttribution(model: ParagraphModel, sentenceIndex: number
 export function isNested(model: ParagraphModel, attribution: LocalAttribution): boolean {
   const outer = coveringAttribution(model, attribution.sentence, attribution.cue.from);
   if (outer === null || outer === attribution || outer.sentence !== attribution.sentence || !attribution.source) return false;
+  // "..., a club source said." governs what comes before it, whatever verbs that holds.
+  if (attribution.content && attribution.content.to <= attribution.cue.from) return false;
   // The inner source must come after the outer cue ("A witness, who did not want to be named, said"
   // is not nested in "want"), and a cue inside a quotation does not govern the words around it.
   const tokens = model.sentences[attribution.sentence].tokens;
