@@ -64,9 +64,7 @@ describe('anonymous-source: a reason given (info)', () => {
     expect(found[0].message).toContain('("because he was not authorized to discuss the talks")');
   });
 
-  // BUG: "speaking on condition of anonymity" is read as a second attribution whose source is
-  // "on condition of anonymity", so one source yields two findings.
-  it.fails('one anonymous source with a reason is one finding', () => {
+  it('one anonymous source with a reason is one finding', () => {
     const text = 'Two people familiar with the talks said the deal was close, speaking on condition of anonymity because the talks are private.';
     expectExactly('anonymous-source', text, [
       {actual: 'Two people familiar with the talks', start: 0, end: 34, severity: 'info', message: 'reason given for anonymity ("because the talks are private")'}

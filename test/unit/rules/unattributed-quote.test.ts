@@ -59,9 +59,7 @@ describe('unattributed-quote: quiet', () => {
     expectQuiet('unattributed-claim', text);
   });
 
-  // BUG: "called" needs a complement to count as attribution, so "The union called the plan" is no
-  // speaker and the quote is reported as having none.
-  it.fails('"The union called the plan \\"a betrayal\\"" has a speaker', () => {
+  it('"The union called the plan \\"a betrayal\\"" has a speaker', () => {
     expectQuiet('unattributed-quote', 'The union called the plan "a betrayal of the workers."');
   });
 });
