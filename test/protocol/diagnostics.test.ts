@@ -113,6 +113,20 @@ describe('push diagnostics', () => {
     expect(after.filter((d) => d.code === 'hedge').length).toBe(before.filter((d) => d.code === 'hedge').length + 1);
   });
 
+  it('shows a hedge in a source\'s words as information, with related information pointing at the attribution', async () => {
+    const text = 'Port authority chief Ana Diaz said the strike might end soon.\n';
+    const uri = fileUri(join(dir, 'related.md'));
+    await client.open(uri, text, 'markdown', 1);
+    const diagnostics = await client.diagnosticsAt(uri, 1);
+    const hedge = diagnostics.find((d) => d.code === 'hedge');
+    expect(hedge?.severity).toBe(3);
+    expect(hedge!.relatedInformation).toHaveLength(1);
+    const related = hedge!.relatedInformation![0];
+    expect(related.location.uri).toBe(uri);
+    expect(textOf(text, related.location.range)).toBe('said');
+    expect(related.message).toContain('Ana Diaz');
+  });
+
   it('treats the language id "text" (Neovim, Eglot, Helix) as plain text', async () => {
     const uri = fileUri(join(dir, 'notes.text'));
     await client.open(uri, COUNCIL_VOTE, 'text', 1);
