@@ -177,6 +177,13 @@ describe('hedge: in-document comments', () => {
     expect(found[0].start).toBe(text.lastIndexOf(line) + 11);
   });
 
+  it('several rules in one comment; enabling one rule leaves the other disabled', () => {
+    const mixed = 'Experts say the ruling could slow two other projects.';
+    const text = ['<!-- whosaid-disable hedge, vague-source -->', mixed, '<!-- whosaid-enable hedge -->', mixed].join('\n\n');
+    const found = analyze(text, {format: 'markdown'}).findings;
+    expect(found.map((f) => [f.ruleId, f.start])).toEqual([['hedge', text.lastIndexOf(mixed) + mixed.indexOf('could')]]);
+  });
+
   it('disable without enable runs to the end of the document', () => {
     const text = [line, '<!-- whosaid-disable hedge -->', line, line].join('\n\n');
     expect(findingsOf('hedge', text, {format: 'markdown'}).map((f) => f.start)).toEqual([11]);
