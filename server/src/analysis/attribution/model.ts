@@ -160,7 +160,8 @@ function findAttributions(
     const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
     const isStance = !isSpeech && !isThought && lexicon.stanceVerbs.has(norm);
     const isDocumentVerb = !isSpeech && !isThought && !isStance && lexicon.documentVerbs.has(norm);
-    if (!isSpeech && !isThought && !isStance && !isDocumentVerb) continue;
+    const isCrowdOpinion = !isSpeech && !isThought && !isStance && !isDocumentVerb && lexicon.crowdOpinionVerbs.has(norm);
+    if (!isSpeech && !isThought && !isStance && !isDocumentVerb && !isCrowdOpinion) continue;
     const prev = tokens[i - 1];
     // "noted Friday that": a day between the verb and its clause.
     const next = TIME_WORDS.has(tokens[i + 1]?.norm ?? '') ? tokens[i + 2] : tokens[i + 1];
@@ -263,6 +264,9 @@ function findAttributions(
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
     const demand = isStance || (norm.startsWith('call') && next?.norm === 'for') || (norm.startsWith('agree') && next?.norm === 'to');
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
+    // "Many fans consider the album his finest": judging verbs attribute only for a crowd.
+    // "Everyone could see the sweeteners" is perception, not judgement.
+    if (isCrowdOpinion && (attribution.kind !== 'vague' || !isCrowdHead(norms[lastWordOf(sentence, source)] ?? '', lexicon) || /^(can|could|will|would)$/.test(norms[i - 1] ?? ''))) continue;
     found.push(attribution);
     if (!mainSubject && !inverted) mainSubject = {span: source, kind: attribution.kind, resolved: attribution.resolvedSource};
     if (inverted) i = source.to - 1;
@@ -396,6 +400,24 @@ function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null
     if (token.kind !== 'word' || !token.capitalized) return null;
   }
   return null;
+}
+
+/** A crowd of people with views ("critics", "many"); bare "people" is everybody and nobody. */
+function isCrowdHead(norm: string, lexicon: Lexicon): boolean {
+  return lexicon.vagueHeads.has(norm) && norm !== 'people';
+}
+
+/** Index of the last word of a span's core ("critics" in "Most of the critics", "Some" in "Some"). */
+function lastWordOf(sentence: Sentence, span: Span): number {
+  let end = span.to;
+  for (let k = span.from + 1; k < span.to; k++) {
+    if (isPreposition(sentence.tokens[k].norm) && sentence.tokens[k].norm !== 'of') {
+      end = k;
+      break;
+    }
+  }
+  for (let k = end - 1; k >= span.from; k--) if (sentence.tokens[k].kind === 'word') return k;
+  return span.from;
 }
 
 function spanTextOf(sentence: Sentence, span: Span): string {

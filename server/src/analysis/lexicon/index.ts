@@ -27,6 +27,8 @@ export interface Lexicon {
   vagueHeads: Set<string>;
   vagueModifiers: Set<string>;
   vaguePhrases: PhraseSet;
+  crowdPhrases: PhraseSet;
+  crowdOpinionVerbs: Set<string>;
   institutionHeads: Set<string>;
   mediaNames: PhraseSet;
   documentHeads: Set<string>;
@@ -66,6 +68,13 @@ export function getLexicon(extra: ExtraPhrases = {}): Lexicon {
   const lexicon = buildLexicon(extra);
   if (!hasExtra) base = lexicon;
   return lexicon;
+}
+
+/** Judgement words, peacock superlatives (with their {esteem} slot) and the user's extra phrases. */
+function editorialSet(extra: ExtraPhrases): PhraseSet {
+  const set = new PhraseSet<string>([], undefined, editorial.peacock.slots);
+  for (const phrase of [...editorial.phrases, ...editorial.peacock.phrases, ...(extra.editorial ?? [])]) set.add(phrase, phrase);
+  return set;
 }
 
 function buildLexicon(extra: ExtraPhrases): Lexicon {
@@ -111,6 +120,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     vagueHeads: words(sources.vagueHeads.words),
     vagueModifiers: words(sources.vagueModifiers.words),
     vaguePhrases: new PhraseSet([...sources.vaguePhrases.phrases, ...(extra.vagueSources ?? [])]),
+    crowdPhrases: new PhraseSet(sources.crowdPhrases.phrases, undefined, sources.crowdPhrases.slots),
+    crowdOpinionVerbs: words(sources.crowdOpinionVerbs.words),
     institutionHeads: words(sources.institutionHeads.words),
     mediaNames: new PhraseSet(sources.mediaNames.phrases),
     documentHeads: words(sources.documentHeads.words),
@@ -122,7 +133,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     genericDeterminers: words(hedges.genericSubjects.determiners),
     genericPronouns: words(hedges.genericSubjects.pronouns),
     predictionTimes: new PhraseSet(hedges.predictionTimes.phrases, undefined, hedges.predictionTimes.slots),
-    editorial: new PhraseSet([...editorial.phrases, ...(extra.editorial ?? [])]),
+    editorial: editorialSet(extra),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     claims: claimSet,
     anonymityReasons: new PhraseSet(anonymity.reasons),

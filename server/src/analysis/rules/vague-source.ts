@@ -1,5 +1,5 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
-import {attributeSuggestion, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+import {attributeSuggestion, coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
@@ -14,7 +14,8 @@ export const vagueSource: Rule = ({model, lexicon}) => {
     findings.push(build(model, attribution.sentence, span, model.text.slice(span.start, span.end), relatedFor(model, attribution)));
   }
   model.sentences.forEach((sentence, s) => {
-    for (const match of lexicon.vaguePhrases.findAll(sentence.norms)) {
+    const matches = [...lexicon.vaguePhrases.findAll(sentence.norms), ...lexicon.crowdPhrases.findAll(sentence.norms).filter((match) => isCrowdSource(model, s, match))];
+    for (const match of matches) {
       if (sentence.tokens[match.from].quoted) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       if (overlaps(span)) continue;
@@ -39,4 +40,9 @@ function build(model: Parameters<Rule>[0]['model'], sentenceIndex: number, span:
     ],
     related
   };
+}
+
+/** A crowd phrase inside somebody's attributed words ("the minister said many analysts agree") is theirs. */
+function isCrowdSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
+  return coveringAttribution(model, sentenceIndex, match.from) === null;
 }
