@@ -165,6 +165,12 @@ function findAttributions(
     const prev = tokens[i - 1];
     // "noted Friday that": a day between the verb and its clause.
     const next = TIME_WORDS.has(tokens[i + 1]?.norm ?? '') ? tokens[i + 2] : tokens[i + 1];
+    // "began by saying", "after telling reporters": the gerund's speaker is the sentence's subject.
+    if (isSpeech && norm.endsWith('ing') && prev && GERUND_PREPOSITIONS.has(prev.norm)) {
+      const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
+      if (subject) found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
+      continue;
+    }
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
     if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || prev.norm.endsWith("'s") || NOUN_PRECEDERS.has(prev.norm) || isPreposition(prev.norm))) continue;
     // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
@@ -198,12 +204,12 @@ function findAttributions(
       isQuoteMark(next) ||
       next.norm === 'in' ||
       next.norm === 'on' ||
-      // "called for new elections"
-      (next.norm === 'for' && norm.startsWith('call')) ||
-      // "agreed to clean up the mines"
-      (next.norm === 'to' && norm.startsWith('agree')) ||
+      // "called for new elections", "agreed to clean up the mines", "spoke about the plan"
+      (lexicon.complementWords(norm)?.has(next.norm) ?? false) ||
       // "He called Burma a \"good news story\"": naming something is a judgement.
       (norm.startsWith('call') && labelFollows(tokens, i)) ||
+      // "urged Congress to act", "described the plan as"
+      objectThen(tokens, i, lexicon.objectComplements(norm)) ||
       (next.kind === 'word' && lexicon.pronouns.has(next.norm));
     const afterQuoteOrComma = prev !== undefined && (prev.norm === ',' || isQuoteMark(prev));
 
@@ -262,7 +268,7 @@ function findAttributions(
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
-    const demand = isStance || (norm.startsWith('call') && next?.norm === 'for') || (norm.startsWith('agree') && next?.norm === 'to');
+    const demand = isStance || isDemand(norm, next, tokens, i);
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     // "Many fans consider the album his finest": judging verbs attribute only for a crowd.
     // "Everyone could see the sweeteners" is perception, not judgement.
@@ -301,6 +307,7 @@ function findAttributions(
 
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
+const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
 
 /** A headline in title case: most words capitalized ("Chris Christie Calls Hillary Clinton 'A Disgrace'"). */
 function isTitleCase(sentence: Sentence): boolean {
@@ -382,6 +389,27 @@ function labelFollows(tokens: Token[], verb: number): boolean {
     const token = tokens[k];
     if (isQuoteMark(token) || token.norm === 'a' || token.norm === 'an') return true;
     if (token.kind === 'punct' || token.norm === 'to' || token.norm === 'for' || token.norm === 'in') return false;
+  }
+  return false;
+}
+
+/** "urged councils to limit", "called for", "agreed to", "asked X to": a request or a decision, no information. */
+function isDemand(norm: string, next: Token | undefined, tokens: Token[], verb: number): boolean {
+  if (/^(urg|encourag)/.test(norm)) return true;
+  if (norm.startsWith('call') && (next?.norm === 'for' || next?.norm === 'on')) return true;
+  if (norm.startsWith('agree') && next?.norm === 'to') return true;
+  return norm.startsWith('ask') && objectThen(tokens, verb, ASK_TO);
+}
+
+const ASK_TO: ReadonlySet<string> = new Set(['to']);
+
+/** "urged Congress to act": within a few words after the verb, one of the words that completes it. */
+function objectThen(tokens: Token[], verb: number, completers: ReadonlySet<string> | undefined): boolean {
+  if (!completers) return false;
+  for (let k = verb + 2; k < tokens.length && k < verb + 8; k++) {
+    const token = tokens[k];
+    if (completers.has(token.norm)) return true;
+    if (token.kind === 'punct') return false;
   }
   return false;
 }

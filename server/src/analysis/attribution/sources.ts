@@ -252,7 +252,9 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const crowd = lexicon.vagueModifiers.has(firstNorm) && /^(some|many|several|various|numerous|certain|other|most|few|multiple|countless)$/.test(firstNorm);
   // "the Scottish Executive", "the Foreign Minister": a capitalized office mid-phrase is an institution.
   const officeName = head.capitalized && headIndex > span.from && tokens[headIndex - 1].capitalized;
-  if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName) return {kind: 'anonymous', head: head.text};
+  // "the finance minister", "the defence secretary": one office, one holder; the reader can find out who.
+  const portfolio = firstNorm === 'the' && headIndex > core.from + 1 && lexicon.personTitles.has(norms[headIndex - 1]) && /^(minister|secretary|officer|commander|representative)$/.test(headNorm);
+  if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio) return {kind: 'anonymous', head: head.text};
   if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
     // "Analysts at Barclays", "figures from the Office for National Statistics" name their house.
     if (namesItsHouse(tokens, core.to, span.to)) return {kind: 'institutional', head: head.text};

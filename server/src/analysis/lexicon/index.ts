@@ -16,6 +16,10 @@ export interface Lexicon {
   speechVerbs: Set<string>;
   cognitionVerbs: Set<string>;
   stanceVerbs: Set<string>;
+  /** Words that open a verb's report right after it ('agreed to'), by verb form. */
+  complementWords: (verb: string) => ReadonlySet<string> | undefined;
+  /** Words that complete a verb after its object ('urged Congress to'), by verb form. */
+  objectComplements: (verb: string) => ReadonlySet<string> | undefined;
   needsComplement: Set<string>;
   documentVerbs: Set<string>;
   ambiguousNouns: Set<string>;
@@ -58,6 +62,21 @@ export interface Lexicon {
 }
 
 const words = (list: readonly string[]) => new Set(list.map(normalizeWord));
+
+/**
+ * A look-up from a verb form to the words listed for its stem ("agree" covers agreed, agrees). Forms
+ * are resolved once and cached, so a look-up is one Map access after the first.
+ */
+function byStem(table: Record<string, string[]>): (verb: string) => ReadonlySet<string> | undefined {
+  const stems = Object.entries(table).map(([stem, list]) => [stem, new Set(list)] as const);
+  const cache = new Map<string, ReadonlySet<string> | undefined>();
+  return (verb) => {
+    if (cache.has(verb)) return cache.get(verb);
+    const found = stems.find(([stem]) => verb.startsWith(stem))?.[1];
+    if (cache.size < 10_000) cache.set(verb, found);
+    return found;
+  };
+}
 
 let base: Lexicon | undefined;
 
@@ -109,6 +128,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     speechVerbs: words(verbs.speech),
     cognitionVerbs: words(verbs.cognition),
     stanceVerbs: words(verbs.stance.words),
+    complementWords: byStem(verbs.complementWords.words),
+    objectComplements: byStem(verbs.objectComplements.words),
     needsComplement: words(verbs.needsComplement.words),
     documentVerbs: words(verbs.documentVerbs.words),
     ambiguousNouns: words(verbs.ambiguousNouns.words),
