@@ -414,9 +414,17 @@ function objectThen(tokens: Token[], verb: number, completers: ReadonlySet<strin
   return false;
 }
 
-/** A capitalized name and a colon opening a sentence, with words after it: the transcript and headline form. */
+/**
+ * A capitalized name and a colon opening a sentence, with words after it: the transcript and headline
+ * form. Also the signature line of a letter or reader quote: "― Pamela Padilla “I'm so ashamed ...".
+ */
 function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null {
   const {tokens} = sentence;
+  if (tokens.length > 3 && (tokens[0].norm === '\u2015' || tokens[0].norm === '\u2014') && tokens[1].capitalized) {
+    let to = 1;
+    while (to < tokens.length && tokens[to].kind === 'word' && tokens[to].capitalized && to < 6) to++;
+    if (to > 2 && to < tokens.length && isQuoteMark(tokens[to])) return {speaker: {from: 1, to}, colon: 0};
+  }
   let from = 0;
   if (tokens[0] && isQuoteMark(tokens[0])) from = 1;
   for (let k = from; k < tokens.length && k <= from + 4; k++) {
