@@ -46,6 +46,7 @@ export interface Lexicon {
   predictionTimes: PhraseSet;
   editorial: PhraseSet;
   editorialOpeners: PhraseSet;
+  notEditorial: PhraseSet;
   claims: PhraseSet<ClaimKind>;
   anonymityReasons: PhraseSet;
   anonymityPositions: PhraseSet;
@@ -156,6 +157,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     predictionTimes: new PhraseSet(hedges.predictionTimes.phrases, undefined, hedges.predictionTimes.slots),
     editorial: editorialSet(extra),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
+    notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     claims: claimSet,
     anonymityReasons: new PhraseSet(anonymity.reasons),
     anonymityPositions: new PhraseSet(anonymity.positions),

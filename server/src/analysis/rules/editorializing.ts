@@ -5,8 +5,13 @@ export const editorializing: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
     const {tokens, norms} = sentence;
+    const blocked = new Set<number>();
+    for (const not of lexicon.notEditorial.findAll(norms)) for (let i = not.from; i < not.to; i++) blocked.add(i);
     for (const match of lexicon.editorial.findAll(norms)) {
+      if (blocked.has(match.from)) continue;
       const first = tokens[match.from];
+      // "industrial centres, notably Turin" lists an example; "Notably, ..." opening a sentence judges.
+      if (first.norm === 'notably' && match.from > 0 && !(match.from === 1 && tokens[0].kind === 'punct')) continue;
       if (first.quoted || coveringAttribution(model, s, match.from)) continue;
       // A capitalized word mid-sentence is part of a name ("Significant Other Records").
       if (first.capitalized && match.from > 0 && tokens[match.from - 1].norm !== '"') continue;

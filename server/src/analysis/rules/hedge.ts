@@ -20,7 +20,7 @@ export const hedge: Rule = ({model, lexicon}) => {
       if (first.norm === 'likely' && match.to === match.from + 1 && /^(the|a|an|most|more)$/.test(norms[match.from - 1] ?? '')) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
-      if (match.value === 'weak-modal' && hasGenericSubject(sentence, match.from, lexicon) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
+      if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
         findings.push(generalStatement(actual, span));
         continue;
       }
@@ -72,6 +72,22 @@ function generalStatement(actual: string, span: {start: number; end: number}): R
     suggestions: [],
     related: []
   };
+}
+
+const IRREGULAR_PARTICIPLES = new Set(['seen', 'found', 'held', 'made', 'given', 'known', 'done', 'taken', 'shown', 'built', 'sold', 'paid', 'kept', 'set', 'put', 'read', 'heard', 'told', 'worn', 'grown', 'drawn', 'thrown', 'written', 'spoken', 'chosen', 'brought', 'bought', 'caught', 'taught', 'left', 'sent', 'spent', 'met']);
+
+/**
+ * "may (also) be used", "may be found in": a passive after "may" states what is allowed or usual, as in
+ * "The word may also be used in place names"; 75% of these were certain sentences in the CoNLL data.
+ * "could be delayed" stays a prediction.
+ */
+function isPermissivePassive(norms: readonly string[], modal: number): boolean {
+  if (norms[modal] !== 'may') return false;
+  let k = modal + 1;
+  if (norms[k] === 'also') k++;
+  if (norms[k] !== 'be') return false;
+  const participle = norms[k + 1] ?? '';
+  return /[a-z](ed|en)$/.test(participle) || IRREGULAR_PARTICIPLES.has(participle);
 }
 
 const SPECIFIC_DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
