@@ -229,7 +229,9 @@ function allowed(actual: string, allow: string[]): boolean {
     if (at < 0) return false;
     const before = norm[at - 1];
     const after = norm[at + phrase.length];
-    return (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after));
+    // "called" is not "so-called": hyphens and apostrophes join words.
+    const joins = /[\p{L}\p{N}'-]/u;
+    return (before === undefined || !joins.test(before)) && (after === undefined || !joins.test(after));
   });
 }
 

@@ -138,7 +138,10 @@ export async function main(argv: string[]): Promise<number> {
   const format = values.format!;
   if (format === 'json') process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
-  else process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR));
+  // With every file failed there is nothing to summarize: the errors on stderr say it all.
+  else if (reports.length > 0 || failed.length === 0) {
+    process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR));
+  }
 
   if (failed.length > 0) return 2;
   const failing = reports.some((report) => report.messages.some((message) => SEVERITY_RANK[message.severity as Severity] >= failRank));

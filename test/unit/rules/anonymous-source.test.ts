@@ -119,9 +119,8 @@ describe('anonymous-source: quick fixes', () => {
     expect(fixesOf(text, finding)[1].result).toBe('The council met on Monday. The deal was close, [TK: name and title] said. Work resumes in June.');
   });
 
-  // BUG: naming a source whose phrase carries the reason replaces the whole phrase and leaves the
-  // appositive's closing comma: "[TK: name and title], said the suspect had fled."
-  it.fails('"Name the source" over a phrase with an appositive leaves no stray comma', () => {
+  // Naming a source whose phrase carries the reason replaces only the noun phrase before the clause.
+  it('"Name the source" over a phrase with an appositive leaves no stray comma', () => {
     const text = 'A police officer, who asked not to be named for fear of retaliation, said the suspect had fled.';
     const [finding] = findingsOf('anonymous-source', text);
     expect(fixesOf(text, finding).find((f) => f.kind === 'name-source')?.result).not.toContain('], said');

@@ -37,9 +37,8 @@ describe('loaded-verb: quiet', () => {
     'The spokesman said the minister "admitted nothing."'
   ])('%s', (text) => expectQuiet('loaded-verb', text));
 
-  // BUG: a loaded verb with a plain object is no attribution, yet it is flagged and the fix breaks
-  // the sentence: "The bomb criticized a hole in the wall.", "The senator said victory on Tuesday."
-  it.fails.each(['The bomb blasted a hole in the wall.', 'The senator claimed victory on Tuesday.'])('not an attribution: %s', (text) => {
+  // A loaded verb with a plain object reports a deed, not words: replacing it would break the sentence.
+  it.each(['The bomb blasted a hole in the wall.', 'The senator claimed victory on Tuesday.'])('not an attribution: %s', (text) => {
     expectQuiet('loaded-verb', text);
   });
 });

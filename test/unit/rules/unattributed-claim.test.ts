@@ -83,9 +83,8 @@ describe('unattributed-claim: quick fixes', () => {
     expect(fixesOf(text, finding).find((f) => f.kind === 'attribute')?.result).toBe('According to [TK: source], the plan was hailed as "a breakthrough for the region."');
   });
 
-  // BUG: the "by [TK: who]" rewrite is offered for concern phrases ending in "that":
-  // "Fears remain by [TK: who] that the dam could fail."
-  it.fails('"Fears remain that" gets no "by [TK: who]" rewrite', () => {
+  // "by [TK: who]" fits passives only; "Fears remain by [TK: who] that ..." would not be English.
+  it('"Fears remain that" gets no "by [TK: who]" rewrite', () => {
     const text = 'Fears remain that the dam could fail.';
     const [finding] = findingsOf('unattributed-claim', text);
     for (const fix of fixesOf(text, finding)) expect(fix.result).not.toContain('remain by');

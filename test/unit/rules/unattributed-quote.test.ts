@@ -51,9 +51,8 @@ describe('unattributed-quote: quiet', () => {
     'The film, "Night Train," opens on Friday.'
   ])('%s', (text) => expectQuiet('unattributed-quote', text));
 
-  // BUG: "by the union" after the closing quote names the agent, but the check looks for "by" right
-  // after the opening quote, so the quote is flagged as agentless (and "was described as" as a claim).
-  it.fails('"was described as \\"reckless\\" by the union" names who described it', () => {
+  // "by the union" after the closing quote names who described it.
+  it('"was described as \\"reckless\\" by the union" names who described it', () => {
     const text = 'The plan was described as "reckless" by the union.';
     expectQuiet('unattributed-quote', text);
     expectQuiet('unattributed-claim', text);

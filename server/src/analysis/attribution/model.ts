@@ -236,7 +236,9 @@ function findAttributions(
 
     if (lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma) continue;
 
-    let source = trimAtVerb(sentence, subjectBefore(sentence, i), lexicon);
+    // "The White House is saying that": the subject stands before the auxiliary.
+    const subjectEnd = norm.endsWith('ing') && p >= 0 && BE_FORMS.has(tokens[p].norm) ? p : i;
+    let source = trimAtVerb(sentence, subjectBefore(sentence, subjectEnd), lexicon);
     // "Cruz exhorted Republicans ... and said he": the coordinated verb shares the sentence's subject.
     if (!source && prev && COORDINATORS.has(prev.norm) && !isDocumentVerb) {
       const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);

@@ -53,6 +53,8 @@ export function parseConfig(text: string, path: string): ParsedConfig {
     errors.push({path, line, column, start, end, message});
   };
 
+  // A byte order mark (Windows editors add one) is not an error; a space keeps the offsets.
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, {allowTrailingComma: false, disallowComments: false});
   for (const error of parseErrors) {

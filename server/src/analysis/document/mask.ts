@@ -9,11 +9,16 @@ const markdown = unified().use(remarkParse).freeze();
 /** Characters that may start Markdown inline syntax; a paragraph without any is prose as it stands. */
 const MARKDOWN_SYNTAX = /[`*_[\]<>!\\&#|~]|^\s*([-+]|\d+[.)])\s/m;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()\]]+/g;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+const blank = (match: string) => match.replace(/[^\r\n]/g, ' ');
 
 export function maskProse(text: string, format: 'markdown' | 'plaintext'): string {
   let masked = text;
   if (format === 'markdown' && MARKDOWN_SYNTAX.test(text)) masked = maskMarkdown(text);
-  if (masked.includes('http') || masked.includes('www.')) masked = masked.replace(URL, (url) => ' '.repeat(url.length));
+  if (masked.includes('http') || masked.includes('www.')) masked = masked.replace(URL, blank);
+  // An HTML comment inside a paragraph (in plain text too) is a note to the desk, not prose.
+  if (masked.includes('<!--')) masked = masked.replace(COMMENT, blank);
   return masked;
 }
 

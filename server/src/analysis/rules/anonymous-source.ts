@@ -50,8 +50,11 @@ function build(
   position: string | null,
   related: RawFinding['related']
 ): RawFinding {
+  // "A police officer, who asked not to be named ..., said": name the officer, keep the clause.
+  const comma = text.slice(span.start, span.end).indexOf(',');
+  const nameEnd = comma > 0 ? span.start + comma : span.end;
   const suggestions: RawFinding['suggestions'] = [
-    {title: 'Name the source', kind: 'name-source', edits: [{start: span.start, end: span.end, newText: '[TK: name and title]'}]}
+    {title: 'Name the source', kind: 'name-source', edits: [{start: span.start, end: nameEnd, newText: '[TK: name and title]'}]}
   ];
   if (!reason) {
     const next = text[span.end];

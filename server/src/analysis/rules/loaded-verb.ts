@@ -8,6 +8,12 @@ export const loadedVerb: Rule = ({model}) => {
     const sentence = model.sentences[attribution.sentence];
     const cue = sentence.tokens[attribution.cue.from];
     if (cue.quoted) continue;
+    // "claimed victory", "admitted the error" report deeds, not words; only a clause after the verb
+    // makes it an attribution that "said" could replace.
+    if (attribution.loaded === 'said' || attribution.loaded === 'says' || attribution.loaded === 'say' || attribution.loaded === 'saying') {
+      const inverted = attribution.source !== null && attribution.source.from > attribution.cue.from;
+      if (!inverted && !clauseFollows(sentence.norms, attribution.cue.from + 1)) continue;
+    }
     const span = tokenSpan(sentence, attribution.cue.from, attribution.cue.from + 1);
     const replacement = cue.capitalized ? attribution.loaded[0].toUpperCase() + attribution.loaded.slice(1) : attribution.loaded;
     findings.push({
@@ -23,3 +29,15 @@ export const loadedVerb: Rule = ({model}) => {
   }
   return findings;
 };
+
+const FINITE = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'did', 'does', 'do', 'should', 'might', 'may', 'can', 'must']);
+
+function clauseFollows(norms: string[], from: number): boolean {
+  const next = norms[from];
+  if (next === undefined || /^(that|,|:|"|\.|;)$/.test(next)) return true;
+  for (let i = from; i < norms.length && i < from + 8; i++) {
+    if (/^[,.;:!?]$/.test(norms[i])) return false;
+    if (FINITE.has(norms[i])) return true;
+  }
+  return false;
+}

@@ -99,13 +99,16 @@ export function removalEdits(text: string, sentenceStart: number, start: number,
   let from = start;
   let to = end;
   const atSentenceStart = text.slice(sentenceStart, start).trim() === '';
-  if (text[to] === ',' && (atSentenceStart || text[from - 2] === ',' || text[from - 1] === ',')) {
-    // "Clearly, the plan" / "the plan, of course, failed"
+  if (text[to] === ',' && text[from - 2] === ',' && text[from - 1] === ' ') {
+    // "the plan, of course, failed": drop ", of course," and keep the space after it.
+    from -= 2;
     to++;
-    if (text[from - 2] === ',' && text[from - 1] === ' ') from -= 2;
+  } else {
+    // "Clearly, the plan": the comma goes with the opener.
+    if (text[to] === ',' && atSentenceStart) to++;
+    if (text[to] === ' ') to++;
+    else if (text[from - 1] === ' ') from--;
   }
-  if (text[to] === ' ') to++;
-  else if (text[from - 1] === ' ') from--;
   const edits: TextEdit[] = [];
   // Capital for the word that now opens the sentence.
   if (atSentenceStart && /[a-z]/.test(text[to] ?? '')) {

@@ -18,12 +18,12 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       const first = tokens[match.from];
       if (first.quoted || coveringAttribution(model, s, match.from)) continue;
       // "is expected by analysts to" names who expects.
-      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by') continue;
+      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to)) continue;
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       const suggestions: Suggestion[] = [];
-      const rewrite = rewritePassive(sentence, match.from, match.to, model.text);
+      const rewrite = match.value === 'passive' ? rewritePassive(sentence, match.from, match.to, model.text) : null;
       if (rewrite) suggestions.push(rewrite);
       suggestions.push(attributeSuggestion(model, s));
       findings.push({
@@ -40,6 +40,13 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
   });
   return findings;
 };
+
+/** 'was described as "reckless" by the union': the agent follows the quoted words. */
+function agentAfterQuote(norms: string[], from: number): boolean {
+  if (norms[from] !== '"') return false;
+  const close = norms.indexOf('"', from + 1);
+  return close > 0 && close - from <= 12 && norms[close + 1] === 'by';
+}
 
 function message(kind: string, actual: string): string {
   if (kind === 'concern') return `Unattributed claim: "${actual}" — whose concern is it? Name who holds it`;

@@ -50,7 +50,10 @@ function agentlessLabel(model: Parameters<Rule>[0]['model'], quoteStart: number)
     if (!LABEL_VERBS.has(norms[verb])) return false;
     let be = verb - 1;
     while (be >= 0 && norms[be].endsWith('ly')) be--;
-    return be >= 0 && BE.has(norms[be]) && norms[index + 1] !== 'by';
+    // 'was described as "reckless" by the union' names who described it.
+    const close = norms.indexOf('"', index + 1);
+    const agent = close > 0 && norms[close + 1] === 'by';
+    return be >= 0 && BE.has(norms[be]) && !agent;
   }
   return false;
 }

@@ -45,7 +45,9 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (token.kind === 'word' && lexicon.fractions.matchAt(norms, i)) {
       const match = lexicon.fractions.matchAt(norms, i)!;
       if (match.value.startsWith('one in') || match.value.endsWith('in') ? NUMBER.test(norms[match.to] ?? '') || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(norms[match.to] ?? '') : true) {
-        if (!/^(half of|majority of|a majority of|most of the)$/.test(match.value)) return {from: i, to: match.to};
+        // "One in five residents": the figure runs to the number after "in".
+        const to = /(in|out of)$/.test(match.value) && match.to < norms.length ? match.to + 1 : match.to;
+        if (!/^(half of|majority of|a majority of|most of the)$/.test(match.value)) return {from: i, to};
       }
     }
     if (token.kind !== 'word' || !NUMBER.test(token.norm)) continue;

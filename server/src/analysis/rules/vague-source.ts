@@ -1,5 +1,6 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
-import {attributeSuggestion, coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+import type {Suggestion} from '../types';
+import {coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
@@ -11,7 +12,7 @@ export const vagueSource: Rule = ({model, lexicon}) => {
     if (sentence.tokens[attribution.source.from].quoted) continue;
     const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
     taken.push(span);
-    findings.push(build(model, attribution.sentence, span, model.text.slice(span.start, span.end), relatedFor(model, attribution)));
+    findings.push(build(span, model.text.slice(span.start, span.end), relatedFor(model, attribution), [nameSource(span)]));
   }
   model.sentences.forEach((sentence, s) => {
     const matches = [...lexicon.vaguePhrases.findAll(sentence.norms), ...lexicon.crowdPhrases.findAll(sentence.norms).filter((match) => isCrowdSource(model, s, match))];
@@ -20,13 +21,13 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       const span = tokenSpan(sentence, match.from, match.to);
       if (overlaps(span)) continue;
       taken.push(span);
-      findings.push(build(model, s, span, model.text.slice(span.start, span.end), []));
+      findings.push(build(span, model.text.slice(span.start, span.end), [], phraseFixes(model, s, match, lexicon)));
     }
   });
   return findings;
 };
 
-function build(model: Parameters<Rule>[0]['model'], sentenceIndex: number, span: {start: number; end: number}, actual: string, related: RawFinding['related']): RawFinding {
+function build(span: {start: number; end: number}, actual: string, related: RawFinding['related'], suggestions: Suggestion[]): RawFinding {
   return {
     ruleId: 'vague-source',
     secondary: false,
@@ -34,12 +35,31 @@ function build(model: Parameters<Rule>[0]['model'], sentenceIndex: number, span:
     start: span.start,
     end: span.end,
     expected: ['[TK: named source]'],
-    suggestions: [
-      {title: 'Name the source', kind: 'name-source', edits: [{start: span.start, end: span.end, newText: '[TK: named source]'}]},
-      attributeSuggestion(model, sentenceIndex)
-    ],
+    suggestions,
     related
   };
+}
+
+function nameSource(span: {start: number; end: number}): Suggestion {
+  return {title: 'Name the source', kind: 'name-source', edits: [{start: span.start, end: span.end, newText: '[TK: named source]'}]};
+}
+
+/**
+ * Fixes for a vague phrase: "According to reports" / "As of the latest reports" become
+ * "According to [TK: source]"; in "experts say" only the crowd is replaced, never the verb.
+ */
+function phraseFixes(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}, lexicon: Parameters<Rule>[0]['lexicon']): Suggestion[] {
+  const sentence = model.sentences[sentenceIndex];
+  const {tokens, norms} = sentence;
+  const span = tokenSpan(sentence, match.from, match.to);
+  if (/^(according|as|by)$/.test(norms[match.from])) {
+    const text = tokens[match.from].capitalized ? 'According to [TK: source]' : 'according to [TK: source]';
+    return [{title: 'Attribute this', kind: 'attribute', edits: [{start: span.start, end: span.end, newText: text}]}];
+  }
+  let last = match.to - 1;
+  while (last > match.from && (lexicon.speechVerbs.has(norms[last]) || lexicon.cognitionVerbs.has(norms[last]) || /^(have|has|are|is)$/.test(norms[last]))) last--;
+  if (last === match.to - 1) return [nameSource(span)];
+  return [nameSource(tokenSpan(sentence, match.from, last + 1))];
 }
 
 /** A crowd phrase inside somebody's attributed words ("the minister said many analysts agree") is theirs. */

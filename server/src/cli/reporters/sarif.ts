@@ -19,7 +19,7 @@ export function formatSarif(reports: JsonFileReport[], version: string, toUri: (
             informationUri: 'https://github.com/whosaid/whosaid',
             rules: RULES.map((rule) => ({
               id: rule.id,
-              name: rule.title.replace(/[^A-Za-z]+/g, ''),
+              name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
               shortDescription: {text: rule.title},
               fullDescription: {text: rule.summary},
               help: {text: `${rule.ask}\n${rule.guidance}`},
