@@ -33,6 +33,11 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
   let vscode: VSCode;
   let artifacts: string;
   const seed = seedArticle();
+  /** Set once the draft's findings showed; later steps fail at once without it, not after long waits. */
+  let findingsShown = false;
+  const needFindings = () => {
+    if (!findingsShown) throw new Error('The draft\'s findings never showed in the Problems panel (see that test); not waiting again here.');
+  };
 
   beforeAll(async () => {
     assertTools(SUITE, tools);
@@ -94,6 +99,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
       await vscode.showProblems('draft.md');
       const codes = await vscode.waitForProblems(`the rules ${DRAFT_RULES.join(', ')}`, (c) => DRAFT_RULES.every((id) => c.includes(id)), FINDINGS_MS);
       expect(codes.filter((c) => !DRAFT_RULES.includes(c as (typeof DRAFT_RULES)[number]))).toEqual([]);
+      findingsShown = true;
       await expect.poll(() => vscode.squiggles().count(), {timeout: STEP_MS}).toBeGreaterThanOrEqual(DRAFT_RULES.length);
       await vscode.screenshot(join(artifacts, 'vscode-findings.png'));
     }, 'vscode-draft');
@@ -101,6 +107,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
 
   it('hovering a finding shows the rule explanation', async () => {
     await withLog(async () => {
+      needFindings();
       const meta = RULES.find((r) => r.id === 'vague-source')!;
       const at = position(readFileSync(draft, 'utf8'), 'Experts say');
       await vscode.goTo(at.line, at.column + 2);
@@ -117,6 +124,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
 
   it('"whosaid: Show sourcing report" opens a webview listing the sources', async () => {
     await withLog(async () => {
+      needFindings();
       await vscode.runCommand('whosaid: Show sourcing report');
       const report = vscode.webview();
       await report.locator('h1', {hasText: 'Sourcing report'}).waitFor({timeout: STEP_MS});
@@ -137,6 +145,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
   for (const fix of [FIXES.attribute, FIXES.remove]) {
     it(`quick fix "${fix.title.source.replace('^', '')}" on ${fix.rule} changes the text exactly and the finding goes away`, async () => {
       await withLog(async () => {
+        needFindings();
         const before = readFileSync(draft, 'utf8');
         expect(before).toContain(fix.before);
         const at = position(before, fix.find);
@@ -163,6 +172,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
 
   it('turning hedge off in the settings removes the hedge findings without a reload', async () => {
     await withLog(async () => {
+      needFindings();
       await vscode.showProblems('draft.md');
       await vscode.waitForProblems('a hedge finding', (c) => c.includes('hedge'), FINDINGS_MS);
       mkdirSync(join(workspace, '.vscode'), {recursive: true});
