@@ -400,7 +400,7 @@ function isDemand(norm: string, next: Token | undefined, tokens: Token[], verb: 
   if (/^(urg|encourag)/.test(norm)) return true;
   if (norm.startsWith('call') && (next?.norm === 'for' || next?.norm === 'on')) return true;
   if (norm.startsWith('agree') && next?.norm === 'to') return true;
-  return norm.startsWith('ask') && objectThen(tokens, verb, ASK_TO);
+  return (norm.startsWith('ask') || norm.startsWith('tell') || norm === 'told') && objectThen(tokens, verb, ASK_TO);
 }
 
 const ASK_TO: ReadonlySet<string> = new Set(['to']);
@@ -411,7 +411,8 @@ function objectThen(tokens: Token[], verb: number, completers: ReadonlySet<strin
   for (let k = verb + 2; k < tokens.length && k < verb + 8; k++) {
     const token = tokens[k];
     if (completers.has(token.norm)) return true;
-    if (token.kind === 'punct') return false;
+    // "told Reuters that the company was planning to": a clause opened first belongs to the verb.
+    if (token.kind === 'punct' || token.norm === 'that' || token.norm === 'whether') return false;
   }
   return false;
 }

@@ -151,6 +151,8 @@ function phraseBackFrom(tokens: Token[], end: number): Span | null {
   const last = tokens[end];
   if (last.kind !== 'word' && last.kind !== 'symbol') return null;
   if (CLAUSE_BREAKS.has(last.norm) || BE_FORMS.has(last.norm)) return null;
+  // A pronoun is a whole subject: "cast doubt on what he would be talking about".
+  if (SUBJECT_PRONOUNS.has(last.norm) || last.norm === 'it') return {from: end, to: end + 1};
   let from = end;
   while (from - 1 >= 0 && end - from < 14) {
     const prev = tokens[from - 1];
