@@ -45,9 +45,11 @@ if ((${#missing[@]})); then
     SUDO=sudo
   fi
   echo "   missing: ${missing[*]}"
-  $SUDO apt-get update -qq || die "apt-get update"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-    || die "apt-get install ${missing[*]}"
+  apt_log="$(mktemp)"
+  $SUDO apt-get update -qq > "$apt_log" 2>&1 || { tail -30 "$apt_log" >&2; die "apt-get update"; }
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" > "$apt_log" 2>&1 \
+    || { tail -40 "$apt_log" >&2; die "apt-get install ${missing[*]}"; }
+  rm -f "$apt_log"
 else
   echo "   all present"
 fi
