@@ -128,13 +128,26 @@ export const editArb: fc.Arbitrary<RandomEdit> = fc.record({
   )
 });
 
-/** Applies an edit; a position that would split a surrogate pair is moved off it, as editors do. */
-export function applyRandomEdit(text: string, edit: RandomEdit): string {
+/**
+ * Where an edit lands in `text`: [start, end) and the inserted text. A position that would split a
+ * surrogate pair or a CRLF is moved off it, as editors do (LSP positions cannot address either).
+ */
+export function resolveEdit(text: string, edit: RandomEdit): {start: number; end: number; insert: string} {
   let start = Math.min(text.length, Math.floor(edit.at * (text.length + 1)));
   let end = Math.min(text.length, start + edit.length);
-  if (splitsPair(text, start)) start--;
-  if (splitsPair(text, end)) end++;
-  return text.slice(0, start) + edit.insert + text.slice(end);
+  if (splitsPair(text, start) || splitsCrlf(text, start)) start--;
+  if (splitsPair(text, end) || splitsCrlf(text, end)) end++;
+  return {start, end, insert: edit.insert};
+}
+
+/** Applies an edit (see resolveEdit). */
+export function applyRandomEdit(text: string, edit: RandomEdit): string {
+  const {start, end, insert} = resolveEdit(text, edit);
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+function splitsCrlf(text: string, at: number): boolean {
+  return at > 0 && at < text.length && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10;
 }
 
 /** Whether offset `at` falls between the two halves of a surrogate pair. */
