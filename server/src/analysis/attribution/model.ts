@@ -7,17 +7,45 @@ import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phr
 
 /** What the previous paragraph hands to the next. */
 export interface CarriedContext {
+  /** The last speaker of any kind, and the last person and the last body (institution, outlet, document). */
   lastSource: {text: string; kind: SourceKind} | null;
+  lastPerson: {text: string; kind: SourceKind} | null;
+  lastBody: {text: string; kind: SourceKind} | null;
   /** A quotation left open at the end of the previous paragraph, and who spoke it. */
   openQuote: boolean;
   quoteSpeaker: string | null;
 }
 
-export const EMPTY_CONTEXT: CarriedContext = {lastSource: null, openQuote: false, quoteSpeaker: null};
+export const EMPTY_CONTEXT: CarriedContext = {lastSource: null, lastPerson: null, lastBody: null, openQuote: false, quoteSpeaker: null};
+
+type Recent = Pick<CarriedContext, 'lastSource' | 'lastPerson' | 'lastBody'>;
 
 export function contextKey(context: CarriedContext): string {
-  const source = context.lastSource;
-  return `${source ? source.kind + ':' + source.text : ''}|${context.openQuote ? 1 : 0}|${context.quoteSpeaker ?? ''}`;
+  const key = (source: CarriedContext['lastSource']) => (source ? source.kind + ':' + source.text : '');
+  return `${key(context.lastSource)}|${key(context.lastPerson)}|${key(context.lastBody)}|${context.openQuote ? 1 : 0}|${context.quoteSpeaker ?? ''}`;
+}
+
+const BODY_KINDS = new Set<SourceKind>(['institutional', 'media', 'document']);
+/** Anaphors that point back to a body rather than a person ("the company said"). */
+const BODY_ANAPHORS = /^(it|its|the (company|ministry|agency|statement|report|group|firm))$/;
+const PERSON_ANAPHORS = /^(he|she|his|her|i|the (spokesman|spokeswoman|spokesperson|official|minister|president|source|lawmaker|senator|governor|mayor|chief|judge|prime minister|analyst|economist|coach|lawyer|chairman|leader|diplomat|aide|officer|professor|researcher))$/;
+
+/**
+ * What a pronoun or "the spokesman" points back to: "it" and "the company" to the last body, "he",
+ * "she" and "the minister" to the last person, "they" and "we" to whoever spoke last.
+ */
+function resolveAnaphor(head: string, recent: Recent): CarriedContext['lastSource'] {
+  if (BODY_ANAPHORS.test(head)) return recent.lastBody ?? recent.lastSource;
+  if (PERSON_ANAPHORS.test(head)) return recent.lastPerson ?? recent.lastSource;
+  return recent.lastSource;
+}
+
+function remember(recent: Recent, speaker: {text: string; kind: SourceKind}): Recent {
+  return {
+    lastSource: speaker,
+    lastPerson: BODY_KINDS.has(speaker.kind) ? recent.lastPerson : speaker,
+    lastBody: BODY_KINDS.has(speaker.kind) ? speaker : recent.lastBody
+  };
 }
 
 export interface LocalAttribution {
@@ -68,14 +96,14 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
   const quoteScan = scanQuotes(text, incoming.openQuote);
   const sentences = parseSentences(text, quoteScan.ranges);
   const attributions: LocalAttribution[] = [];
-  let lastSource = incoming.lastSource;
+  let recent: Recent = {lastSource: incoming.lastSource, lastPerson: incoming.lastPerson, lastBody: incoming.lastBody};
 
   for (let s = 0; s < sentences.length; s++) {
-    const found = findAttributions(sentences[s], s, lexicon, lastSource);
+    const found = findAttributions(sentences[s], s, lexicon, recent);
     // A later pronoun points back to the sentence's first speaker, not to somebody inside what that
     // speaker said ("A senior official said the ministry would announce ...").
     const speaker = found.find((attribution) => attribution.sourceText && attribution.resolvedSource === null);
-    if (speaker) lastSource = {text: speaker.sourceText!, kind: speaker.kind};
+    if (speaker) recent = remember(recent, {text: speaker.sourceText!, kind: speaker.kind});
     attributions.push(...found);
   }
 
@@ -87,7 +115,7 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
   const coverage = computeCoverage(sentences, attributions, quotes);
   const lastQuote = quotes[quotes.length - 1];
   const outgoing: CarriedContext = {
-    lastSource,
+    ...recent,
     openQuote: quoteScan.openAtEnd,
     quoteSpeaker: quoteScan.openAtEnd && lastQuote ? lastQuote.speaker : null
   };
@@ -102,8 +130,9 @@ function findAttributions(
   sentence: Sentence,
   index: number,
   lexicon: Lexicon,
-  lastSource: CarriedContext['lastSource']
+  recent: Recent
 ): LocalAttribution[] {
+  const lastSource = recent.lastSource;
   const {tokens, norms} = sentence;
   const found: LocalAttribution[] = [];
   const titleCase = isTitleCase(sentence);
@@ -116,10 +145,14 @@ function findAttributions(
       const reading = classifySource(sentence, source, lexicon);
       kind = reading.kind;
       if (kind === 'pronoun') {
-        if (lastSource) {
-          kind = lastSource.kind;
-          resolved = lastSource.text;
-        } else kind = 'named';
+        const antecedent = resolveAnaphor(reading.head, recent);
+        if (antecedent) {
+          kind = antecedent.kind;
+          resolved = antecedent.text;
+        } else {
+          // A first mention: "The ministry said" is the ministry itself.
+          kind = BODY_ANAPHORS.test(reading.head) && reading.head.startsWith('the ') ? 'institutional' : 'named';
+        }
       }
     }
     if (kind === 'unknown') {
