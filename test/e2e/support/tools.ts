@@ -1,7 +1,7 @@
 // Finds the editors and browser the end-to-end tests drive. A missing tool skips its test with a
 // line saying what to install, except under CI=true, where a missing tool fails the test.
 import {execFileSync} from 'node:child_process';
-import {accessSync, constants, existsSync, readdirSync} from 'node:fs';
+import {accessSync, constants, existsSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {delimiter, join} from 'node:path';
 
@@ -120,14 +120,4 @@ export function assertTools(suite: string, tools: Tools): void {
   if (tools.missing.length === 0) return;
   const what = tools.missing.map((m) => m.why).join('; ');
   throw new Error(`${suite} needs tools that are missing (CI=true makes this a failure): ${what}. Install with: ${INSTALL_HINT}`);
-}
-
-/** The Debian elpa folders, for a Lisp load-path when emacs runs without its site files. */
-export function elpaDirs(): string[] {
-  const base = '/usr/share/emacs/site-lisp/elpa';
-  try {
-    return readdirSync(base).map((name) => join(base, name));
-  } catch {
-    return [];
-  }
 }
