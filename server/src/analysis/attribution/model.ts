@@ -189,6 +189,15 @@ function findAttributions(
     }
 
     const norm = token.norm;
+    // "Trump's claim that ...", "his promise that ...": the owner said it.
+    if (lexicon.possessiveNounCues.has(norm) && norms[i + 1] === 'that') {
+      const owner = possessorBefore(sentence, i, lexicon);
+      if (owner) {
+        const attribution = make({from: i, to: i + 1}, owner, null, null);
+        if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') found.push(attribution);
+        continue;
+      }
+    }
     const isSpeech = lexicon.speechVerbs.has(norm);
     const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
     const isStance = !isSpeech && !isThought && lexicon.stanceVerbs.has(norm);
@@ -420,6 +429,8 @@ function trimAtVerb(sentence: Sentence, span: Span | null, lexicon: Lexicon): Sp
 
 /** "called X a Y" / "called X \"Y\"": a label follows the object within a few words. */
 function labelFollows(tokens: Token[], verb: number): boolean {
+  // "called off a demonstration", "called up a reservist": a phrasal verb, not a label.
+  if (/^(off|up|out|back|down|in|at)$/.test(tokens[verb + 1]?.norm ?? '')) return false;
   for (let k = verb + 2; k < tokens.length && k < verb + 9; k++) {
     const token = tokens[k];
     if (isQuoteMark(token) || token.norm === 'a' || token.norm === 'an') return true;
@@ -432,11 +443,23 @@ function labelFollows(tokens: Token[], verb: number): boolean {
 function isDemand(norm: string, next: Token | undefined, tokens: Token[], verb: number): boolean {
   if (/^(urg|encourag)/.test(norm)) return true;
   if (norm.startsWith('call') && (next?.norm === 'for' || next?.norm === 'on')) return true;
-  if (norm.startsWith('agree') && next?.norm === 'to') return true;
+  // "agreed to", "pledged to follow", "vowed to fight": a commitment, not information.
+  if (/^(agree|pledg|promis|vow)/.test(norm) && next?.norm === 'to') return true;
   return (norm.startsWith('ask') || norm.startsWith('tell') || norm === 'told') && objectThen(tokens, verb, ASK_TO);
 }
 
 const ASK_TO: ReadonlySet<string> = new Set(['to']);
+
+/** The owner before a noun: "his" in "his claim", "Trump's" or "the ministry's" in "Trump's claim". */
+function possessorBefore(sentence: Sentence, noun: number, lexicon: Lexicon): Span | null {
+  const {tokens} = sentence;
+  const prev = tokens[noun - 1];
+  if (!prev || prev.kind !== 'word') return null;
+  if (/^(his|her|their|its)$/.test(prev.norm)) return {from: noun - 1, to: noun};
+  if (!prev.norm.endsWith("'s")) return null;
+  const phrase = subjectBefore(sentence, noun);
+  return phrase && isPreposition(tokens[phrase.from].norm) ? {from: noun - 1, to: noun} : phrase;
+}
 
 /** "urged Congress to act": within a few words after the verb, one of the words that completes it. */
 function objectThen(tokens: Token[], verb: number, completers: ReadonlySet<string> | undefined): boolean {

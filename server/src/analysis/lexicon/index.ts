@@ -16,6 +16,7 @@ export interface Lexicon {
   speechVerbs: Set<string>;
   cognitionVerbs: Set<string>;
   stanceVerbs: Set<string>;
+  possessiveNounCues: Set<string>;
   /** Words that open a verb's report right after it ('agreed to'), by verb form. */
   complementWords: (verb: string) => ReadonlySet<string> | undefined;
   /** Words that complete a verb after its object ('urged Congress to'), by verb form. */
@@ -129,6 +130,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     speechVerbs: words(verbs.speech),
     cognitionVerbs: words(verbs.cognition),
     stanceVerbs: words(verbs.stance.words),
+    possessiveNounCues: words(verbs.possessiveNounCues.words),
     complementWords: byStem(verbs.complementWords.words),
     objectComplements: byStem(verbs.objectComplements.words),
     needsComplement: words(verbs.needsComplement.words),
