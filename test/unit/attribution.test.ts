@@ -93,9 +93,8 @@ describe('cue positions', () => {
     });
   });
 
-  // BUG: "noting" is read as a reporting verb with the subject "It's worth", so the writer's own
-  // editorializing opener becomes an attribution (and demotes hedges after it to the "source's" words).
-  it.fails('"It\'s worth noting that ..." is no attribution', () => {
+  // The writer's own opener is no source speaking.
+  it('"It\'s worth noting that ..." is no attribution', () => {
     expect(attributions("It's worth noting that the port handled more cargo last year.")).toEqual([]);
   });
 
@@ -140,9 +139,8 @@ describe('source kinds', () => {
     expectSpansTrue(text, list);
   });
 
-  // BUG: "the ministry" is in the anaphoric list; with no earlier source to refer to it falls back
-  // to kind "named" instead of being classified by its head (institutional).
-  it.fails('"The ministry said ..." alone is institutional', () => {
+  // "the ministry" with no earlier source to point back to is classified by its head.
+  it('"The ministry said ..." alone is institutional', () => {
     expect(attributions('The ministry said the deal was close.')[0].kind).toBe('institutional');
   });
 });

@@ -213,8 +213,11 @@ function findAttributions(
       if (subject) found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
       continue;
     }
+    // "It's worth noting that" is the writer's aside, not a source speaking.
+    if (prev?.norm === 'worth') continue;
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
-    if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || prev.norm.endsWith("'s") || NOUN_PRECEDERS.has(prev.norm) || isPreposition(prev.norm))) continue;
+    // ("He's claiming" is a pronoun and its auxiliary, not a possessive.)
+    if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || NOUN_PRECEDERS.has(prev.norm) || isPreposition(prev.norm))) continue;
     // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
     if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !titleCase) continue;
     // "That said, ..."
@@ -276,7 +279,7 @@ function findAttributions(
       continue;
     }
 
-    if (lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma) continue;
+    if (lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma && !isParenthetical(tokens, i)) continue;
 
     // "The White House is saying that": the subject stands before the auxiliary.
     const subjectEnd = norm.endsWith('ing') && p >= 0 && BE_FORMS.has(tokens[p].norm) ? p : i;
@@ -427,6 +430,18 @@ function trimAtVerb(sentence: Sentence, span: Span | null, lexicon: Lexicon): Sp
   return span;
 }
 
+/** "These employees, Stumpf explained earlier in the hearing, were well paid": a cue set off by commas. */
+function isParenthetical(tokens: Token[], verb: number): boolean {
+  let before = verb - 1;
+  while (before > 0 && verb - before <= 4 && tokens[before].kind === 'word') before--;
+  if (before <= 0 || tokens[before].norm !== ',' || before === verb - 1) return false;
+  for (let k = verb + 1; k < tokens.length && k <= verb + 8; k++) {
+    if (tokens[k].norm === ',') return true;
+    if (tokens[k].kind === 'punct') return false;
+  }
+  return false;
+}
+
 /** "called X a Y" / "called X \"Y\"": a label follows the object within a few words. */
 function labelFollows(tokens: Token[], verb: number): boolean {
   // "called off a demonstration", "called up a reservist": a phrasal verb, not a label.
@@ -457,8 +472,14 @@ function possessorBefore(sentence: Sentence, noun: number, lexicon: Lexicon): Sp
   if (!prev || prev.kind !== 'word') return null;
   if (/^(his|her|their|its)$/.test(prev.norm)) return {from: noun - 1, to: noun};
   if (!prev.norm.endsWith("'s")) return null;
-  const phrase = subjectBefore(sentence, noun);
-  return phrase && isPreposition(tokens[phrase.from].norm) ? {from: noun - 1, to: noun} : phrase;
+  // The name that owns it: a run of capitalized words, with "the" before a body ("the ministry's").
+  let from = noun - 1;
+  while (from > 0 && noun - from < 5 && tokens[from - 1].kind === 'word' && (tokens[from - 1].capitalized || tokens[from - 1].norm === 'the')) {
+    from--;
+    if (tokens[from].norm === 'the') break;
+  }
+  if (!prev.capitalized && from === noun - 1 && noun >= 2 && tokens[noun - 2].norm === 'the') from = noun - 2;
+  return {from, to: noun};
 }
 
 /** "urged Congress to act": within a few words after the verb, one of the words that completes it. */

@@ -80,6 +80,8 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
   let j = verbIndex - 1;
   while (j >= 0 && isAdverbLike(tokens[j])) j--;
   if (j < 0) return null;
+  const placeholder = placeholderAt(tokens, j, -1);
+  if (placeholder) return placeholder;
   // "Sen. Mike Lee (R-Utah) said", "Kall -- co-editor of a book -- said": the aside belongs to the name.
   const aside = asideBefore(tokens, j);
   if (aside !== null) {
@@ -177,8 +179,28 @@ function phraseBackFrom(tokens: Token[], end: number): Span | null {
  * The noun phrase after a cue ("according to X", "said X"): up to a comma, a quote, the end of the
  * sentence or a new clause; keeps an appositive that starts with an article ("said John Smith, a spokesman").
  */
+/**
+ * A "[TK: ...]" placeholder stands for a source still to come: "according to [TK: source]",
+ * "[TK: who] believes". The quick-fixes write them, so they must count as sources.
+ */
+export function placeholderAt(tokens: Token[], index: number, direction: 1 | -1): Span | null {
+  const open = direction === 1 ? '[' : ']';
+  const close = direction === 1 ? ']' : '[';
+  if (tokens[index]?.text !== open) return null;
+  for (let k = index + direction; k >= 0 && k < tokens.length && Math.abs(k - index) <= 16; k += direction) {
+    if (tokens[k].text === close) return direction === 1 ? {from: index, to: k + 1} : {from: k, to: index + 1};
+  }
+  return null;
+}
+
+export function isPlaceholder(tokens: Token[], span: Span): boolean {
+  return tokens[span.from]?.text === '[' && tokens[span.from + 1]?.norm === 'tk';
+}
+
 export function phraseAfter(sentence: Sentence, from: number): Span | null {
   const tokens = sentence.tokens;
+  const placeholder = placeholderAt(tokens, from, 1);
+  if (placeholder) return placeholder;
   if (from >= tokens.length || tokens[from].kind !== 'word' && tokens[from].kind !== 'symbol') return null;
   if (CLAUSE_BREAKS.has(tokens[from].norm) && tokens[from].norm !== 'that') return null;
   if (tokens[from].norm === 'that' && !DETERMINER_THAT_FOLLOWERS(tokens[from + 1])) return null;
@@ -219,9 +241,13 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const words: number[] = [];
   for (let i = span.from; i < span.to; i++) if (tokens[i].kind === 'word') words.push(i);
   if (words.length === 0) return {kind: 'unknown', head: ''};
+  // A source the writer has promised to fill in; leftover-tk keeps it from being published.
+  if (isPlaceholder(tokens, span)) return {kind: 'named', head: 'TK'};
 
   if (lexicon.anonymousMarkers.findAll(norms, span.from, span.to).length > 0) return {kind: 'anonymous', head: 'unnamed'};
-  if (words.length === 1 && lexicon.pronouns.has(norms[words[0]])) return {kind: 'pronoun', head: norms[words[0]]};
+  // "He's claiming": a pronoun with its auxiliary attached.
+  const single = words.length === 1 ? norms[words[0]].replace(/'(s|re|ve|d|ll)$/, '') : '';
+  if (single && lexicon.pronouns.has(single)) return {kind: 'pronoun', head: single};
   const anaphor = lexicon.anaphoric.matchAt(norms, span.from);
   if (anaphor && anaphor.to === span.to) return {kind: 'pronoun', head: anaphor.value};
   if (lexicon.mediaNames.findAll(norms, span.from, span.to).length > 0) {
