@@ -180,7 +180,8 @@ function publicAttribution(model: ParagraphModel, attribution: LocalAttribution,
     content,
     quote: attribution.quote !== null,
     anonymityReason: attribution.anonymityReason,
-    position: attribution.position
+    position: attribution.position,
+    stance: attribution.stance
   };
 }
 

@@ -94,6 +94,11 @@ export interface Attribution {
   anonymityReason: string | null;
   /** For anonymous sources: the source's position or knowledge ("a senior official", "familiar with the talks"). */
   position: string | null;
+  /**
+   * A stand the source takes ("the union backed the plan", "the council voted") rather than
+   * information it gives: it covers its content, but the sourcing report does not count it as a source.
+   */
+  stance: boolean;
 }
 
 export interface Quote {

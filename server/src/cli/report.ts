@@ -32,6 +32,7 @@ export interface JsonAttribution {
   anonymityReason: string | null;
   resolvedSource: string | null;
   position: string | null;
+  stance: boolean;
 }
 
 export interface JsonFileReport {
@@ -71,7 +72,8 @@ export function toJsonReport(path: string, text: string, result: AnalysisResult,
       quote: attribution.quote,
       anonymityReason: attribution.anonymityReason,
       resolvedSource: attribution.resolvedSource,
-      position: attribution.position
+      position: attribution.position,
+      stance: attribution.stance
     }));
   }
   if (result.notices.length > 0) report.notices = result.notices;

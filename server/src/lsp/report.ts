@@ -16,7 +16,8 @@ function sourceKey(attribution: Attribution, index: number): string {
 export function countSources(result: AnalysisResult): SourcingCounts {
   const seen = new Map<SourceKind, Set<string>>(KINDS.map((kind) => [kind, new Set<string>()]));
   result.attributions.forEach((attribution, index) => {
-    seen.get(attribution.kind)?.add(sourceKey(attribution, index));
+    // A stand taken ("the council voted") is no source of information.
+    if (!attribution.stance) seen.get(attribution.kind)?.add(sourceKey(attribution, index));
   });
   const byKind = Object.fromEntries(KINDS.map((kind) => [kind, seen.get(kind)?.size ?? 0])) as Record<SourceKind, number>;
   const byRule: Partial<Record<RuleId, number>> = {};
@@ -69,7 +70,7 @@ export function buildReport(doc: TextDocument, result: AnalysisResult | null): S
       notices: []
     };
   }
-  const attributions: ReportAttribution[] = result.attributions.map((attribution) => ({
+  const attributions: ReportAttribution[] = result.attributions.filter((attribution) => !attribution.stance).map((attribution) => ({
     ...attribution,
     cueRange: rangeOf(doc, attribution.cue.start, attribution.cue.end),
     sourceRange: attribution.source ? rangeOf(doc, attribution.source.start, attribution.source.end) : null,

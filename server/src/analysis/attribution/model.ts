@@ -63,6 +63,8 @@ export interface LocalAttribution {
   position: string | null;
   /** The cue verb is a loaded one ("claimed"). */
   loaded: string | null;
+  /** A stand taken ("wants", "voted", "backed") rather than information given. */
+  stance: boolean;
 }
 
 export interface QuoteInfo {
@@ -320,6 +322,7 @@ function findAttributions(
     // "Many fans consider the album his finest": judging verbs attribute only for a crowd.
     // "Everyone could see the sweeteners" is perception, not judgement.
     if (isCrowdOpinion && (attribution.kind !== 'vague' || !isCrowdHead(norms[lastWordOf(sentence, source)] ?? '', lexicon) || /^(can|could|will|would)$/.test(norms[i - 1] ?? ''))) continue;
+    attribution.stance = isStance;
     found.push(attribution);
     if (!mainSubject && !inverted) mainSubject = {span: source, kind: attribution.kind, resolved: attribution.resolvedSource};
     if (inverted) i = source.to - 1;
@@ -568,7 +571,8 @@ function blank(sentence: number): LocalAttribution {
     quote: null,
     anonymityReason: null,
     position: null,
-    loaded: null
+    loaded: null,
+    stance: false
   };
 }
 
