@@ -4,7 +4,7 @@
 // Inputs per property are in RUNS; docs/reliability.md lists them. FC_SEED=<n> tries other inputs.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {analyze, createAnalyzer} from '../../server/src/analysis';
+import {analyze, createAnalyzer, parseConfig, resolveOptions, RULE_IDS} from '../../server/src/analysis';
 import type {AnalysisResult, DocumentFormat} from '../../server/src/analysis/types';
 import {applyRandomEdit, editArb, format, lfMarkdown, lfText, markdownText, runs, unicodeText} from './arbitraries';
 import {checkResult, checkSuggestions} from './check-result';
@@ -14,8 +14,31 @@ export const RUNS = {
   markdown: 300,
   suggestions: 300,
   crlf: 200,
-  incremental: 60
+  incremental: 60,
+  configs: 300
 };
+
+/** Config texts: random JSON, config-shaped objects with random values, and mangled versions of both. */
+const settingValue = fc.oneof(fc.constantFrom('error', 'warning', 'info', 'hint', 'off', 'default', 'loud', ''), fc.jsonValue());
+const phraseList = fc.oneof(fc.array(fc.oneof(fc.constantFrom('officials said', 'experts', 'might', '', '  ', '\u0301', '"'), fc.string({unit: 'grapheme', maxLength: 12})), {maxLength: 6}), fc.jsonValue());
+const configShaped = fc.record(
+  {
+    $schema: fc.string(),
+    preset: fc.oneof(fc.constantFrom('default', 'strict', 'ap', 'opinion', 'tabloid', ''), fc.jsonValue()),
+    rules: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...RULE_IDS), fc.string({maxLength: 12})), settingValue, {maxKeys: 5}), fc.jsonValue()),
+    allow: phraseList,
+    extra: fc.oneof(fc.record({vagueSources: phraseList, hedges: phraseList, editorial: phraseList, bogus: phraseList}, {requiredKeys: []}), fc.jsonValue()),
+    maxLength: fc.oneof(fc.integer({min: -5, max: 3_000_000}), fc.double(), fc.jsonValue())
+  },
+  {requiredKeys: []}
+);
+const configText = fc.oneof(
+  configShaped.map((c) => JSON.stringify(c, null, 2)),
+  fc.json(),
+  fc.string({unit: 'binary', maxLength: 60}),
+  fc.tuple(configShaped.map((c) => JSON.stringify(c)), fc.nat(), fc.nat()).map(([t, a, b]) => t.slice(0, a % (t.length + 1)) + t.slice(a % (t.length + 1) + (b % 4))),
+  fc.constantFrom('', '{', '{"rules": {"hedge": "off",}}', '// comment only', '{"preset": "ap"} {"preset": "ap"}', '\ufeff{"preset": "ap"}')
+);
 
 /** A random document: Unicode soup or Markdown, in either format. */
 const anyDocument = fc.oneof(
@@ -101,6 +124,32 @@ describe('engine properties on hostile input', () => {
     const lf = '\b\u{100BB}\u{1E933}, \n\n';
     const notices = (text: string) => analyze(text, {format: 'markdown'}).notices;
     expect(notices(lf.replace(/\n/g, '\r\n'))).toEqual(notices(lf));
+  });
+
+  it(`config files: parseConfig never throws, every error names the file and points inside the text, a valid config always yields working options (${RUNS.configs} inputs)`, () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(configText, (text) => {
+        const parsed = parseConfig(text, '/desk/.whosaidrc.json');
+        if (!parsed.ok) {
+          expect(parsed.errors.length).toBeGreaterThan(0);
+          for (const error of parsed.errors) {
+            expect(error.path).toBe('/desk/.whosaidrc.json');
+            expect(error.message.length).toBeGreaterThan(0);
+            expect(error.start >= 0 && error.start <= error.end && error.end <= text.length, JSON.stringify(error)).toBe(true);
+            expect(error.line).toBeGreaterThanOrEqual(1);
+            expect(error.column).toBeGreaterThanOrEqual(1);
+          }
+          return;
+        }
+        valid++;
+        const options = resolveOptions(parsed.config);
+        const draft = 'Officials said the ferry might sail. Experts say fares are expected to rise 12%.';
+        checkResult(draft, analyze(draft, options));
+      }),
+      runs(RUNS.configs)
+    );
+    expect(valid).toBeGreaterThan(10);
   });
 
   it('an analyzer reused across unrelated documents gives each the fresh result', () => {
