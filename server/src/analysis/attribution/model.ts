@@ -109,12 +109,14 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
     attributions.push(...found);
   }
 
+  const reasons: ReasonCache = new Map();
   for (const attribution of attributions) {
-    if (attribution.kind === 'anonymous' && attribution.source) describeAnonymity(attribution, sentences, lexicon);
+    if (attribution.kind === 'anonymous' && attribution.source) describeAnonymity(attribution, sentences, lexicon, reasons);
   }
 
-  const quotes = attachQuotes(quoteScan, sentences, attributions, incoming);
-  const coverage = computeCoverage(sentences, attributions, quotes);
+  const index = new ParagraphIndex(sentences, attributions);
+  const quotes = attachQuotes(quoteScan, index, incoming);
+  const coverage = computeCoverage(index, attributions, quotes);
   const lastQuote = quotes[quotes.length - 1];
   const outgoing: CarriedContext = {
     ...recent,
@@ -579,63 +581,116 @@ function blank(sentence: number): LocalAttribution {
 /** Words that show the draft acknowledges anonymity, so a nearby "because" or "to discuss" is its reason. */
 const ANONYMITY_WORDS = new Set(['withheld', 'anonymity', 'anonymously', 'named', 'identified', 'authorized', 'authorised', 'permitted', 'allowed', 'fear', 'fearing', 'sensitivity', 'publicly', 'record']);
 
-function describeAnonymity(attribution: LocalAttribution, sentences: Sentence[], lexicon: Lexicon): void {
+/** Per sentence, the anonymity reasons it states; computed once however many sources ask. */
+type ReasonCache = Map<Sentence, {acknowledges: boolean; reasons: ReturnType<Lexicon['anonymityReasons']['findAll']>}>;
+
+function describeAnonymity(attribution: LocalAttribution, sentences: Sentence[], lexicon: Lexicon, cache: ReasonCache): void {
   const sentence = sentences[attribution.sentence];
   const source = attribution.source!;
   const positions = lexicon.anonymityPositions.findAll(sentence.norms, source.from, source.to);
   if (positions.length > 0) attribution.position = spanTextOf(sentence, source);
 
-  const windows: {sentence: Sentence; from: number}[] = [{sentence, from: 0}];
-  const following = sentences[attribution.sentence + 1];
-  if (following) windows.push({sentence: following, from: 0});
+  const windows = [sentence, sentences[attribution.sentence + 1]].filter((candidate): candidate is Sentence => candidate !== undefined);
   for (const window of windows) {
-    const norms = window.sentence.norms;
-    const acknowledges = norms.some((norm, k) => k >= window.from && ANONYMITY_WORDS.has(norm));
-    for (const reason of lexicon.anonymityReasons.findAll(norms, window.from)) {
+    let found = cache.get(window);
+    if (!found) {
+      found = {acknowledges: window.norms.some((norm) => ANONYMITY_WORDS.has(norm)), reasons: lexicon.anonymityReasons.findAll(window.norms)};
+      cache.set(window, found);
+    }
+    for (const reason of found.reasons) {
       const strong = reason.value.includes('authori') || reason.value.includes('permitted') || reason.value.includes('allowed') || reason.value.includes('sensitivity') || reason.value.includes('fear');
-      if (!strong && !acknowledges) continue;
-      const tokens = window.sentence.tokens;
+      if (!strong && !found.acknowledges) continue;
+      const tokens = window.tokens;
       let end = reason.to;
       while (end < tokens.length && tokens[end].norm !== ',' && tokens[end].norm !== '.' && tokens[end].norm !== ';' && end - reason.from < 18) end++;
-      attribution.anonymityReason = spanTextOf(window.sentence, {from: reason.from, to: end});
+      attribution.anonymityReason = spanTextOf(window, {from: reason.from, to: end});
       return;
     }
   }
 }
 
+/** Index look-ups over a paragraph's sentences and attributions, so quotes cost O(log n) each. */
+class ParagraphIndex {
+  readonly bySentence: LocalAttribution[][];
+  private readonly wordCounts: Int32Array;
+
+  constructor(readonly sentences: Sentence[], attributions: LocalAttribution[]) {
+    this.bySentence = sentences.map(() => []);
+    for (const attribution of attributions) this.bySentence[attribution.sentence]?.push(attribution);
+    this.wordCounts = new Int32Array(sentences.length);
+    sentences.forEach((sentence, s) => {
+      let words = 0;
+      for (const token of sentence.tokens) if (token.kind === 'word') words++;
+      this.wordCounts[s] = words;
+    });
+  }
+
+  /** The sentence holding an offset, or the first one after it; -1 past the end. */
+  sentenceAt(offset: number): number {
+    let low = 0;
+    let high = this.sentences.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.sentences[mid].end > offset) {
+        found = mid;
+        high = mid - 1;
+      } else low = mid + 1;
+    }
+    return found;
+  }
+
+
+  words(s: number): number {
+    return this.wordCounts[s];
+  }
+}
+
+/** The first token whose start is at or after `offset`. */
+function tokenAt(sentence: Sentence, offset: number): number {
+  let low = 0;
+  let high = sentence.tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentence.tokens[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Links each quotation to a speaker in its own sentences or the sentence before or after. */
-function attachQuotes(scan: QuoteScan, sentences: Sentence[], attributions: LocalAttribution[], incoming: CarriedContext): QuoteInfo[] {
+function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: CarriedContext): QuoteInfo[] {
+  const {sentences, bySentence} = index;
   const quotes: QuoteInfo[] = [];
   for (const range of scan.ranges) {
-    const inside = sentences.filter((sentence) => sentence.end > range.start && sentence.start < range.end);
+    const first = index.sentenceAt(range.start);
+    if (first < 0 || sentences[first].start >= range.end) continue;
+    let last = first;
+    while (last + 1 < sentences.length && sentences[last + 1].start < range.end) last++;
     let words = 0;
-    for (const sentence of inside) for (const token of sentence.tokens) if (token.kind === 'word' && token.start > range.start && token.end <= range.end) words++;
-    if (inside.length === 0) continue;
-    const first = sentences.indexOf(inside[0]);
-    const last = sentences.indexOf(inside[inside.length - 1]);
-    const candidates = attributions.filter((a) => a.sentence >= first && a.sentence <= last);
-    // The sentence after ("..." / He said.) or before ("She said:" / "...").
-    if (candidates.length === 0) {
-      const after = attributions.filter((a) => a.sentence === last + 1 && startsWithAttribution(sentences[last + 1], a));
-      const before = attributions.filter((a) => a.sentence === first - 1 && endsWithColonOrCue(sentences[first - 1], a));
-      candidates.push(...after, ...before);
+    for (let s = first; s <= last; s++) {
+      const tokens = sentences[s].tokens;
+      for (let t = tokenAt(sentences[s], range.start + 1); t < tokens.length && tokens[t].end <= range.end; t++) if (tokens[t].kind === 'word') words++;
     }
-    // Prefer the cue nearest the quote.
-    let attribution: LocalAttribution | null = null;
-    let best = Infinity;
-    for (const candidate of candidates) {
-      const cueToken = sentences[candidate.sentence].tokens[candidate.cue.from];
-      const distance = cueToken.start >= range.end ? cueToken.start - range.end : cueToken.end <= range.start ? range.start - cueToken.end : 0;
-      if (distance < best) {
-        best = distance;
-        attribution = candidate;
-      }
+    // The cue nearest the quote in its own sentences; else the sentence after ("..." / He said.)
+    // or before ("She said:" / "...").
+    let attribution = nearestCue(index, first, last, range);
+    if (!attribution && last + 1 < sentences.length && index.words(last + 1) <= 25) {
+      attribution = bySentence[last + 1].find((a) => a.cue.from <= 6) ?? null;
+    }
+    if (!attribution && first > 0) {
+      const previousSentence = sentences[first - 1];
+      const list = bySentence[first - 1];
+      const lastToken = previousSentence.tokens[previousSentence.tokens.length - 1];
+      const candidate = list[list.length - 1];
+      if (candidate && (lastToken.norm === ':' || candidate.cue.to >= previousSentence.tokens.length - 2)) attribution = candidate;
     }
     // A second quote right after an attributed one continues the same speaker:
     // "“We will rebuild,” said Mayor Lowe. “Every house, every school.”"
     const previous = quotes[quotes.length - 1];
-    if (!attribution && previous?.speaker && previous.attribution && sentences.indexOf(inside[0]) - sentenceIndexAt(sentences, previous.end - 1) <= 1 && !attributions.some((a) => a.sentence > sentenceIndexAt(sentences, previous.end - 1) && a.sentence < first)) {
-      attribution = previous.attribution;
+    if (!attribution && previous?.speaker && previous.attribution) {
+      const previousEnd = index.sentenceAt(previous.end - 1);
+      if (first - previousEnd <= 1) attribution = previous.attribution;
     }
     let speaker = attribution ? attribution.resolvedSource ?? attribution.sourceText : null;
     if (!attribution && range.start === 0 && incoming.openQuote && incoming.quoteSpeaker) {
@@ -649,48 +704,97 @@ function attachQuotes(scan: QuoteScan, sentences: Sentence[], attributions: Loca
   return quotes;
 }
 
-function sentenceIndexAt(sentences: Sentence[], offset: number): number {
-  return sentences.findIndex((sentence) => sentence.start <= offset && offset < sentence.end);
+/** Among the attributions of sentences first..last, the one whose cue is nearest the quote. */
+function nearestCue(index: ParagraphIndex, first: number, last: number, range: {start: number; end: number}): LocalAttribution | null {
+  let best: LocalAttribution | null = null;
+  let bestDistance = Infinity;
+  for (let s = first; s <= last; s++) {
+    const list = index.bySentence[s];
+    if (list.length === 0) continue;
+    const tokens = index.sentences[s].tokens;
+    // Cues are in text order within a sentence: look only at the two either side of the quote.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tokens[list[mid].cue.from].start < range.start) low = mid + 1;
+      else high = mid;
+    }
+    for (const k of [low - 1, low, low + 1]) {
+      const candidate = list[k];
+      if (!candidate) continue;
+      const cue = tokens[candidate.cue.from];
+      const distance = cue.start >= range.end ? cue.start - range.end : cue.end <= range.start ? range.start - cue.end : 0;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = candidate;
+      }
+    }
+  }
+  return best;
 }
 
-function startsWithAttribution(sentence: Sentence, attribution: LocalAttribution): boolean {
-  // "He said." / "Smith added." / "said the ministry."
-  return attribution.cue.from <= 6 && sentence.tokens.filter((t) => t.kind === 'word').length <= 25;
-}
-
-function endsWithColonOrCue(sentence: Sentence, attribution: LocalAttribution): boolean {
-  const tokens = sentence.tokens;
-  const lastToken = tokens[tokens.length - 1];
-  return lastToken.norm === ':' || attribution.cue.to >= tokens.length - 2;
-}
-
-function computeCoverage(sentences: Sentence[], attributions: LocalAttribution[], quotes: QuoteInfo[]): (LocalAttribution | null)[][] {
+/**
+ * Which attribution covers each token. Ranges are filled through "next unfilled" pointers, so a
+ * sentence with thousands of cues costs no more than its length.
+ */
+function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[], quotes: QuoteInfo[]): (LocalAttribution | null)[][] {
+  const {sentences} = index;
   const coverage = sentences.map((sentence) => new Array<LocalAttribution | null>(sentence.tokens.length).fill(null));
+  const nextFree = sentences.map((sentence) => Int32Array.from({length: sentence.tokens.length + 1}, (_, i) => i));
+  const find = (s: number, i: number): number => {
+    const next = nextFree[s];
+    let root = i;
+    while (next[root] !== root) root = next[root];
+    while (next[i] !== root) {
+      const up = next[i];
+      next[i] = root;
+      i = up;
+    }
+    return root;
+  };
+  const fill = (s: number, from: number, to: number, attribution: LocalAttribution | null) => {
+    for (let i = find(s, from); i < to; i = find(s, i + 1)) {
+      coverage[s][i] = attribution;
+      nextFree[s][i] = i + 1;
+    }
+  };
+  const wordsFrom = sentences.map((sentence) => {
+    const counts = new Int32Array(sentence.tokens.length + 1);
+    for (let i = sentence.tokens.length - 1; i >= 0; i--) counts[i] = counts[i + 1] + (sentence.tokens[i].kind === 'word' ? 1 : 0);
+    return counts;
+  });
+  const colonCovered = new Set<number>();
   for (const attribution of attributions) {
-    const sentence = sentences[attribution.sentence];
-    const tokens = sentence.tokens;
+    const s = attribution.sentence;
+    const tokens = sentences[s].tokens;
     const cueEnd = Math.max(attribution.cue.to, attribution.source && attribution.source.from >= attribution.cue.from ? attribution.source.to : 0);
     const cueStart = Math.min(attribution.cue.from, attribution.source && attribution.source.from < attribution.cue.from ? attribution.source.from : Infinity);
-    let wordsAfter = 0;
-    for (let i = cueEnd; i < tokens.length; i++) if (tokens[i].kind === 'word') wordsAfter++;
-    const content: Span = wordsAfter >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
+    const content: Span = wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
     if (content.to > content.from) {
       attribution.content = content;
-      for (let i = content.from; i < content.to; i++) coverage[attribution.sentence][i] ??= attribution;
+      fill(s, content.from, content.to, attribution);
     }
     // "She said:" covers the next sentence too.
-    if (tokens[tokens.length - 1].norm === ':' && sentences[attribution.sentence + 1]) {
-      coverage[attribution.sentence + 1].fill(attribution);
+    if (tokens[tokens.length - 1].norm === ':' && sentences[s + 1] && !colonCovered.has(s + 1)) {
+      colonCovered.add(s + 1);
+      coverage[s + 1].fill(attribution);
+      nextFree[s + 1].fill(sentences[s + 1].tokens.length);
     }
   }
   for (const quote of quotes) {
     if (!quote.speaker) continue;
-    sentences.forEach((sentence, s) => {
-      if (sentence.end <= quote.start || sentence.start >= quote.end) return;
-      sentence.tokens.forEach((token, t) => {
-        if (token.start >= quote.start && token.end <= quote.end) coverage[s][t] ??= quote.attribution;
-      });
-    });
+    for (let s = Math.max(0, index.sentenceAt(quote.start)); s < sentences.length && sentences[s].start < quote.end; s++) {
+      const tokens = sentences[s].tokens;
+      let t = tokenAt(sentences[s], quote.start);
+      while (t < tokens.length && tokens[t].end <= quote.end) {
+        const free = find(s, t);
+        if (free >= tokens.length || tokens[free].end > quote.end) break;
+        coverage[s][free] = quote.attribution;
+        nextFree[s][free] = free + 1;
+        t = free + 1;
+      }
+    }
   }
   return coverage;
 }

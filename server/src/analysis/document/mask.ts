@@ -7,7 +7,8 @@ import type {Nodes, Root} from 'mdast';
 const markdown = unified().use(remarkParse).freeze();
 
 /** Characters that may start Markdown inline syntax; a paragraph without any is prose as it stands. */
-const MARKDOWN_SYNTAX = /[`*_[\]<>!\\&#|~]|^\s*([-+]|\d+[.)])\s/m;
+// `[ \t]*`, not `\s*`: under the m flag `\s` would run across line ends and make runs of blank lines quadratic.
+const MARKDOWN_SYNTAX = /[`*_[\]<>!\\&#|~]|^[ \t]*([-+]|\d+[.)])\s/m;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()\]]+/g;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 

@@ -49,10 +49,10 @@ export class PhraseSet<T = string> {
   }
 
   /** The longest phrase starting at `from`, or undefined. */
-  matchAt(norms: readonly string[], from: number): PhraseMatch<T> | undefined {
+  matchAt(norms: readonly string[], from: number, limit = norms.length): PhraseMatch<T> | undefined {
     let node: TrieNode<T> | undefined = this.root;
     let best: PhraseMatch<T> | undefined;
-    for (let i = from; i < norms.length; i++) {
+    for (let i = from; i < limit; i++) {
       node = node.next.get(norms[i]);
       if (!node) break;
       if (node.value !== undefined) best = {from, to: i + 1, value: node.value};
@@ -63,10 +63,10 @@ export class PhraseSet<T = string> {
   /** All non-overlapping longest matches, left to right. */
   findAll(norms: readonly string[], from = 0, to = norms.length): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
-    const view = to === norms.length ? norms : norms.slice(0, to);
-    for (let i = from; i < to; i++) {
-      if (!this.root.next.has(view[i])) continue;
-      const match = this.matchAt(view, i);
+    const end = Math.min(to, norms.length);
+    for (let i = from; i < end; i++) {
+      if (!this.root.next.has(norms[i])) continue;
+      const match = this.matchAt(norms, i, end);
       if (match) {
         found.push(match);
         i = match.to - 1;

@@ -44,8 +44,9 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
 /** 'was described as "reckless" by the union': the agent follows the quoted words. */
 function agentAfterQuote(norms: string[], from: number): boolean {
   if (norms[from] !== '"') return false;
-  const close = norms.indexOf('"', from + 1);
-  return close > 0 && close - from <= 12 && norms[close + 1] === 'by';
+  let close = from + 1;
+  while (close < norms.length && close - from <= 12 && norms[close] !== '"') close++;
+  return norms[close] === '"' && norms[close + 1] === 'by';
 }
 
 function message(kind: string, actual: string): string {

@@ -40,22 +40,34 @@ function looksLikeTitle(inner: string): boolean {
 }
 
 function agentlessLabel(model: Parameters<Rule>[0]['model'], quoteStart: number): boolean {
-  for (const sentence of model.sentences) {
-    if (sentence.start > quoteStart || sentence.end <= quoteStart) continue;
-    const index = sentence.tokens.findIndex((token) => token.start === quoteStart);
-    if (index < 2) return false;
-    const norms = sentence.norms;
-    let verb = index - 1;
-    if (norms[verb] === 'as') verb--;
-    if (!LABEL_VERBS.has(norms[verb])) return false;
-    let be = verb - 1;
-    while (be >= 0 && norms[be].endsWith('ly')) be--;
-    // 'was described as "reckless" by the union' names who described it.
-    const close = norms.indexOf('"', index + 1);
-    const agent = close > 0 && norms[close + 1] === 'by';
-    return be >= 0 && BE.has(norms[be]) && !agent;
+  // Binary searches: a paragraph of thousands of quotes must not cost quotes × tokens.
+  const sentence = model.sentences[firstAtOrAfter(model.sentences, quoteStart, (candidate) => candidate.end - 1)];
+  if (!sentence || sentence.start > quoteStart) return false;
+  const index = firstAtOrAfter(sentence.tokens, quoteStart, (token) => token.start);
+  if (index < 2 || sentence.tokens[index]?.start !== quoteStart) return false;
+  const norms = sentence.norms;
+  let verb = index - 1;
+  if (norms[verb] === 'as') verb--;
+  if (!LABEL_VERBS.has(norms[verb])) return false;
+  let be = verb - 1;
+  while (be >= 0 && norms[be].endsWith('ly')) be--;
+  // 'was described as "reckless" by the union' names who described it.
+  let close = index + 1;
+  while (close < norms.length && close - index < 16 && norms[close] !== '"') close++;
+  const agent = norms[close] === '"' && norms[close + 1] === 'by';
+  return be >= 0 && BE.has(norms[be]) && !agent;
+}
+
+/** The first item whose key is at or after `offset` (items sorted by key). */
+function firstAtOrAfter<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(items[mid]) < offset) low = mid + 1;
+    else high = mid;
   }
-  return false;
+  return low;
 }
 
 function addSpeaker(text: string, start: number, end: number) {
