@@ -3,7 +3,7 @@
 // notifications with a hover sent in the middle, and the server's memory (VmRSS) after repeated bursts.
 // The server is the real dist/server.js over stdio (test/protocol/harness.ts builds it).
 import {spawn, execFileSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Diagnostic, Hover} from 'vscode-languageserver-protocol';
@@ -326,6 +326,54 @@ describe(`a burst of ${BURST} didChange notifications`, () => {
     },
     240_000
   );
+});
+
+describe('broken config files in the workspace', () => {
+  // test/protocol/features.test.ts covers a bad severity, an unknown key and invalid JSON; these are the
+  // other faults of issue 7. Each must bring one message naming the file, keep the last good config
+  // (hedges stay off) and leave the server answering.
+  it('an unknown preset, wrong types, an unknown rule, an enormous file and a folder: one message each, last good config kept', async () => {
+    const folder = tempDir('whosaid-robust-config-');
+    const configPath = join(folder, '.whosaidrc.json');
+    const configUri = fileUri(configPath);
+    writeFileSync(configPath, '{"rules": {"hedge": "off"}}\n');
+    const client = await LspClient.start({folder});
+    try {
+      const uri = fileUri(join(folder, 'story.md'));
+      const draft = 'The council might approve the budget. Officials said the vote could slip.\n';
+      await client.open(uri, draft, 'markdown', 1);
+      const hedges = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'hedge').length;
+      expect(hedges(await client.diagnosticsAt(uri, 1))).toBe(0);
+      const bad: [string, () => void][] = [
+        ['an unknown preset', () => writeFileSync(configPath, '{"preset": "tabloid"}\n')],
+        ['maxLength as text', () => writeFileSync(configPath, '{"maxLength": "two million"}\n')],
+        ['an unknown rule', () => writeFileSync(configPath, '{"rules": {"passive-voice": "off"}}\n')],
+        ['an enormous file', () => writeFileSync(configPath, `{"allow": [${Array(150_000).fill('"officials said"').join(',')}]}`)],
+        [
+          'a folder',
+          () => {
+            rmSync(configPath);
+            mkdirSync(configPath);
+          }
+        ]
+      ];
+      for (const [what, write] of bad) {
+        const before = client.messages.length;
+        write();
+        await client.conn.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: configUri, type: 2}]});
+        await client.waitFor(`a message about ${what}`, () => (client.messages.length > before ? true : undefined));
+        const messages = client.messages.slice(before);
+        expect(messages, what).toHaveLength(1);
+        expect(messages[0].message, what).toContain('.whosaidrc.json');
+        expect(hedges(await client.nextDiagnostics(uri)), `${what}: the last good config (hedge off) still applies`).toBe(0);
+      }
+      expect(await client.request('textDocument/codeLens', {textDocument: {uri}})).toHaveLength(1);
+      expect(client.child.exitCode).toBeNull();
+    } finally {
+      await client.stop();
+      removeDir(folder);
+    }
+  });
 });
 
 describe('a config file that cannot be read', () => {
