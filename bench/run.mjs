@@ -173,7 +173,7 @@ function predictMs(tool, size) {
 }
 
 if (!skip.has('inproc')) {
-  say(`## Engine throughput (in-process, after a warm-up; median of repeated runs, one run at 1M${REPEAT > 1 ? `; best of ${REPEAT} processes` : ''})`);
+  say(`## Engine throughput (in-process, after a warm-up; fastest of repeated runs, one run at 1M${REPEAT > 1 ? `; best of ${REPEAT} processes` : ''})`);
   say();
   for (const size of sizes) {
     for (const tool of TOOL_ORDER) {
@@ -212,10 +212,10 @@ if (!skip.has('inproc')) {
   };
   const words = (size) => texts[size].words;
   const head = ['tool', ...sizes.map((s) => `${sizeLabel(s)} words`)];
-  say('Wall time (median):');
+  say('Wall time (fastest run):');
   say();
   table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMs(r.ms)))]));
-  say('CPU time of the process during the same runs (user + system, all threads: JIT and GC helpers included), less sensitive than wall time to other work on a shared machine:');
+  say('CPU time of the process during a run (the least of the runs; user + system, all threads: JIT and GC helpers included):');
   say();
   table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMs(r.cpuMs)))]));
   say('Words per second (wall time):');

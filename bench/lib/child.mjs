@@ -1,6 +1,6 @@
 // Runs one tool on one file in its own process, so its peak RSS is its own.
 // Usage: node bench/lib/child.mjs TOOL FILE FORMAT WARMUP_FILE
-// Prints one JSON line: {ms (median wall time), cpuMs (median CPU time), runs, min, messages, maxRssMB, details}.
+// Prints one JSON line: {ms (fastest wall time), medianMs, cpuMs (least CPU time), runs, messages, maxRssMB, details}.
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {dirname, join} from 'node:path';
@@ -19,12 +19,13 @@ const run = await tool.load(repoRoot);
 const warmStart = performance.now();
 for (let i = 0; i < 5 && performance.now() - warmStart < 3000; i++) run(warm, format);
 
-// Timed runs: many on small texts, one on large ones; the median is reported.
+// Timed runs: many on small texts (2 s budget), at least three under a million characters, one above.
 const times = [];
 const cpuTimes = []; // user + system CPU of the whole process (all threads) during the run
 let messages = 0;
 const budgetMs = 2000;
 const maxRuns = text.length < 100_000 ? 30 : text.length < 1_000_000 ? 5 : 1;
+const minRuns = text.length < 1_000_000 ? 3 : 1;
 const started = performance.now();
 do {
   const c0 = process.cpuUsage();
@@ -33,11 +34,13 @@ do {
   times.push(performance.now() - t0);
   const c = process.cpuUsage(c0);
   cpuTimes.push((c.user + c.system) / 1000);
-} while (times.length < maxRuns && performance.now() - started < budgetMs);
+} while (times.length < minRuns || (times.length < maxRuns && performance.now() - started < budgetMs));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const ms = median(times);
-const cpuMs = median(cpuTimes);
+// The fastest run is reported: on a shared machine other work only ever adds time. The median is kept too.
+const medianMs = median(times);
+const ms = Math.min(...times);
+const cpuMs = Math.min(...cpuTimes);
 times.sort((a, b) => a - b);
 const maxRssMB = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ms, cpuMs, runs: times.length, min: times[0], messages, maxRssMB, details: run.details?.() ?? null}) + '\n');
+process.stdout.write(JSON.stringify({ms, medianMs, cpuMs, runs: times.length, messages, maxRssMB, details: run.details?.() ?? null}) + '\n');
