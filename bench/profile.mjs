@@ -9,13 +9,15 @@
 //   --keep     keep the .cpuprofile (its path is printed; open it in Chrome DevTools or speedscope)
 //   --tool     profile another tool of bench/lib/tools.mjs instead (e.g. retext-intensify)
 //   --incremental  profile typing instead: 200 one-character edits, each followed by analyze() (bench/lib/incremental.mjs)
+//   --server   profile the language server (bundled afresh with a source map) through the typing session
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, dirname, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {loadSource, buildText} from './lib/corpus.mjs';
+import {lspBench} from './lib/lsp.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,9 +32,10 @@ const work = mkdtempSync(join(tmpdir(), 'whosaid-profile-'));
 if (!keep) process.on('exit', () => rmSync(work, {recursive: true, force: true}));
 
 // The engine, bundled as scripts/build.mjs does, plus a source map.
-const bundle = join(work, 'engine.js');
+const SERVER = args.includes('--server');
+const bundle = join(work, SERVER ? 'server.js' : 'engine.js');
 await build({
-  entryPoints: [join(repoRoot, 'server', 'src', 'analysis', 'index.ts')],
+  entryPoints: [join(repoRoot, 'server', 'src', SERVER ? 'lsp/main.ts' : 'analysis/index.ts')],
   outfile: bundle,
   bundle: true,
   platform: 'node',
@@ -54,18 +57,36 @@ writeFileSync(warmFile, buildText(corpus, words >= 100_000 ? 10_000 : 1000, {mar
 const child = join(repoRoot, 'bench', 'lib', 'child.mjs');
 const env = {...process.env, WHOSAID_BENCH_ENGINE: bundle};
 const INCREMENTAL = args.includes('--incremental');
-const target = INCREMENTAL ? [join(repoRoot, 'bench', 'lib', 'incremental.mjs'), textFile, format, '200'] : [child, tool, textFile, format, warmFile];
-const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=250', ...target], {
-  cwd: repoRoot,
-  encoding: 'utf8',
-  env
-});
-if (run.status !== 0) {
-  process.stderr.write(run.stderr);
-  process.exit(1);
+let measured;
+if (SERVER) {
+  // The language server during the typing session of run.mjs (1k draft, 100k draft, 200 keystrokes).
+  const profDir = join(work, 'server-profile');
+  mkdirSync(profDir);
+  const session = await lspBench({
+    repoRoot,
+    workDir: work,
+    bigText: buildText(corpus, words, {markdown: true}).text,
+    smallText: buildText(corpus, 1000, {markdown: true}).text,
+    serverJs: bundle,
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=250']
+  });
+  if (session.error) throw new Error(`LSP session failed: ${session.error}`);
+  measured = session;
+} else {
+  const target = INCREMENTAL ? [join(repoRoot, 'bench', 'lib', 'incremental.mjs'), textFile, format, '200'] : [child, tool, textFile, format, warmFile];
+  const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=250', ...target], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env
+  });
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr);
+    process.exit(1);
+  }
+  measured = JSON.parse(run.stdout.trim().split('\n').pop());
 }
-const measured = JSON.parse(run.stdout.trim().split('\n').pop());
-const profFile = join(work, readdirSync(work).find((f) => f.endsWith('.cpuprofile')));
+const profDirUsed = SERVER ? join(work, 'server-profile') : work;
+const profFile = join(profDirUsed, readdirSync(profDirUsed).find((f) => f.endsWith('.cpuprofile')));
 const profile = JSON.parse(readFileSync(profFile, 'utf8'));
 
 // ---- source map: generated (line, column) -> original file and line ----
@@ -144,7 +165,13 @@ const moduleOf = (n) => {
 
 // Analysis: stacks through the tool's run() in tools.mjs (or, with --incremental, through the engine's
 // analyze). Set-up: stacks through load() (or createAnalyzer).
-const inFrame = INCREMENTAL
+const inFrame = SERVER
+  ? // Everything the server does counts as work; its one-off set-up is the lexicon build.
+    (stack, fn) =>
+      fn === 'load'
+        ? stack.some((n) => n.callFrame.functionName === 'createAnalyzer')
+        : !stack.some((n) => n.callFrame.functionName === 'createAnalyzer') && !['(idle)', '(program)', '(root)'].includes(stack[0].callFrame.functionName)
+  : INCREMENTAL
   ? (stack, fn) => stack.some((n) => n.callFrame.url === `file://${bundle}` && n.callFrame.functionName === (fn === 'run' ? 'analyze' : 'createAnalyzer'))
   : (stack, fn) => stack.some((n) => n.callFrame.url.endsWith('bench/lib/tools.mjs') && n.callFrame.functionName === fn);
 const selfMs = new Map();
@@ -178,7 +205,11 @@ const print = (title, map, n, whole) => {
   console.log('| % | ms | function / module |\n| ---: | ---: | --- |');
   for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`| ${((100 * ms) / whole).toFixed(1)}% | ${ms.toFixed(0)} | ${k} |`);
 };
-if (INCREMENTAL)
+if (SERVER)
+  console.log(
+    `whosaid language server, typing session (${words.toLocaleString('en-US')}-word Markdown draft, 200 keystrokes): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms (profiled, so slower than the benchmark). "Analysis" below is all the server's busy time (garbage collection included), set-up apart.`
+  );
+else if (INCREMENTAL)
   console.log(
     `whosaid re-analysis after single-character edits, ${words.toLocaleString('en-US')}-word ${format} draft: first analysis ${measured.firstMs.toFixed(0)} ms, then per edit p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms (profiled, so slower than the benchmark). The analysis time below includes the first full analysis.`
   );

@@ -19,12 +19,12 @@ export function percentile(sorted, p) {
 }
 
 /**
- * @param {{repoRoot: string, workDir: string, bigText: string, smallText: string, edits?: number, serverJs?: string}} o
+ * @param {{repoRoot: string, workDir: string, bigText: string, smallText: string, edits?: number, serverJs?: string, nodeArgs?: string[]}} o
  */
-export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 200, serverJs = join(repoRoot, 'dist', 'server.js')}) {
+export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 200, serverJs = join(repoRoot, 'dist', 'server.js'), nodeArgs = []}) {
   const rssFile = join(workDir, 'lsp-rss.txt');
   rmSync(rssFile, {force: true});
-  const child = spawn(process.execPath, ['-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), serverJs, '--stdio'], {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), serverJs, '--stdio'], {
     cwd: workDir,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {...process.env, WHOSAID_BENCH_RSS_FILE: rssFile}
