@@ -16,11 +16,19 @@ export interface PhraseMatch<T> {
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
+  /** Edges that match any one-word value of a slot ("{passive}"): one edge, not one per value. */
+  slots?: {values: ReadonlySet<string>; node: TrieNode<T>}[];
   value?: T;
 }
 
+/** A step of an expanded pattern: a literal word, or any one-word value of a slot. */
+type Step = string | {slot: string};
+
 export class PhraseSet<T = string> {
   private readonly root: TrieNode<T> = {next: new Map()};
+  /** Words a match can start with: findAll skips every other token at once. */
+  private readonly starts = new Set<string>();
+  private readonly slotWords = new Map<string, ReadonlySet<string>>();
   size = 0;
 
   constructor(
@@ -28,21 +36,37 @@ export class PhraseSet<T = string> {
     value?: (pattern: string) => T,
     private readonly slots: Record<string, readonly string[]> = {}
   ) {
+    for (const [name, values] of Object.entries(slots)) {
+      this.slotWords.set(name, new Set(values.map(normalizeWord).filter((word) => !word.includes(' '))));
+    }
     for (const pattern of patterns) this.add(pattern, value ? value(pattern) : (pattern as unknown as T));
   }
 
   add(pattern: string, value: T): void {
-    for (const words of expand(tokenizePattern(pattern), this.slots)) {
-      if (words.length === 0) continue;
+    for (const steps of expand(tokenizePattern(pattern), this.slots)) {
+      if (steps.length === 0) continue;
       let node = this.root;
-      for (const word of words) {
-        let child = node.next.get(word);
-        if (!child) {
-          child = {next: new Map()};
-          node.next.set(word, child);
+      steps.forEach((step, index) => {
+        if (typeof step === 'string') {
+          if (index === 0) this.starts.add(step);
+          let child = node.next.get(step);
+          if (!child) {
+            child = {next: new Map()};
+            node.next.set(step, child);
+          }
+          node = child;
+        } else {
+          const values = this.slotWords.get(step.slot)!;
+          if (index === 0) for (const word of values) this.starts.add(word);
+          node.slots ??= [];
+          let edge = node.slots.find((candidate) => candidate.values === values);
+          if (!edge) {
+            edge = {values, node: {next: new Map()}};
+            node.slots.push(edge);
+          }
+          node = edge.node;
         }
-        node = child;
-      }
+      });
       if (node.value === undefined) this.size++;
       node.value = value;
     }
@@ -50,13 +74,16 @@ export class PhraseSet<T = string> {
 
   /** The longest phrase starting at `from`, or undefined. */
   matchAt(norms: readonly string[], from: number, limit = norms.length): PhraseMatch<T> | undefined {
-    let node: TrieNode<T> | undefined = this.root;
     let best: PhraseMatch<T> | undefined;
-    for (let i = from; i < limit; i++) {
-      node = node.next.get(norms[i]);
-      if (!node) break;
-      if (node.value !== undefined) best = {from, to: i + 1, value: node.value};
-    }
+    const walk = (node: TrieNode<T>, i: number) => {
+      if (node.value !== undefined && i > from && (!best || i > best.to)) best = {from, to: i, value: node.value};
+      if (i >= limit) return;
+      const word = norms[i];
+      const child = node.next.get(word);
+      if (child) walk(child, i + 1);
+      if (node.slots) for (const edge of node.slots) if (edge.values.has(word)) walk(edge.node, i + 1);
+    };
+    walk(this.root, from);
     return best;
   }
 
@@ -65,7 +92,7 @@ export class PhraseSet<T = string> {
     const found: PhraseMatch<T>[] = [];
     const end = Math.min(to, norms.length);
     for (let i = from; i < end; i++) {
-      if (!this.root.next.has(norms[i])) continue;
+      if (!this.starts.has(norms[i])) continue;
       const match = this.matchAt(norms, i, end);
       if (match) {
         found.push(match);
@@ -106,22 +133,24 @@ function tokenizePattern(pattern: string): PatternToken[] {
   });
 }
 
-function expand(tokens: PatternToken[], slots: Record<string, readonly string[]>): string[][] {
-  let results: string[][] = [[]];
+function expand(tokens: PatternToken[], slots: Record<string, readonly string[]>): Step[][] {
+  let results: Step[][] = [[]];
   for (const token of tokens) {
-    const choices: string[] = [];
+    const choices: Step[][] = [];
     for (const alternative of token.alternatives) {
       const slot = /^\{(\w+)\}$/.exec(alternative);
       if (slot) {
         const values = slots[slot[1]];
         if (!values) throw new Error(`Unknown slot {${slot[1]}} in phrase pattern`);
-        choices.push(...values.map(normalizeWord));
-      } else choices.push(alternative);
+        // One-word values share one slot edge; only multi-word values ("has been") are spelled out.
+        if (values.some((value) => !value.includes(' '))) choices.push([{slot: slot[1]}]);
+        for (const value of values) if (value.includes(' ')) choices.push(normalizeWord(value).split(' '));
+      } else choices.push(alternative.split(' '));
     }
-    const next: string[][] = [];
+    const next: Step[][] = [];
     for (const prefix of results) {
       if (token.optional) next.push(prefix);
-      for (const choice of choices) next.push([...prefix, ...choice.split(' ')]);
+      for (const choice of choices) next.push([...prefix, ...choice]);
     }
     results = next;
   }
