@@ -114,6 +114,19 @@ describe('huge lines, floods and binary input finish without an exception', () =
     BIG
   );
 
+  // BUG (engine, server/src/analysis/document/mask.ts maskMarkdown): the Markdown tree is walked by
+  // recursion, so deep nesting overflows the stack and analyze() throws "RangeError: Maximum call stack
+  // size exceeded". Exact inputs: '> '.repeat(10_000) + 'The mayor said it might rain.' (20 KB, one
+  // line, markdown); '- '.repeat(4_000) + 'Officials said it might rain.' throws too, after about 17 s.
+  it.fails(
+    'Markdown nested 10,000 deep does not throw (BUG: stack overflow in the masking walk)',
+    () => {
+      const text = '> '.repeat(10_000) + 'The mayor said it might rain.';
+      checkResult(text, analyze(text, {format: 'markdown'}));
+    },
+    BIG
+  );
+
   it('binary input (random bytes read as UTF-8, Latin-1 or UTF-16) is declined as binary or checked, never thrown on', () => {
     let seed = 7;
     const bytes = Buffer.alloc(300_000);
@@ -135,19 +148,22 @@ describe('huge lines, floods and binary input finish without an exception', () =
   });
 });
 
-/** Shapes of input whose cost must grow linearly. `n` is picked so the small size takes tens of ms. */
+/**
+ * Shapes of input whose cost must grow linearly. `n` is picked so the small size takes about 50 ms or
+ * more: below that, garbage collection in the test process decides the ratio more than the engine does.
+ */
 const LINEAR_SHAPES: {name: string; n: number; make: (n: number) => string; format: 'plaintext' | 'markdown'}[] = [
   {name: 'many short paragraphs', n: 400, make: (n) => draftOf(n * 60), format: 'markdown'},
-  {name: 'a long line of short sentences (no quotations)', n: 400, make: (n) => draftOf(n * 60, ' ', UNQUOTED), format: 'plaintext'},
-  {name: 'a long line of sentences with quotations', n: 400, make: (n) => draftOf(n * 60, ' '), format: 'plaintext'},
-  {name: 'one sentence of many plain words (no cue words)', n: 4000, make: (n) => 'a '.repeat(n), format: 'plaintext'},
+  {name: 'a long line of short sentences (no quotations)', n: 1600, make: (n) => draftOf(n * 60, ' ', UNQUOTED), format: 'plaintext'},
+  {name: 'a long line of sentences with quotations', n: 1600, make: (n) => draftOf(n * 60, ' '), format: 'plaintext'},
+  {name: 'one sentence of many plain words (no cue words)', n: 64_000, make: (n) => 'a '.repeat(n), format: 'plaintext'},
   {name: 'one long word', n: 100_000, make: (n) => 'x'.repeat(n), format: 'plaintext'},
   {name: 'straight quote marks only', n: 40_000, make: (n) => '"'.repeat(n), format: 'plaintext'},
   {name: 'opening curly quotes only', n: 40_000, make: (n) => '\u201c'.repeat(n), format: 'plaintext'},
   {name: 'Markdown emphasis and links in one paragraph', n: 300, make: (n) => '*Officials* said [the plan](https://example.org/a) might pass. '.repeat(n), format: 'markdown'},
-  {name: 'nested block quotes', n: 1000, make: (n) => '> '.repeat(n) + 'The mayor said it might rain.', format: 'markdown'},
+  {name: 'nested block quotes (up to 4,000 deep)', n: 1000, make: (n) => '> '.repeat(n) + 'The mayor said it might rain.', format: 'markdown'},
   {name: 'an unclosed fence before many lines', n: 2000, make: (n) => '```\n' + 'Officials said it might rain.\n'.repeat(n), format: 'markdown'},
-  {name: 'many TK marks', n: 2000, make: (n) => '[TK: name] '.repeat(n), format: 'plaintext'}
+  {name: 'many TK marks', n: 8000, make: (n) => '[TK: name] '.repeat(n), format: 'plaintext'}
 ];
 
 describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEAR_BOUND})`, () => {
@@ -156,6 +172,7 @@ describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEA
       shape.name,
       () => {
         const g = growth(shape.make, shape.n, (text) => analyze(text, {format: shape.format}), 3, 20);
+        if (process.env.WHOSAID_ROBUST_VERBOSE) console.info(`GROWTH ${shape.name}: ${g.small.toFixed(1)} ms -> ${g.large.toFixed(1)} ms (${g.ratio.toFixed(1)}x)`);
         expect(g.ratio, `${shape.name}: ${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
       },
       BIG
@@ -164,11 +181,12 @@ describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEA
 
   // The next three were quadratic until commit b9bc4d2 ("Engine stays linear on hostile paragraphs"):
   // '\u201c\u201d'.repeat(50_000) took over a minute, 'a "b" '.repeat(16_000) about 15 s and
-  // 'said '.repeat(24_000) over 20 s. The sizes are the ones where the old growth was unmistakable.
+  // 'said '.repeat(24_000) over 20 s. The sizes are where the old growth was unmistakable (and large
+  // enough that the small size takes 150 ms or more, so timer noise cannot decide the ratio).
   it(
     'many quotations in one paragraph',
     () => {
-      const g = growth((n) => 'a "b" '.repeat(n), 6000, (text) => analyze(text), 2, 20);
+      const g = growth((n) => 'a "b" '.repeat(n), 12_000, (text) => analyze(text), 2, 20);
       expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
     },
     BIG
@@ -177,7 +195,7 @@ describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEA
   it(
     'many empty curly quotations in one line',
     () => {
-      const g = growth((n) => '\u201c\u201d'.repeat(n), 8000, (text) => analyze(text), 2, 20);
+      const g = growth((n) => '\u201c\u201d'.repeat(n), 32_000, (text) => analyze(text), 2, 20);
       expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
     },
     BIG
@@ -186,7 +204,18 @@ describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEA
   it(
     'one long sentence full of reporting verbs',
     () => {
-      const g = growth((n) => 'said '.repeat(n), 5000, (text) => analyze(text), 2, 20);
+      const g = growth((n) => 'said '.repeat(n), 10_000, (text) => analyze(text), 2, 20);
+      expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
+    },
+    BIG
+  );
+  // BUG (engine, Markdown masking): a long run of emphasis marks around a phrase grows much faster than
+  // linearly: '*'.repeat(2_500) + 'Officials said' + '*'.repeat(2_500) takes about 0.5 s, 5,000 about
+  // 4 s, 10,000 (a 20 KB line) about 25 s. The time goes into parsing the paragraph for masking (remark).
+  it.fails(
+    'a long run of emphasis marks around a phrase (BUG: superlinear, 10,000 marks a side take about 25 s)',
+    () => {
+      const g = growth((n) => '*'.repeat(n) + 'Officials said' + '*'.repeat(n), 2000, (text) => analyze(text, {format: 'markdown'}), 1, 20);
       expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
     },
     BIG
