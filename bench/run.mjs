@@ -7,11 +7,11 @@
 //   --sizes=1000,10000 only these sizes (words)
 //   --format=markdown  feed Markdown (headlines as `##`) instead of plain text to every tool
 //   --skip=cli,jobs,lsp,inproc   leave sections out
-//   --no-build         do not rebuild dist/ first
+//   --no-build         use the checkout's bin/ and dist/ instead of bundling the sources afresh
 //   --out=PATH         where to write the Markdown results (default bench/results/latest.md; --out= for none)
 //   --repeat=N         run each in-process measurement N times and keep the fastest (for a busy machine)
 import {spawn, spawnSync, execFileSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync, mkdirSync} from 'node:fs';
+import {mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync, mkdirSync, copyFileSync, symlinkSync} from 'node:fs';
 import {tmpdir, cpus, totalmem, loadavg, availableParallelism} from 'node:os';
 import {join, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -111,19 +111,50 @@ say(`- Machine: ${cpu[0]?.model ?? '?'}, ${availableParallelism()} cores, ${(tot
 say(`- Node ${process.version}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 say(`- Commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`);
 
+const work = mkdtempSync(join(tmpdir(), 'whosaid-bench-'));
+process.on('exit', () => rmSync(work, {recursive: true, force: true}));
+
 // ---------- build ----------
+// The bench bundles the working tree's sources itself, into its temporary folder, with the options of
+// scripts/build.mjs: dist/ in the shared checkout may be rebuilt by someone else in the middle of a run,
+// and one run must measure one build. --no-build uses the checkout's bin/ and dist/ as they are.
+let app = repoRoot;
 if (!flag('no-build')) {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: repoRoot, encoding: 'utf8'});
-  if (b.status !== 0) {
-    process.stderr.write(b.stderr);
-    notes.push('`npm run build` failed; benchmarked whatever was already in dist/.');
+  app = join(work, 'app');
+  mkdirSync(join(app, 'bin'), {recursive: true});
+  copyFileSync(join(repoRoot, 'bin', 'whosaid.js'), join(app, 'bin', 'whosaid.js'));
+  symlinkSync(join(repoRoot, 'docs'), join(app, 'docs'));
+  const {build} = await import('esbuild');
+  const entries = [
+    ['server/src/analysis/index.ts', 'engine.js'],
+    ['server/src/cli/main.ts', 'cli.js'],
+    ['server/src/lsp/main.ts', 'server.js']
+  ];
+  for (const [entry, out] of entries) {
+    if (!existsSync(join(repoRoot, entry))) continue;
+    try {
+      await build({
+        entryPoints: [join(repoRoot, entry)],
+        outfile: join(app, 'dist', out),
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        mainFields: ['module', 'main'],
+        logLevel: 'silent',
+        legalComments: 'none'
+      });
+    } catch (error) {
+      notes.push(`Building ${entry} failed: ${error.message.split('\n')[0]}`);
+    }
   }
 }
+const engineJs = join(app, 'dist', 'engine.js');
+const whosaidBin = join(app, 'bin', 'whosaid.js');
+process.env.WHOSAID_BENCH_ENGINE = engineJs; // read by bench/lib/tools.mjs and incremental.mjs in the children
 
 // ---------- texts ----------
 const corpus = loadSource(repoRoot);
-const work = mkdtempSync(join(tmpdir(), 'whosaid-bench-'));
-process.on('exit', () => rmSync(work, {recursive: true, force: true}));
 // The CLI finds this config beside the texts: no size limit, so the 1M-word text is checked, not declined.
 writeFileSync(join(work, '.whosaidrc.json'), JSON.stringify({maxLength: 100_000_000}) + '\n');
 const texts = {};
@@ -144,7 +175,7 @@ say();
 // ---------- in-process throughput ----------
 const TOOL_ORDER = ['whosaid', 'retext-parse', 'retext-intensify', 'alex', 'write-good'];
 const results = {}; // tool -> size -> {ms, maxRssMB, ...} | {skipped: reason}
-let engineReady = existsSync(join(repoRoot, 'dist', 'engine.js'));
+let engineReady = existsSync(engineJs);
 
 async function measure(tool, size) {
   // Warm-up on the 1k text, or the 10k text before the large sizes (so the JIT has seen enough).
@@ -181,7 +212,7 @@ if (!skip.has('inproc')) {
     for (const tool of TOOL_ORDER) {
       (results[tool] ??= {});
       if (tool === 'whosaid' && !engineReady) {
-        results[tool][size] = {skipped: existsSync(join(repoRoot, 'dist', 'engine.js')) ? 'engine not available' : 'dist/engine.js not built'};
+        results[tool][size] = {skipped: existsSync(engineJs) ? 'engine not available' : 'dist/engine.js not built'};
         continue;
       }
       if (tool === 'alex' && size >= 1_000_000 && !FULL) {
@@ -270,7 +301,7 @@ if (!skip.has('inproc')) {
 }
 
 // ---------- whole-process CLI ----------
-const cliJs = join(repoRoot, 'dist', 'cli.js');
+const cliJs = join(app, 'dist', 'cli.js');
 const cliResults = {};
 async function timeCli(argv, runs) {
   const times = [];
@@ -310,7 +341,7 @@ if (!skip.has('cli')) {
     const cliSizes = sizes.filter((s) => s >= 10_000);
     for (const size of cliSizes) {
       const runs = size >= 1_000_000 ? 1 : size >= 100_000 ? 3 : 5;
-      const w = await timeCli([join('bin', 'whosaid.js'), '--format', 'json', texts[size].file], runs);
+      const w = await timeCli([whosaidBin, '--format', 'json', texts[size].file], runs);
       progress(`whosaid CLI ${sizeLabel(size)}: ${w.error ?? fmtMs(w.ms)}`);
       const predicted = cliResults[size / 10]?.intensify?.ms * 10 ** 1.3;
       const i =
@@ -340,7 +371,7 @@ if (!skip.has('jobs')) {
   say();
   let help = '';
   if (existsSync(cliJs)) {
-    const h = spawnSync(process.execPath, [join('bin', 'whosaid.js'), '--help'], {cwd: repoRoot, encoding: 'utf8', timeout: 20_000});
+    const h = spawnSync(process.execPath, [whosaidBin, '--help'], {cwd: repoRoot, encoding: 'utf8', timeout: 20_000});
     help = `${h.stdout}${h.stderr}`;
   }
   if (!/--jobs\b/.test(help)) {
@@ -357,8 +388,8 @@ if (!skip.has('jobs')) {
       writeFileSync(join(dir, `draft-${String(i).padStart(4, '0')}.md`), text);
     });
     const files = Math.min(count, corpus.articles.length);
-    const j1 = await timeCli([join('bin', 'whosaid.js'), '--format', 'json', '--jobs', '1', dir], 3);
-    const j2 = await timeCli([join('bin', 'whosaid.js'), '--format', 'json', '--jobs', '2', dir], 3);
+    const j1 = await timeCli([whosaidBin, '--format', 'json', '--jobs', '1', dir], 3);
+    const j2 = await timeCli([whosaidBin, '--format', 'json', '--jobs', '2', dir], 3);
     progress(`folder: jobs 1 ${j1.error ?? fmtMs(j1.ms)}, jobs 2 ${j2.error ?? fmtMs(j2.ms)}`);
     table(
       ['drafts', 'words', '--jobs 1', '--jobs 2', 'speed-up', 'same output'],
@@ -378,7 +409,7 @@ if (!skip.has('jobs')) {
 
 // ---------- engine incremental re-analysis ----------
 let incremental = null;
-if (!skip.has('lsp') && engineReady && existsSync(join(repoRoot, 'dist', 'engine.js'))) {
+if (!skip.has('lsp') && engineReady && existsSync(engineJs)) {
   const file = join(work, 'typing-draft.md');
   writeFileSync(file, buildText(corpus, 100_000, {markdown: true}).text);
   const r = await runChild(process.execPath, [join('bench', 'lib', 'incremental.mjs'), file, 'markdown', '200']);
@@ -397,11 +428,12 @@ if (!skip.has('lsp')) {
   // The floor: a server that only keeps the document in sync and publishes a constant diagnostic.
   const floor = await lspBench({repoRoot, workDir: work, bigText: big, smallText: small, edits: 200, serverJs: join(repoRoot, 'bench', 'lib', 'null-server.cjs')});
   progress(`LSP floor: ${floor.error ?? `p95 ${fmtMs(floor.p95)}`}`);
-  if (!existsSync(join(repoRoot, 'dist', 'server.js'))) {
+  const serverJs = join(app, 'dist', 'server.js');
+  if (!existsSync(serverJs)) {
     say('whosaid: not available, dist/server.js is not built.');
     say();
   } else {
-    lsp = await lspBench({repoRoot, workDir: work, bigText: big, smallText: small, edits: 200});
+    lsp = await lspBench({repoRoot, workDir: work, bigText: big, smallText: small, edits: 200, serverJs});
     progress(`LSP: ${lsp.error ?? `p95 ${fmtMs(lsp.p95)}`}`);
     if (lsp.error) {
       say(`whosaid server failed: ${lsp.error}`);
