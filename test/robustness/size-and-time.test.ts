@@ -2,7 +2,8 @@
 // configurable), huge lines, floods of quote marks, binary input; and growth tests that the engine's
 // work stays linear in the input for the shapes most likely to go quadratic. No wall-clock limits:
 // the big inputs only have to finish (the test timeout bounds the wait), and linearity is checked as
-// the ratio between sizes n and 4n.
+// the ratio between sizes n and 4n. Growth tests retry twice: garbage collection in the test process
+// can inflate one measurement, but a shape that really grows quadratically fails all three attempts.
 import {describe, expect, it} from 'vitest';
 import {analyze, parseConfig, resolveOptions} from '../../server/src/analysis';
 import type {AnalysisResult} from '../../server/src/analysis/types';
@@ -170,12 +171,12 @@ describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEA
   for (const shape of LINEAR_SHAPES) {
     it(
       shape.name,
+      {retry: 2, timeout: BIG},
       () => {
         const g = growth(shape.make, shape.n, (text) => analyze(text, {format: shape.format}), 3, 20);
         if (process.env.WHOSAID_ROBUST_VERBOSE) console.info(`GROWTH ${shape.name}: ${g.small.toFixed(1)} ms -> ${g.large.toFixed(1)} ms (${g.ratio.toFixed(1)}x)`);
         expect(g.ratio, `${shape.name}: ${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-      },
-      BIG
+      }
     );
   }
 
@@ -185,29 +186,29 @@ describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEA
   // enough that the small size takes 150 ms or more, so timer noise cannot decide the ratio).
   it(
     'many quotations in one paragraph',
+    {retry: 2, timeout: BIG},
     () => {
-      const g = growth((n) => 'a "b" '.repeat(n), 12_000, (text) => analyze(text), 2, 20);
+      const g = growth((n) => 'a "b" '.repeat(n), 12_000, (text) => analyze(text), 3, 20);
       expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-    },
-    BIG
+    }
   );
 
   it(
     'many empty curly quotations in one line',
+    {retry: 2, timeout: BIG},
     () => {
-      const g = growth((n) => '\u201c\u201d'.repeat(n), 32_000, (text) => analyze(text), 2, 20);
+      const g = growth((n) => '\u201c\u201d'.repeat(n), 32_000, (text) => analyze(text), 3, 20);
       expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-    },
-    BIG
+    }
   );
 
   it(
     'one long sentence full of reporting verbs',
+    {retry: 2, timeout: BIG},
     () => {
-      const g = growth((n) => 'said '.repeat(n), 10_000, (text) => analyze(text), 2, 20);
+      const g = growth((n) => 'said '.repeat(n), 10_000, (text) => analyze(text), 3, 20);
       expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-    },
-    BIG
+    }
   );
   // BUG (engine, Markdown masking): a long run of emphasis marks around a phrase grows much faster than
   // linearly: '*'.repeat(2_500) + 'Officials said' + '*'.repeat(2_500) takes about 0.5 s, 5,000 about
