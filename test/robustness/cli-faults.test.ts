@@ -123,7 +123,6 @@ describe('CLI: paths and input', () => {
 describe('CLI: configuration files', () => {
   const cases: [string, string, RegExp][] = [
     ['malformed JSON', '{"preset": "ap",', /Invalid JSON/],
-    ['an empty file', '', /Invalid JSON|empty/],
     ['not an object', '["ap"]', /must be a JSON object/],
     ['rules of the wrong type', '{"rules": ["hedge"]}', /"rules" must be an object/],
     ['maxLength of the wrong type', '{"maxLength": "2MB"}', /"maxLength" must be a positive whole number/],
@@ -141,6 +140,14 @@ describe('CLI: configuration files', () => {
       expectCleanError(runCli(['--config', path, 'draft.md'], {cwd: dir}), path, problem);
     });
   }
+
+  it('--config with an empty file is an empty config: the draft is checked with the defaults', () => {
+    const path = join(dir, 'config-empty.json');
+    writeFileSync(path, '');
+    const run = runCli(['--config', path, '--format', 'json', 'draft.md'], {cwd: dir});
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)[0].messages.length).toBeGreaterThan(0);
+  });
 
   it('a .whosaidrc.json found next to the draft with an unknown rule', () => {
     const desk = folder('desk-unknown-rule');
@@ -178,18 +185,16 @@ describe('CLI: configuration files', () => {
     expectCleanError(runCli(['--config', path, 'draft.md'], {cwd: dir}), path, /cannot be read/);
   });
 
-  // BUG (server/src/node/config-files.ts readConfigFile): a config that is not a regular file is read
-  // with readFileSync anyway. A named pipe called .whosaidrc.json (nobody writing) blocks the CLI for
-  // ever; `--config /dev/zero` reads without end. Expected: "not a regular file", exit 2. The language
-  // server shares readConfigFile, so the same file would freeze it.
-  it.fails('a .whosaidrc.json that is a named pipe (BUG: the CLI blocks reading it)', () => {
+  // A config that is not a regular file is refused: a named pipe with nobody writing would block for
+  // ever, /dev/zero would read without end. The language server shares readConfigFile.
+  it('a .whosaidrc.json that is a named pipe is refused, not read', () => {
     const desk = folder('desk-fifo-config');
     execFileSync('mkfifo', [join(desk, '.whosaidrc.json')]);
     writeFileSync(join(desk, 'story.md'), DRAFT);
     expectCleanError(runCli([join('desk-fifo-config', 'story.md')], {cwd: dir, timeoutMs: 8000}), join(desk, '.whosaidrc.json'), /regular file|cannot be read/);
   });
 
-  it.fails('--config /dev/zero (BUG: read without end)', () => {
+  it('--config /dev/zero is refused, not read', () => {
     expectCleanError(runCli(['--config', '/dev/zero', 'draft.md'], {cwd: dir, timeoutMs: 8000}), '/dev/zero', /regular file|cannot be read|too large/);
   });
 });

@@ -116,11 +116,8 @@ describe('engine properties on hostile input', () => {
     expect(steps).toBeGreaterThanOrEqual(RUNS.incremental);
   });
 
-  // BUG (engine, declineReason in engine.ts): the "looks binary" test counts control characters against
-  // the whole length, CRs included, so a short text is declined with LF or CR line ends and checked
-  // with CRLF. Found by the CRLF property with FC_SEED=2. Exact input: '\b\u{100BB}\u{1E933}, \n\n'
-  // (markdown): LF and CR give "Not checked: the file looks binary", CRLF is checked.
-  it.fails('the binary-file guess does not depend on the line-end convention (BUG: CRLF tips the control-character ratio)', () => {
+  // Found by the CRLF property with FC_SEED=2: the "looks binary" ratio once counted line ends.
+  it('the binary-file guess does not depend on the line-end convention', () => {
     const lf = '\b\u{100BB}\u{1E933}, \n\n';
     const notices = (text: string) => analyze(text, {format: 'markdown'}).notices;
     expect(notices(lf.replace(/\n/g, '\r\n'))).toEqual(notices(lf));

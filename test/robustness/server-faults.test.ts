@@ -238,10 +238,8 @@ describe('documents never opened', () => {
   });
 
   // Privacy (issue 7: "never reads outside the workspace and the config files it documents").
-  // BUG (server/src/lsp/server.ts sourcingReport): for a .md/.txt uri that is not open, the server
-  // reads the file from disk wherever it is; a report on file:///tmp/<elsewhere>/secret.txt comes back
-  // with its findings and attributions. Expected: refuse paths outside the workspace folders.
-  it.fails('does not read drafts outside the workspace folders (BUG: sourcingReport reads any .md/.txt path)', async () => {
+  // A report on a draft that is not open reads it from disk only inside the workspace folders.
+  it('does not read drafts outside the workspace folders', async () => {
     const elsewhere = tempDir('whosaid-outside-');
     try {
       const secret = join(elsewhere, 'embargoed.txt');
@@ -394,10 +392,9 @@ describe('broken config files in the workspace', () => {
 });
 
 describe('a config file that cannot be read', () => {
-  // BUG (server/src/node/config-files.ts, shared with the CLI): a named pipe called .whosaidrc.json is
-  // read with readFileSync, which blocks the server's only thread: no diagnostics, no hover, no
-  // shutdown. Expected: refuse non-regular files with a message, keep the defaults, stay up.
-  it.fails('a .whosaidrc.json that is a named pipe (BUG: the server blocks for ever)', async () => {
+  // A named pipe called .whosaidrc.json would block the server's only thread: it is refused with a
+  // message, the defaults stay, and the server stays up.
+  it('a .whosaidrc.json that is a named pipe is refused and the server stays up', async () => {
     const folder = tempDir('whosaid-fifo-ws-');
     execFileSync('mkfifo', [join(folder, '.whosaidrc.json')]);
     const client = await LspClient.start({folder});

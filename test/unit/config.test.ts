@@ -76,8 +76,9 @@ describe('parseConfig: malformed JSON names the line and column', () => {
     expect(errors[0].message).toMatch(/^Invalid JSON: /);
   });
 
-  it('an empty file', () => {
-    expect(brief(errorsOf(parseConfig('', PATH)))).toEqual([{line: 1, column: 1, message: 'Invalid JSON: value expected'}]);
+  it('an empty file (or only white space) is an empty config, not an error', () => {
+    expect(parseConfig('', PATH)).toEqual({ok: true, config: {}});
+    expect(parseConfig(' \n\t\n', PATH)).toEqual({ok: true, config: {}});
   });
 
   it('an unclosed object', () => {

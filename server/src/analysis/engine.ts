@@ -127,12 +127,16 @@ function declineReason(text: string, maxLength: number): string | null {
   }
   const sample = text.length > 8192 ? text.slice(0, 8192) : text;
   let control = 0;
+  let lineEnds = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
     if (code === 0) return 'Not checked: the file looks binary (it contains NUL bytes)';
-    if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) control++;
+    if (code === 10 || code === 13) lineEnds++;
+    else if (code < 32 && code !== 9 && code !== 12) control++;
   }
-  if (sample.length > 0 && control / sample.length > 0.1) return 'Not checked: the file looks binary (many control characters)';
+  // Line ends do not count either way, so CRLF and LF copies of a file are judged alike.
+  const counted = sample.length - lineEnds;
+  if (counted > 0 && control / counted > 0.1) return 'Not checked: the file looks binary (many control characters)';
   return null;
 }
 

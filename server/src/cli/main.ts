@@ -140,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
   else if (format === 'sarif') process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
   // With every file failed there is nothing to summarize: the errors on stderr say it all.
   else if (reports.length > 0 || failed.length === 0) {
-    process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR));
+    process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR, failed.length));
   }
 
   if (failed.length > 0) return 2;

@@ -3,7 +3,7 @@
 // change. A broken file keeps its last good contents in force and is reported once per distinct error.
 import {readFileSync, statSync} from 'node:fs';
 import {createAnalyzer, resolveOptions, type Analyzer, type ConfigError, type EngineOptions, type WhosaidConfig} from '../analysis';
-import {findConfigFile, readConfigFile} from '../node/config-files';
+import {findConfigFile, MAX_CONFIG_BYTES, readConfigFile} from '../node/config-files';
 
 interface ConfigEntry {
   stamp: string;
@@ -48,8 +48,10 @@ export class ConfigStore {
     const parsed = readConfigFile(path);
     let text = '';
     if (!parsed.ok) {
+      // The text is for the diagnostic on the config file; a pipe or device (refused above) is not read.
       try {
-        text = readFileSync(path, 'utf8');
+        const stat = statSync(path);
+        if (stat.isFile() && stat.size <= MAX_CONFIG_BYTES) text = readFileSync(path, 'utf8');
       } catch {
         text = '';
       }

@@ -1,5 +1,5 @@
 // The whosaid language server. Editor-neutral: everything VS Code-specific lives in the client.
-import {readFileSync, statSync} from 'node:fs';
+import {readFileSync, realpathSync, statSync} from 'node:fs';
 import {dirname, extname, sep} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {
@@ -514,11 +514,20 @@ export function startServer(connection: Connection): void {
       if (!doc) throw new ResponseError(LSPErrorCodes.RequestFailed, `The document was closed: ${uri}`);
       return buildReport(outcome.kind === 'ok' ? outcome.doc : doc, outcome.kind === 'ok' ? outcome.result : null);
     }
-    // Not open: read it from disk, so any client can ask about any draft.
+    // Not open: read it from disk, so any client can ask about any draft in the workspace, and only
+    // there (drafts are confidential: the server reads nothing outside the folders it was given).
     const path = uriToPath(uri);
     const info = path ? DRAFT_EXTENSIONS[extname(path).toLowerCase()] : undefined;
     if (!path || !info) throw new ResponseError(LSPErrorCodes.RequestFailed, `Not an open document or a draft file: ${uri}`);
-    const text = readFileSync(path, 'utf8');
+    let real: string;
+    try {
+      real = realpathSync(path);
+      if (!statSync(real).isFile()) throw new Error('not a file');
+    } catch {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `Not an open document or a readable draft file: ${uri}`);
+    }
+    if (!folderFor(real)) throw new ResponseError(LSPErrorCodes.RequestFailed, `Not an open document, and outside the workspace: ${uri}`);
+    const text = readFileSync(real, 'utf8');
     const doc = TextDocument.create(uri, info.languageId, 0, text);
     const ctx = await contextFor(uri, info.languageId);
     return buildReport(doc, ctx ? ctx.analyzer.analyze(text, info.format) : null);

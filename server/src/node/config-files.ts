@@ -41,6 +41,8 @@ export function readConfigFile(path: string): ParsedConfig {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return whole('The config path is a folder, not a file');
+    // A pipe or a device (/dev/zero) would block or never end.
+    if (!stat.isFile()) return whole('The config path is not a regular file');
     if (stat.size > MAX_CONFIG_BYTES) return whole(`The config file is too large (${stat.size} bytes; the limit is ${MAX_CONFIG_BYTES})`);
     text = readFileSync(path, 'utf8');
   } catch (error) {

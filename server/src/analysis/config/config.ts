@@ -55,6 +55,8 @@ export function parseConfig(text: string, path: string): ParsedConfig {
 
   // A byte order mark (Windows editors add one) is not an error; a space keeps the offsets.
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+  // An empty file is an empty config, not a syntax error.
+  if (text.trim() === '') return {ok: true, config: {}};
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, {allowTrailingComma: false, disallowComments: false});
   for (const error of parseErrors) {

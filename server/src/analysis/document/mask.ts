@@ -23,22 +23,34 @@ export function maskProse(text: string, format: 'markdown' | 'plaintext'): strin
   return masked;
 }
 
+/** Nine or more nested containers ("> > > ...", "- - - ...") on one line: hostile or broken input. */
+const DEEP_CONTAINERS = /^[ \t]*(?:(?:>|[*+-]|\d{1,9}[.)])[ \t]*){9,}/m;
+const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[*+-]|\d{1,9}[.)])[ \t]*)+/gm;
+
 function maskMarkdown(text: string): string {
+  // micromark takes quadratic time over thousands of nested containers; such a paragraph is masked
+  // by its container prefixes alone, without a parse.
+  if (DEEP_CONTAINERS.test(text)) return text.replace(CONTAINER_PREFIX, blank);
   const keep = new Uint8Array(text.length);
-  const tree = markdown.parse(text) as Root;
-  const visit = (node: Nodes) => {
+  // Runs of four or more emphasis marks are never emphasis, and micromark resolves long runs in
+  // quadratic time: blank them before parsing (same length, so offsets hold).
+  const parsed = /[*_~]{4}/.test(text) ? text.replace(/[*_~]{4,}/g, blank) : text;
+  const tree = markdown.parse(parsed) as Root;
+  // An explicit stack, not recursion: ten thousand nested block quotes must not overflow the stack.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'text') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start !== undefined && end !== undefined) keep.fill(1, start, end);
-      return;
+      continue;
     }
     // Not prose: code, HTML, images, autolinks whose text is the address itself.
-    if (node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return;
-    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url) return;
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
+    if (node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'image' || node.type === 'imageReference') continue;
+    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url) continue;
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
   let out = '';
   let runStart = 0;
   for (let i = 0; i <= text.length; i++) {

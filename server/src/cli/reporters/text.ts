@@ -3,7 +3,7 @@ import type {JsonFileReport} from '../report';
 
 const LABELS: Record<string, string> = {error: 'error', warning: 'warning', info: 'info', hint: 'hint'};
 
-export function formatText(reports: JsonFileReport[], color: boolean): string {
+export function formatText(reports: JsonFileReport[], color: boolean, unreadable = 0): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const out: string[] = [];
   const counts: Record<string, number> = {error: 0, warning: 0, info: 0, hint: 0};
@@ -21,8 +21,12 @@ export function formatText(reports: JsonFileReport[], color: boolean): string {
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}`;
-  if (total === 0) out.push(paint(32, `\u2714 No sourcing problems in ${files}`));
+  // A file declined (too large, binary) or not read at all is no clean file: say so in the summary.
+  const declined = reports.filter((report) => report.notices?.some((notice) => notice.startsWith('Not checked'))).length;
+  const caveats = [declined > 0 ? `${declined} not checked` : '', unreadable > 0 ? `${unreadable} could not be read` : ''].filter(Boolean);
+  const files = `${reports.length + unreadable} file${reports.length + unreadable === 1 ? '' : 's'}${caveats.length > 0 ? ` (${caveats.join(', ')})` : ''}`;
+  if (total === 0 && caveats.length > 0) out.push(paint(33, `No findings in ${files}`));
+  else if (total === 0) out.push(paint(32, `\u2714 No sourcing problems in ${files}`));
   else {
     const parts = (['error', 'warning', 'info', 'hint'] as const)
       .filter((level) => counts[level] > 0)
