@@ -2,7 +2,8 @@
 // and talks JSON-RPC to it over the child's stdin and stdout. No mocks: every reply comes from the
 // server's own code.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {mkdtempSync, renameSync, rmSync} from 'node:fs';
+import {bundleAtomically} from '../helpers/bundle';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -39,28 +40,9 @@ export const WAIT_MS = 15_000;
 
 let built: Promise<void> | undefined;
 
-/**
- * Builds the server from the sources (same esbuild options as scripts/build.mjs), writing to a
- * temporary file and renaming it into place, so a server another test file is starting never reads half a file.
- */
+/** Builds the server from the sources (test/helpers/bundle.ts). */
 export function buildServer(): Promise<void> {
-  built ??= (async () => {
-    if (SERVER_OVERRIDE) return;
-    const {build} = await import('esbuild');
-    const tmp = join(ROOT, 'dist', `.server.${process.pid}.${Date.now()}.js`);
-    await build({
-      entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'main.ts')],
-      outfile: tmp,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      logLevel: 'warning',
-      legalComments: 'none',
-      mainFields: ['module', 'main']
-    });
-    renameSync(tmp, SERVER_JS);
-  })();
+  built ??= SERVER_OVERRIDE ? Promise.resolve() : bundleAtomically('server/src/lsp/main.ts', 'dist/server.protocol-test.js');
   return built;
 }
 

@@ -2,9 +2,10 @@
 // rebuilt from the sources once per test file, written to a temporary name and renamed into place so a
 // concurrent run never loads half a bundle (the same options as scripts/build.mjs).
 import {spawn, spawnSync, type SpawnSyncReturns} from 'node:child_process';
-import {mkdtempSync, renameSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
+import {bundleAtomically} from '../helpers/bundle';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'whosaid.js');
@@ -13,22 +14,7 @@ export const SHARED = resolve(ROOT, '..', 'shared');
 let built: Promise<void> | undefined;
 
 export function buildCli(): Promise<void> {
-  built ??= (async () => {
-    const {build} = await import('esbuild');
-    const tmp = join(ROOT, 'dist', `.cli.${process.pid}.${Date.now()}.js`);
-    await build({
-      entryPoints: [join(ROOT, 'server', 'src', 'cli', 'main.ts')],
-      outfile: tmp,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      logLevel: 'warning',
-      legalComments: 'none',
-      mainFields: ['module', 'main']
-    });
-    renameSync(tmp, join(ROOT, 'dist', 'cli.js'));
-  })();
+  built ??= bundleAtomically('server/src/cli/main.ts', 'dist/cli.js');
   return built;
 }
 

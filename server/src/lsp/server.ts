@@ -26,6 +26,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument';
 import {createAnalyzer, ruleDocsUrl, ruleMeta, RULE_IDS, type AnalysisResult, type Analyzer, type DocumentFormat, type RuleId} from '../analysis';
 import {actionsFor, allowTargetFor, dataFromFinding, isWhosaidDiagnostic, type ActionContext, type EditCapabilities} from './code-actions';
 import {ConfigStore, type ConfigProblem} from './config-store';
+import {pathExists} from '../node/config-files';
 import {configDiagnostic, rangeOf, toDiagnostic} from './diagnostics';
 import {
   Commands,
@@ -369,7 +370,7 @@ export function startServer(connection: Connection): void {
       store.invalidate(path);
       touched = true;
       // Read it now so a broken file is reported even when no open document uses it yet.
-      if (exists(path)) store.load(path);
+      if (pathExists(path)) store.load(path);
       else if (configDiagnosticsShown.delete(change.uri)) void connection.sendDiagnostics({uri: change.uri, diagnostics: []});
     }
     if (touched) recheckAll();
@@ -675,15 +676,6 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
     a.end.line === b.end.line &&
     a.end.character === b.end.character
   );
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function hash(text: string): string {

@@ -13,7 +13,7 @@ export function findConfigFile(startDir: string, stopDir?: string): string | nul
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(dir, name);
-      if (exists(candidate)) return candidate;
+      if (pathExists(candidate)) return candidate;
     }
     if (dir === stop) return null;
     const parent = dirname(dir);
@@ -22,7 +22,8 @@ export function findConfigFile(startDir: string, stopDir?: string): string | nul
   }
 }
 
-function exists(path: string): boolean {
+/** Whether anything (file, folder, pipe) is at `path`. */
+export function pathExists(path: string): boolean {
   try {
     statSync(path);
     return true;
