@@ -40,9 +40,16 @@ interface ParagraphResult {
   outgoing: CarriedContext;
   words: number;
   sentences: number;
+  /** The run that last used it, for eviction. */
+  used: number;
+  /**
+   * The results placed at a document offset, kept for the next run: a keystroke leaves every
+   * paragraph before it where it was, and those need no new objects.
+   */
+  placed?: {offset: number; findings: Finding[]; attributions: Attribution[]; quotes: Quote[]};
 }
 
-/** Enough for every paragraph of a long book; older entries go first. */
+/** Enough for every paragraph of a long book; entries unused in the latest run go first. */
 const CACHE_LIMIT = 50_000;
 
 const SEVERITY_RANK: Record<Severity, number> = {hint: 0, info: 1, warning: 2, error: 3};
@@ -52,24 +59,61 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
   const enabled = RULE_IDS.filter((id) => options.rules?.[id] !== 'off');
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const allow = (options.allow ?? []).map((phrase) => normalizeWord(phrase.trim())).filter(Boolean);
-  const cache = new Map<string, ParagraphResult>();
+  // Keyed by the paragraph's text, then by what else decides its result: no key is built by
+  // concatenating the text, which would copy the whole document at every keystroke.
+  const cache = new Map<string, Map<string, ParagraphResult>>();
+  let cached = 0;
+  let generation = 0;
   let run = {analysed: 0, reused: 0};
 
   const analyseParagraph = (paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext): ParagraphResult => {
-    const key = `${format}\u0001${paragraph.kind}\u0001${contextKey(incoming)}\u0001${paragraph.text}`;
-    const cached = cache.get(key);
-    if (cached) {
-      // Refresh its place in the eviction order.
-      cache.delete(key);
-      cache.set(key, cached);
+    const variant = `${format}\u0001${paragraph.kind}\u0001${contextKey(incoming)}`;
+    let variants = cache.get(paragraph.text);
+    const hit = variants?.get(variant);
+    if (hit) {
+      hit.used = generation;
       run.reused++;
-      return cached;
+      return hit;
     }
     run.analysed++;
     const result = computeParagraph(paragraph, format, incoming, lexicon, enabled);
-    cache.set(key, result);
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    result.used = generation;
+    if (!variants) cache.set(paragraph.text, (variants = new Map()));
+    variants.set(variant, result);
+    cached++;
     return result;
+  };
+
+  /** Drops entries the latest run did not use, once the cache outgrows its limit. */
+  const evict = () => {
+    if (cached <= CACHE_LIMIT) return;
+    for (const [text, variants] of cache) {
+      for (const [variant, result] of variants) {
+        if (result.used === generation) continue;
+        variants.delete(variant);
+        cached--;
+      }
+      if (variants.size === 0) cache.delete(text);
+    }
+  };
+
+  const place = (result: ParagraphResult, paragraph: RawParagraph, text: string): NonNullable<ParagraphResult['placed']> => {
+    const offset = paragraph.start;
+    if (result.placed?.offset === offset) return result.placed;
+    const range = {start: offset, end: offset + paragraph.text.length};
+    const findings: Finding[] = [];
+    for (const raw of result.findings) {
+      const finding = finalize(raw, offset, range, text, options.rules?.[raw.ruleId]);
+      if (finding && !allowed(finding.actual, allow)) findings.push(finding);
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    result.placed = {
+      offset,
+      findings,
+      attributions: result.attributions.map((attribution) => shiftAttribution(attribution, offset)),
+      quotes: result.quotes.map((quote) => ({...quote, start: quote.start + offset, end: quote.end + offset}))
+    };
+    return result.placed;
   };
 
   return {
@@ -77,6 +121,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     lastRun: () => ({...run}),
     analyze(text, format = options.format ?? 'plaintext') {
       run = {analysed: 0, reused: 0};
+      generation++;
       const declined = declineReason(text, maxLength);
       if (declined) return emptyResult([declined]);
 
@@ -93,20 +138,17 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
         context = result.outgoing;
         words += result.words;
         sentences += result.sentences;
-        const offset = paragraph.start;
-        const range = {start: offset, end: offset + paragraph.text.length};
-        for (const raw of result.findings) {
-          const finding = finalize(raw, offset, range, text, options.rules?.[raw.ruleId]);
-          if (finding && !allowed(finding.actual, allow)) findings.push(finding);
-        }
-        for (const attribution of result.attributions) attributions.push(shiftAttribution(attribution, offset));
-        for (const quote of result.quotes) quotes.push({...quote, start: quote.start + offset, end: quote.end + offset});
+        // Paragraphs come in document order and findings are sorted within each: no global sort.
+        const placed = place(result, paragraph, text);
+        for (const finding of placed.findings) findings.push(finding);
+        for (const attribution of placed.attributions) attributions.push(attribution);
+        for (const quote of placed.quotes) quotes.push(quote);
       }
+      evict();
       for (const marker of markers) {
         if (marker.unknownRules.length > 0) notices.push(`Unknown rule in a whosaid comment: ${marker.unknownRules.join(', ')}`);
       }
       const visible = markers.length > 0 ? applyMarkers(findings, markers, paragraphs) : findings;
-      visible.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
       return {findings: visible, attributions, quotes, stats: {words, paragraphs: paragraphs.length, sentences}, notices};
     }
   };
@@ -150,6 +192,7 @@ function computeParagraph(paragraph: RawParagraph, format: DocumentFormat, incom
   let words = 0;
   for (const sentence of model.sentences) for (const token of sentence.tokens) if (token.kind === 'word') words++;
   return {
+    used: 0,
     findings,
     attributions: model.attributions.map((attribution) => publicAttribution(model, attribution, paragraph.text)),
     quotes: model.quotes.map((quote) => ({start: quote.start, end: quote.end, speaker: quote.speaker})),
