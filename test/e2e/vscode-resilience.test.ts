@@ -258,7 +258,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
       const titles = await quickFixTitles(vscode);
       // whosaid's own actions are there (so the menu is whosaid's), the one that writes a file is not.
       expect(titles.some((t) => /^Turn anonymous-source off for this file/.test(t)), `quick fixes offered: ${JSON.stringify(titles)}`).toBe(true);
-      expect(titles.filter((t) => /Always allow/i.test(t))).toEqual([]);
+      expect(titles.filter((t) => /Always allow/i.test(t)), `quick fixes offered in Restricted Mode: ${JSON.stringify(titles)}`).toEqual([]);
       await vscode.screenshot(join(artifacts, 'vscode-restricted.png'));
       await vscode.page.keyboard.press('Escape');
       expect(readdirSync(opened.workspace).sort()).toEqual(['draft.md']);
