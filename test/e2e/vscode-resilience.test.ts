@@ -184,24 +184,6 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     return rows.some((t) => t.includes(`\n${rule}\n`) && t.includes(`[Ln ${line},`));
   }
 
-  /**
-   * Opens the quick-fix menu at the cursor and returns its titles. Under load VS Code sometimes asks
-   * before the server's code actions are in and says "No code actions available" while the light bulb
-   * shows: that message is waited for and the request made again, at most three times.
-   */
-  async function quickFixTitles(vscode: VSCode): Promise<string[]> {
-    const rows = vscode.page.locator('.action-widget .monaco-list-row.action');
-    const none = vscode.page.locator('.monaco-editor-overlaymessage', {hasText: 'No code actions available'});
-    for (let attempt = 1; ; attempt++) {
-      await vscode.page.keyboard.press('Control+.');
-      await rows.first().or(none.first()).waitFor({timeout: STEP_MS});
-      if (await rows.first().isVisible()) return (await rows.allInnerTexts()).map((t) => t.trim());
-      if (attempt === 3) throw new Error('VS Code said "No code actions available" at the finding, three times');
-      await vscode.page.keyboard.press('Escape');
-      await none.first().waitFor({state: 'hidden', timeout: STEP_MS}).catch(() => undefined);
-    }
-  }
-
   it('the client restarts a killed server: a sentence typed afterwards gets its finding', async () => {
     await withLog(() => byName.trusted, 'vscode-restart', async () => {
       const opened = await open('trusted', true);
@@ -215,7 +197,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
 
       // The trusted workspace offers "Always allow": the check the Restricted Mode test turns round.
       await vscode.goTo(3, 3);
-      const titles = await quickFixTitles(vscode);
+      const titles = await vscode.openQuickFix();
       expect(titles.some((t) => /^Always allow/.test(t)), `quick fixes offered: ${JSON.stringify(titles)}`).toBe(true);
       await vscode.page.keyboard.press('Escape');
       await vscode.page.locator('.action-widget').first().waitFor({state: 'hidden'});
@@ -255,7 +237,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
       await vscode.waitForProblems('the anonymous-source finding', (c) => c.includes('anonymous-source'), FINDINGS_MS);
       expect(await hasRow(vscode, 'anonymous-source', 3)).toBe(true);
       await vscode.goTo(3, 3);
-      const titles = await quickFixTitles(vscode);
+      const titles = await vscode.openQuickFix();
       // whosaid's own actions are there (so the menu is whosaid's), the one that writes a file is not.
       expect(titles.some((t) => /^Turn anonymous-source off for this file/.test(t)), `quick fixes offered: ${JSON.stringify(titles)}`).toBe(true);
       expect(titles.filter((t) => /Always allow/i.test(t)), `quick fixes offered in Restricted Mode: ${JSON.stringify(titles)}`).toEqual([]);

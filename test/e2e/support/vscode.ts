@@ -206,11 +206,22 @@ export class VSCode {
   // ---- quick fixes and hovers ----
 
   /** Opens the quick-fix menu at the cursor and returns the titles it offers. */
+  /**
+   * Opens the quick-fix menu at the cursor and returns its titles. Under load VS Code sometimes asks
+   * before the server's code actions are in and says "No code actions available" while the light bulb
+   * shows: that message is waited for and the request made again, at most three times.
+   */
   async openQuickFix(): Promise<string[]> {
-    await this.page.keyboard.press('Control+.');
     const rows = this.page.locator('.action-widget .monaco-list-row.action');
-    await rows.first().waitFor();
-    return (await rows.allInnerTexts()).map((t) => t.trim());
+    const none = this.page.locator('.monaco-editor-overlaymessage', {hasText: 'No code actions available'});
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      await rows.first().or(none.first()).waitFor();
+      if (await rows.first().isVisible()) return (await rows.allInnerTexts()).map((t) => t.trim());
+      if (attempt === 3) throw new Error('VS Code said "No code actions available" at the finding, three times');
+      await this.page.keyboard.press('Escape');
+      await none.first().waitFor({state: 'hidden'}).catch(() => undefined);
+    }
   }
 
   /** Picks the quick fix whose title matches, with the keyboard as a writer would. */
