@@ -126,10 +126,6 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
   return {text, sentences, attributions, quotes, coverage, outgoing};
 }
 
-function spanText(sentence: Sentence, span: Span, text: string): string {
-  return text.slice(sentence.tokens[span.from].start, sentence.tokens[span.to - 1].end);
-}
-
 function findAttributions(
   sentence: Sentence,
   index: number,
@@ -799,4 +795,3 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
   return coverage;
 }
 
-export {spanText};

@@ -23,7 +23,7 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       const suggestions: Suggestion[] = [];
-      const rewrite = match.value === 'passive' ? rewritePassive(sentence, match.from, match.to, model.text) : null;
+      const rewrite = match.value === 'passive' ? rewritePassive(sentence, match.from, match.to) : null;
       if (rewrite) suggestions.push(rewrite);
       suggestions.push(attributeSuggestion(model, s));
       findings.push({
@@ -55,7 +55,7 @@ function message(kind: string, actual: string): string {
   return `Unattributed claim: "${actual}" hides who expects or believes it (AP: attribute predictions and opinions)`;
 }
 
-function rewritePassive(sentence: Parameters<typeof tokenSpan>[0], from: number, to: number, text: string): Suggestion | null {
+function rewritePassive(sentence: Parameters<typeof tokenSpan>[0], from: number, to: number): Suggestion | null {
   const {tokens, norms} = sentence;
   // "It is believed (that)": the whole opener becomes "[TK: who] believes".
   if (norms[from] === 'it') {
@@ -63,7 +63,7 @@ function rewritePassive(sentence: Parameters<typeof tokenSpan>[0], from: number,
     for (let i = from + 1; i < to; i++) if (ACTIVE_FORMS[norms[i]]) participle = i;
     if (participle < 0) return null;
     const active = ACTIVE_FORMS[norms[participle]];
-    const lead = tokens[from].capitalized ? '[TK: who]' : '[TK: who]';
+    const lead = '[TK: who]';
     return {
       title: `Rewrite as "${lead} ${active} ..."`,
       kind: 'rewrite',
@@ -76,6 +76,5 @@ function rewritePassive(sentence: Parameters<typeof tokenSpan>[0], from: number,
     const at = tokens[to - 1].start;
     return {title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite', edits: [{start: at, end: at, newText: 'by [TK: who] '}]};
   }
-  void text;
   return null;
 }
