@@ -92,7 +92,7 @@ const SUBJECT_PARTICIPLES = new Set([
 ]);
 
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
-const NOUN_PRECEDERS = new Set(['latest', 'new', 'recent', 'initial', 'previous', 'unconfirmed', 'conflicting', 'further', 'such', 'first', 'early', 'conflicting', 'similar', 'false', 'baseless', 'repeated']);
+const NOUN_PRECEDERS = new Set(['latest', 'new', 'recent', 'initial', 'previous', 'unconfirmed', 'conflicting', 'further', 'such', 'first', 'early', 'similar', 'false', 'baseless', 'repeated']);
 
 export function buildParagraphModel(text: string, incoming: CarriedContext, lexicon: Lexicon): ParagraphModel {
   const quoteScan = scanQuotes(text, incoming.openQuote);

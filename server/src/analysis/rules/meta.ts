@@ -15,7 +15,9 @@ export interface RuleMeta {
   guidance: string;
 }
 
-const DOCS_BASE_DEFAULT = 'https://github.com/whosaid/whosaid/blob/main/docs/rules/';
+// Relative to the repository, where the pages live; the CLI and the server point it at the installed
+// copy (a file URL), so a link always opens offline and never names a site that does not exist.
+const DOCS_BASE_DEFAULT = 'docs/rules/';
 let docsBase = DOCS_BASE_DEFAULT;
 
 /** Where rule pages live; the CLI and the server point this at the installed docs folder. */

@@ -16,7 +16,6 @@ export function formatSarif(reports: JsonFileReport[], version: string, toUri: (
           driver: {
             name: 'whosaid',
             version,
-            informationUri: 'https://github.com/whosaid/whosaid',
             rules: RULES.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
