@@ -11,3 +11,4 @@ export {
   type ConfigError,
   type ParsedConfig
 } from './config/config';
+export {warmUp} from './warm-up';

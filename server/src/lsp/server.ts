@@ -23,7 +23,7 @@ import {
   type WorkDoneProgressReporter
 } from 'vscode-languageserver';
 import {TextDocument} from 'vscode-languageserver-textdocument';
-import {createAnalyzer, ruleDocsUrl, ruleMeta, RULE_IDS, type AnalysisResult, type Analyzer, type DocumentFormat, type RuleId} from '../analysis';
+import {createAnalyzer, ruleDocsUrl, ruleMeta, RULE_IDS, warmUp, type AnalysisResult, type Analyzer, type DocumentFormat, type RuleId} from '../analysis';
 import {actionsFor, allowTargetFor, dataFromFinding, isWhosaidDiagnostic, type ActionContext, type EditCapabilities} from './code-actions';
 import {ConfigStore, type ConfigProblem} from './config-store';
 import {pathExists} from '../node/config-files';
@@ -326,8 +326,23 @@ export function startServer(connection: Connection): void {
     if (caps.pull) {
       result.capabilities.diagnosticProvider = {identifier: 'whosaid', interFileDependencies: false, workspaceDiagnostics: false};
     }
+    warmUpOnce();
     return result;
   });
+
+  /**
+   * Pays a fresh process's one-off costs (the lexicon, the JIT compiling parser, rules and diagnostics)
+   * while the client waits for `initialize`, not when the writer opens the first draft.
+   */
+  function warmUpOnce(): void {
+    try {
+      const {text, result} = warmUp();
+      const doc = TextDocument.create('untitled:whosaid-warm-up', 'markdown', 1, text);
+      JSON.stringify(result.findings.map((finding) => toDiagnostic(doc, finding, 1)));
+    } catch (error) {
+      logOnce(`whosaid could not warm up: ${describe(error)}`);
+    }
+  }
 
   connection.onInitialized(() => {
     if (caps.watchedFilesDynamic) {
