@@ -9,6 +9,7 @@
 //   --engine=PATH     the engine bundle to load (default dist/engine.js; `npm run eval` builds it first)
 //   --json=PATH       also write the figures as JSON (for comparing two runs)
 //   --polnear-split=dev|train   which PolNeAR split to score (default dev; train is for learning from)
+//   --conll-presets=default,strict   the presets CoNLL-2010 is scored under (default both)
 //
 // Data sets under ../shared are read when present and skipped with a note when not. Sentences from
 // them are printed to the terminal for reading; nothing from them is written into the repository.
@@ -33,6 +34,7 @@ const WORST = Number(opt('worst', '12'));
 const ENGINE_PATH = resolve(ROOT, opt('engine', 'dist/engine.js'));
 const JSON_OUT = opt('json', '');
 const POLNEAR_SPLIT = opt('polnear-split', 'dev');
+const CONLL_PRESETS = opt('conll-presets', 'default,strict').split(',').filter(Boolean);
 
 const UNCERTAINTY_RULES = new Set(['hedge', 'vague-source', 'unattributed-claim', 'anonymous-source', 'editorializing']);
 const RANK = {error: 3, warning: 2, info: 1, hint: 0};
@@ -211,13 +213,25 @@ const MISS_HINTS = [
 // 2. CoNLL-2010 Wikipedia uncertainty
 // ------------------------------------------------------------------------------------------------
 function evalConll(engine) {
-  heading('2. CoNLL-2010 Wikipedia uncertainty (train file): the `uncertain` class');
   const path = join(SHARED, 'datasets', 'wikiweasel-train.jsonl');
-  if (!existsSync(path)) {
-    console.log(`skipped: ${path} is not there`);
-    return;
+  for (const preset of CONLL_PRESETS) {
+    heading(`2. CoNLL-2010 Wikipedia uncertainty (train file): the \`uncertain\` class, preset "${preset}"`);
+    if (!existsSync(path)) {
+      console.log(`skipped: ${path} is not there`);
+      return;
+    }
+    evalConllPreset(engine, readJsonl(path), preset);
   }
-  const rows = readJsonl(path);
+}
+
+/** Engine options for a preset, as a .whosaidrc.json {"preset": name} would give them. */
+function presetOptions(engine, preset) {
+  if (typeof engine.resolveOptions === 'function') return engine.resolveOptions({preset});
+  return {};
+}
+
+function evalConllPreset(engine, rows, preset) {
+  const options = {...presetOptions(engine, preset), format: 'plaintext'};
   const U = rows.filter((r) => r.label === 'uncertain').length;
   console.log(`${rows.length} sentences, ${U} uncertain. A sentence is flagged when any of ${[...UNCERTAINTY_RULES].join(', ')} is reported on it.`);
   const warn = {tp: 0, fp: 0, fn: 0};
@@ -228,7 +242,7 @@ function evalConll(engine) {
   const misses = [];
   const missesBelow = [];
   for (const r of rows) {
-    const findings = engine.analyze(r.text, {format: 'plaintext'}).findings.filter((f) => UNCERTAINTY_RULES.has(f.ruleId));
+    const findings = engine.analyze(r.text, options).findings.filter((f) => UNCERTAINTY_RULES.has(f.ruleId));
     const strong = findings.filter((f) => atLeastWarning(f.severity));
     const y = r.label === 'uncertain';
     const tally = (t, hit) => {
@@ -278,7 +292,8 @@ function evalConll(engine) {
   for (const {r} of spread(misses, WORST)) console.log(`  [${r.id}] ${oneLine(r.text)}`);
   for (const {r, findings} of spread(missesBelow, Math.ceil(WORST / 3)))
     console.log(`  [${r.id}] (below warning: ${findings.map((f) => `${f.ruleId}/${f.severity} "${f.actual}"`).join('; ')})\n      ${oneLine(mark(r.text, findings))}`);
-  figures.conll = {sentences: rows.length, uncertain: U, warning: sw, anySeverity: sa, perRule: Object.fromEntries(perRule)};
+  figures.conll ??= {};
+  figures.conll[preset] = {sentences: rows.length, uncertain: U, warning: sw, anySeverity: sa, perRule: Object.fromEntries(perRule)};
 }
 
 // ------------------------------------------------------------------------------------------------

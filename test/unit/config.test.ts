@@ -175,6 +175,14 @@ describe('resolveOptions', () => {
     expect(resolveOptions({preset: 'ap'}).rules).toEqual({'anonymous-source': 'error', 'unattributed-quote': 'error', 'leftover-tk': 'error', 'loaded-verb': 'warning'});
   });
 
+  it('only the strict preset turns on the strict checks, and the last preset named decides', () => {
+    expect(resolveOptions({preset: 'strict'}).strict).toBe(true);
+    for (const preset of ['default', 'ap', 'opinion']) expect(resolveOptions({preset}).strict).toBeUndefined();
+    expect(resolveOptions({preset: 'strict'}, {preset: 'default'}).strict).toBeUndefined();
+    expect(resolveOptions({preset: 'ap'}, {preset: 'strict'}).strict).toBe(true);
+    expect(resolveOptions({preset: 'strict'}, {rules: {hedge: 'info'}}).strict).toBe(true);
+  });
+
   it('a layer\'s own rules win over its preset', () => {
     expect(resolveOptions({preset: 'ap', rules: {'anonymous-source': 'warning'}}).rules?.['anonymous-source']).toBe('warning');
   });

@@ -103,6 +103,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     const range = {start: offset, end: offset + paragraph.text.length};
     const findings: Finding[] = [];
     for (const raw of result.findings) {
+      if (raw.strict && !options.strict) continue;
       const finding = finalize(raw, offset, range, text, options.rules?.[raw.ruleId]);
       if (finding && !allowed(finding.actual, allow)) findings.push(finding);
     }

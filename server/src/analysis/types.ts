@@ -132,4 +132,10 @@ export interface EngineOptions {
   extra?: ExtraPhrases;
   /** Documents larger than this many UTF-16 code units are declined with a notice. */
   maxLength?: number;
+  /**
+   * The `strict` preset's extra checks: vague quantities in the writer's voice ("many of the
+   * buildings", "in some cases"). Wikipedia counts them as weasel words; in news they are usually
+   * plain description, so the other presets do not report them at all.
+   */
+  strict?: boolean;
 }

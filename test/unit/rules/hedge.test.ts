@@ -1,7 +1,7 @@
 // hedge: words of doubt. Warning in the writer's voice; info when they are the source's words
 // (inside a quote or a that-clause attributed to a named source), with `related` pointing at the cue.
 import {describe, expect, it} from 'vitest';
-import {analyze} from '../../../server/src/analysis';
+import {analyze, resolveOptions} from '../../../server/src/analysis';
 import {expectEditsInSentence, expectExactly, expectQuiet, expectWellFormed, findingsOf, fixesOf} from './support';
 
 const WRITER = "in the writer's voice";
@@ -204,5 +204,42 @@ describe('hedge: in-document comments', () => {
   it('a comment inside a fenced code block is not a control comment', () => {
     const text = ['```', '<!-- whosaid-disable hedge -->', '```', line].join('\n');
     expect(findingsOf('hedge', text, {format: 'markdown'}).map((f) => f.actual)).toEqual(['could']);
+  });
+});
+
+describe('hedge: vague quantities, under the strict preset only', () => {
+  const strict = resolveOptions({preset: 'strict'});
+
+  it.each([
+    ['Many of the flooded homes were uninsured.', 'Many', 0],
+    ['In some cases the repairs took a year.', 'some', 3],
+    ['Several witnesses described a second car.', 'Several', 0],
+    ['The strike closed many schools in the region.', 'many', 18]
+  ])('%s', (text, actual, start) => {
+    const [finding] = expectExactly('hedge', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Vague quantity "${actual}"`}], strict);
+    expect(fixesOf(text, finding)).toEqual([{title: 'Give the number', kind: 'rewrite', result: text.slice(0, start) + '[TK: number]' + text.slice(start + actual.length)}]);
+  });
+
+  it('the default preset does not report them at all', () => {
+    expectQuiet('hedge', 'Many of the flooded homes were uninsured.');
+    expectQuiet('hedge', 'In some cases the repairs took a year.', resolveOptions({preset: 'ap'}));
+  });
+
+  it.each([
+    'Some 300 people were evacuated.', // an estimate
+    'The talks took some time.',
+    'The bridge has been closed many times.',
+    'Several hundred homes lost power.',
+    'Many more were evacuated on Sunday.',
+    'As many as 40 homes were damaged.',
+    'So many roads were closed that buses stopped.',
+    'The mayor said many homes were damaged.', // the source's words
+    '"Many of us lost everything," said Ana Ruiz, a resident.'
+  ])('quiet: %s', (text) => expectQuiet('hedge', text, strict));
+
+  it('a crowd source is the vague-source rule\'s finding, not a second one', () => {
+    const text = 'Many analysts expect the bank to cut rates.';
+    expectQuiet('hedge', text, strict);
+    expect(findingsOf('vague-source', text, strict).map((f) => f.actual)).toEqual(['Many analysts']);
   });
 });

@@ -34,13 +34,17 @@ const TOP_KEYS = ['$schema', 'preset', 'rules', 'allow', 'extra', 'maxLength'];
 /** Built-in presets: rule settings applied before the config's own `rules`. */
 export const PRESETS: Readonly<Record<string, Partial<Record<RuleId, RuleSetting>>>> = {
   default: {},
-  // Everything the engine knows, loaded verbs included, as warnings.
+  // Everything the engine knows, loaded verbs included, as warnings; also turns on the strict checks
+  // (vague quantities, see STRICT_PRESETS).
   strict: {'loaded-verb': 'warning'},
   // AP style: anonymity and attribution are hard rules; hedges in quotes are the source's business.
   ap: {'anonymous-source': 'error', 'unattributed-quote': 'error', 'leftover-tk': 'error', 'loaded-verb': 'warning'},
   // For opinion and analysis desks, where judgement words are the point.
   opinion: {editorializing: 'off', hedge: 'info', 'loaded-verb': 'off'}
 };
+
+/** Presets that also turn on the engine's strict checks (EngineOptions.strict). */
+export const STRICT_PRESETS: ReadonlySet<string> = new Set(['strict']);
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
 
@@ -176,13 +180,18 @@ export function resolveOptions(...layers: (WhosaidConfig | undefined)[]): Engine
   const allow: string[] = [];
   const extra: Required<ExtraPhrases> = {vagueSources: [], hedges: [], editorial: []};
   let maxLength = DEFAULT_MAX_LENGTH;
+  let strict = false;
   for (const layer of layers) {
     if (!layer) continue;
-    if (layer.preset && PRESETS[layer.preset]) Object.assign(rules, PRESETS[layer.preset]);
+    if (layer.preset && PRESETS[layer.preset]) {
+      Object.assign(rules, PRESETS[layer.preset]);
+      // The last preset named decides, as it does for the rules.
+      strict = STRICT_PRESETS.has(layer.preset);
+    }
     if (layer.rules) Object.assign(rules, layer.rules);
     if (layer.allow) allow.push(...layer.allow);
     for (const key of EXTRA_KEYS) extra[key].push(...(layer.extra?.[key] ?? []));
     if (layer.maxLength) maxLength = layer.maxLength;
   }
-  return {rules, allow, extra, maxLength};
+  return strict ? {rules, allow, extra, maxLength, strict} : {rules, allow, extra, maxLength};
 }

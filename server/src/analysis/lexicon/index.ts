@@ -45,6 +45,10 @@ export interface Lexicon {
   genericDeterminers: Set<string>;
   genericPronouns: Set<string>;
   predictionTimes: PhraseSet;
+  /** Strict preset: vague quantities ("some", "many", "several") and the words around them that make them exact. */
+  vagueQuantities: PhraseSet;
+  notQuantityBefore: Set<string>;
+  notQuantityAfter: Set<string>;
   editorial: PhraseSet;
   editorialOpeners: PhraseSet;
   notEditorial: PhraseSet;
@@ -157,6 +161,9 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     genericDeterminers: words(hedges.genericSubjects.determiners),
     genericPronouns: words(hedges.genericSubjects.pronouns),
     predictionTimes: new PhraseSet(hedges.predictionTimes.phrases, undefined, hedges.predictionTimes.slots),
+    vagueQuantities: new PhraseSet(hedges.vagueQuantities.phrases),
+    notQuantityBefore: words(hedges.vagueQuantities.notBefore.words),
+    notQuantityAfter: words(hedges.vagueQuantities.notAfter.words),
     editorial: editorialSet(extra),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),

@@ -3,7 +3,7 @@
 import type {Lexicon} from '../lexicon';
 import type {Sentence} from '../nlp/tokens';
 import {isAdverbLike, isPreposition, subjectBefore} from '../attribution/sources';
-import {attributeSuggestion, coveringAttribution, relatedFor, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
+import {attributeSuggestion, coveringAttribution, relatedFor, removalEdits, tokenSpan, type RawFinding, type Rule, type RuleContext} from './rule';
 
 export const hedge: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
@@ -56,9 +56,44 @@ export const hedge: Rule = ({model, lexicon}) => {
         related: []
       });
     }
+    for (const match of lexicon.vagueQuantities.findAll(norms)) {
+      if (!isVagueQuantity(model, s, match.from, match.to, lexicon)) continue;
+      const span = tokenSpan(sentence, match.from, match.to);
+      const actual = model.text.slice(span.start, span.end);
+      findings.push({
+        ruleId: 'hedge',
+        secondary: false,
+        strict: true,
+        message: `Vague quantity "${actual}" in the writer's voice: how many, and who counted? Give the number or its source`,
+        start: span.start,
+        end: span.end,
+        expected: ['[TK: number]'],
+        suggestions: [{title: 'Give the number', kind: 'rewrite', edits: [{start: span.start, end: span.end, newText: '[TK: number]'}]}],
+        related: []
+      });
+    }
   });
   return findings;
 };
+
+/**
+ * "many of the buildings", "in some cases", "several witnesses": a crowd or amount with no number, in
+ * the writer's voice. Not an estimate ("some 300", "some time", "many years"), a comparison ("so many",
+ * "as many as"), the source's own words, or a crowd source the vague-source rule already reports
+ * ("many analysts", "some say").
+ */
+function isVagueQuantity(model: RuleContext['model'], s: number, from: number, to: number, lexicon: Lexicon): boolean {
+  const {tokens, norms} = model.sentences[s];
+  const first = tokens[from];
+  // A capital mid-sentence is a name ("Some Like It Hot").
+  if (first.capitalized && from > 0 && tokens[from - 1].norm !== '"') return false;
+  const next = norms[to] ?? '';
+  if (lexicon.notQuantityBefore.has(next) || /^[\d$£€]/.test(next)) return false;
+  if (lexicon.notQuantityAfter.has(norms[from - 1] ?? '')) return false;
+  if (first.quoted || coveringAttribution(model, s, from)) return false;
+  if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
+  return !model.attributions.some((a) => a.sentence === s && a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
+}
 
 /** "may"/"could" in a general statement ("surgery may be needed"): shown, but not a warning. */
 function generalStatement(actual: string, span: {start: number; end: number}): RawFinding {

@@ -13,6 +13,8 @@ export interface RawFinding {
   ruleId: RuleId;
   /** A lower level than the rule's own: a hedge inside a quote, an anonymous source with a reason. */
   secondary: boolean;
+  /** Reported only under the strict preset (EngineOptions.strict), at the rule's level; dropped otherwise. */
+  strict?: boolean;
   message: string;
   start: number;
   end: number;
