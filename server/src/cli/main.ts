@@ -226,19 +226,24 @@ async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: nu
     Array.from({length: threads}, () =>
       new Promise<void>((resolveWorker, reject) => {
         const worker = new Worker(__filename, {workerData: {withAttributions}});
+        let inFlight = 0;
         const feed = () => {
-          if (next >= jobs.length) {
+          if (next < jobs.length) {
+            const index = next++;
+            inFlight++;
+            worker.postMessage({index, job: jobs[index]});
+          } else if (inFlight === 0) {
             void worker.terminate().then(() => resolveWorker());
-            return;
           }
-          const index = next++;
-          worker.postMessage({index, job: jobs[index]});
         };
         worker.on('message', (message: {index: number; outcome: Outcome}) => {
           outcomes[message.index] = message.outcome;
+          inFlight--;
           feed();
         });
         worker.on('error', reject);
+        // Two files in flight: the worker starts the next one while its last result crosses to this thread.
+        feed();
         feed();
       })
     )
