@@ -81,6 +81,11 @@ describe('anonymous-source: quiet', () => {
     'The New York Times reported that the mayor had resigned.',
     // Inside a quotation the words are the speaker's.
     '"Unnamed sources are not news," the editor said.'
+,
+    // An unnamed person or thing, not a source of information.
+    'An unidentified man was arrested near the station on Monday.',
+    'The painting was sold to an anonymous buyer in 2019.',
+    'She attends Narcotics Anonymous meetings twice a week.'
   ])('%s', (text) => expectQuiet('anonymous-source', text));
 });
 

@@ -29,7 +29,10 @@ describe('hedge: quiet', () => {
     'The vote is set for May 4.',
     'The likely winner is the incumbent.',
     'The ruling slowed two other projects.',
-    'The council approved the budget on Tuesday.'
+    'The council approved the budget on Tuesday.',
+    // Appearing before somebody, not "appears to be".
+    'The saint appeared to Ana Ruiz in a dream, the legend goes.',
+    'The singer appeared to the crowd on a balcony.'
   ])('%s', (text) => expectQuiet('hedge', text));
 });
 

@@ -33,6 +33,10 @@ describe('unattributed-claim: quiet', () => {
     // Not a prediction: an arrival.
     'The minister was expected at the summit.',
     'The council approved the budget on Tuesday.'
+,
+    // A name, and a distance.
+    'North of the river it is known as Station Road.',
+    'The flare could be seen as far away as the coast.'
   ])('%s', (text) => expectQuiet('unattributed-claim', text));
 });
 

@@ -35,6 +35,9 @@ describe('vague-source: quiet', () => {
     'The minister dismissed critics of the plan.',
     'According to the 2021 census, the town has grown.',
     '"Experts say a lot of things," the mayor said.'
+,
+    // The agent is named after the passive.
+    'It was reported by the state broadcaster that the dam had held.'
   ])('%s', (text) => expectQuiet('vague-source', text));
 });
 

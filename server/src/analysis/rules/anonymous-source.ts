@@ -16,6 +16,8 @@ export const anonymousSource: Rule = ({model, lexicon}) => {
     for (const match of lexicon.anonymousMarkers.findAll(sentence.norms)) {
       if (!/unnamed|anonymous|unidentified|familiar|knowledge|briefed|declined|asked not/.test(match.value)) continue;
       const phrase = nounPhraseAround(sentence.norms, match.from, match.to);
+      // "an unidentified man was arrested", "his unnamed daughter": an unnamed person, not a source.
+      if (/^(unnamed|anonymous|unidentified|nameless)$/.test(match.value) && !hasSourceHead(sentence.norms, phrase, lexicon)) continue;
       const span = tokenSpan(sentence, phrase.from, phrase.to);
       const overlaps = [...flagged].some((key) => {
         const [start, end] = key.split(':').map(Number);
@@ -28,6 +30,12 @@ export const anonymousSource: Rule = ({model, lexicon}) => {
   });
   return findings;
 };
+
+/** Whether an "unnamed ..." phrase names a source ("unnamed officials", "an anonymous person"), not just somebody. */
+function hasSourceHead(norms: string[], phrase: {from: number; to: number}, lexicon: Parameters<Rule>[0]['lexicon']): boolean {
+  for (let i = phrase.from; i < phrase.to; i++) if (lexicon.anonymousHeads.has(norms[i]) || lexicon.vagueHeads.has(norms[i])) return true;
+  return false;
+}
 
 function nounPhraseAround(norms: string[], from: number, to: number): {from: number; to: number} {
   // "unnamed government sources": take the words up to the head noun; "familiar with the matter": back to its noun.

@@ -18,6 +18,8 @@ export const hedge: Rule = ({model, lexicon}) => {
       if (first.norm === 'may' && first.capitalized && (match.from > 0 || tokens[match.from + 1]?.capitalized)) continue;
       // "likely" as an adjective before a noun ("the likely winner") is a fair description; flag it as an adverb or predicate.
       if (first.norm === 'likely' && match.to === match.from + 1 && /^(the|a|an|most|more)$/.test(norms[match.from - 1] ?? '')) continue;
+      // "appeared to Chloe", "seemed to him": the verb of appearing before somebody, not "appear to be".
+      if (norms[match.to - 1] === 'to' && isObjectAfterTo(tokens[match.to])) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
@@ -93,6 +95,14 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
   if (first.quoted || coveringAttribution(model, s, from)) return false;
   if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
   return !model.attributions.some((a) => a.sentence === s && a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
+}
+
+const OBJECTS_AFTER_TO = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'many', 'most', 'some', 'everyone', 'anyone', 'all']);
+
+/** The word after "appeared to" is a person or a noun phrase ("to Chloe", "to the crowd"), not a verb. */
+function isObjectAfterTo(next: Sentence['tokens'][number] | undefined): boolean {
+  if (!next || next.kind !== 'word') return false;
+  return next.capitalized || OBJECTS_AFTER_TO.has(next.norm);
 }
 
 /** "may"/"could" in a general statement ("surgery may be needed"): shown, but not a warning. */

@@ -10,6 +10,9 @@ const ACTIVE_FORMS: Record<string, string> = {
   considered: 'considers', anticipated: 'anticipates', projected: 'projects', forecast: 'forecasts'
 };
 
+/** "seen as far away as", "described as well as": "as" opening a comparison, not a judgement. */
+const NOT_JUDGED_AFTER_AS = new Set(['far', 'well', 'much', 'many', 'long', 'soon', 'early', 'late', 'little', 'few', 'recently', 'often']);
+
 export const unattributedClaim: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
@@ -20,6 +23,9 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       // "is expected by analysts to" names who expects.
       if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to)) continue;
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
+      // "it is known as Fourth Avenue" gives a name; "could be seen as far away as" measures.
+      if (norms[match.to - 1] === 'known' && norms[match.to] === 'as') continue;
+      if (norms[match.to - 1] === 'as' && NOT_JUDGED_AFTER_AS.has(norms[match.to] ?? '')) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       const suggestions: Suggestion[] = [];

@@ -18,6 +18,8 @@ export const vagueSource: Rule = ({model, lexicon}) => {
     const matches = [...lexicon.vaguePhrases.findAll(sentence.norms), ...lexicon.crowdPhrases.findAll(sentence.norms).filter((match) => isCrowdSource(model, s, match))];
     for (const match of matches) {
       if (sentence.tokens[match.from].quoted) continue;
+      // "it was reported by the state broadcaster": the agent is named.
+      if (sentence.norms[match.from] === 'it' && sentence.norms[match.to] === 'by') continue;
       const span = tokenSpan(sentence, match.from, match.to);
       if (overlaps(span)) continue;
       taken.push(span);
