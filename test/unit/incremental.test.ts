@@ -2,6 +2,8 @@
 // afresh, and the result is always exactly what a fresh analyze() of the new text gives.
 import {describe, expect, it} from 'vitest';
 import {analyze, createAnalyzer, type AnalysisResult, type DocumentFormat, type EngineOptions} from '../../server/src/analysis';
+import {changedRange} from '../../server/src/analysis/engine';
+import {resplit, splitDocument} from '../../server/src/analysis/document/split';
 
 const NAMES = ['Maria Olsen', 'Daniel Ortiz', 'Ana Ruiz', 'Tomas Berg', 'Lena Fischer', 'Omar Haddad', 'Grace Mwangi'];
 
@@ -203,3 +205,149 @@ describe('createAnalyzer: the paragraph cache', () => {
     expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 0});
   });
 });
+
+/** Pieces of Markdown and plain-text structure that move paragraph boundaries when typed anywhere. */
+const STRUCTURE = ['\n', '\n\n', '\r\n', ' ', 'x', '---', '+++', '```', '~~~', '<div>', '<!--', '-->', '> ', '- ', '1. ', '# ', '    ', '===', '|', '"', 'said ', 'She ', '<!-- whosaid-disable hedge -->', '\n\n<!-- whosaid-enable -->\n\n', '<!-- whosaid-disable-next-line -->\n'];
+
+/** One random edit: a few characters replaced by up to three structure pieces (positions biased to the start now and then). */
+function randomEdit(text: string, r: () => number): string {
+  const start = r() < 0.1 ? Math.floor(r() * Math.min(8, text.length + 1)) : Math.floor(r() * (text.length + 1));
+  const end = Math.min(text.length, start + Math.floor(r() * (r() < 0.85 ? 4 : 120)));
+  let inserted = '';
+  for (let n = Math.floor(r() * 4); n > 0; n--) inserted += STRUCTURE[Math.floor(r() * STRUCTURE.length)];
+  return text.slice(0, start) + inserted + text.slice(end);
+}
+
+describe('re-splitting around an edit', () => {
+  const drafts = (): string[] => [
+    join(document(30)),
+    `---\ntitle: Harbor\n---\n\n${join(document(12))}`,
+    `---\nnot closed\n\n${join(document(12))}`,
+    `${join(document(6))}\`\`\`\ncode\n\nstill code\n\`\`\`\n\n${join(document(6))}`,
+    `${join(document(5))}<div>\nhtml\n\n</div>\n\n<!-- a note\n\nstill the note -->\n\n${join(document(5))}`,
+    `# Harbor\n\n> ${paragraph(1)}\n>\n> ${paragraph(2)}\n\n- ${paragraph(3)}\n- ${paragraph(4)}\n\nTitle\n===\n\n    indented code\n\n${join(document(8))}`,
+    join(document(10)).replace(/\n/g, '\r\n'),
+    `Line one ends here.\nLine two ends here.\nhard wrapped line\nand more\n\n${join(document(8))}`
+  ];
+
+  it('random edits: the split after each equals splitting the new text from scratch', () => {
+    const seed = 4242;
+    const r = random(seed);
+    for (const [d, draft] of drafts().entries()) {
+      for (const format of ['markdown', 'plaintext'] as const) {
+        let text = draft;
+        let split = splitDocument(text, format);
+        for (let step = 0; step < 150; step++) {
+          const next = randomEdit(text, r);
+          const change = changedRange(text, next);
+          const label = `seed ${seed}, draft ${d}, ${format}, step ${step}: ${JSON.stringify(text)} -> ${JSON.stringify(next)}`;
+          if (change === null) {
+            expect(next, label).toBe(text);
+            continue;
+          }
+          // The change is exact enough: same prefix and suffix, and the new text is the old one with it applied.
+          expect(next.slice(0, change.start), label).toBe(text.slice(0, change.start));
+          expect(next.slice(change.newEnd), label).toBe(text.slice(change.oldEnd));
+          // And the smallest such: the prefix and suffix cannot grow.
+          if (change.start < change.oldEnd && change.start < change.newEnd) expect(next[change.start], label).not.toBe(text[change.start]);
+          if (change.start < change.oldEnd && change.start < change.newEnd) expect(next[change.newEnd - 1], label).not.toBe(text[change.oldEnd - 1]);
+          split = resplit(split, next, format, change).split;
+          expect(split, label).toEqual(splitDocument(next, format));
+          text = next;
+        }
+      }
+    }
+  });
+
+  it('an edit in the middle of a long draft scans only the paragraphs around it', () => {
+    const paragraphs = document(200);
+    const text = join(paragraphs);
+    const split = splitDocument(text, 'markdown');
+    paragraphs[120] = paragraphs[120].replace('pier', 'the pier');
+    const next = join(paragraphs);
+    const again = resplit(split, next, 'markdown', changedRange(text, next)!);
+    expect(again.before).toBeGreaterThanOrEqual(119);
+    expect(again.after).toBeLessThanOrEqual(122);
+    expect(again.split.paragraphs.length).toBe(200);
+    expect(again.split).toEqual(splitDocument(next, 'markdown'));
+  });
+
+  it('closing a front matter block late in the draft re-splits from the top', () => {
+    const text = `---\ntitle: Harbor\n\n${join(document(6))}`;
+    const split = splitDocument(text, 'markdown');
+    const at = text.indexOf(paragraph(4));
+    const next = `${text.slice(0, at)}---\n\n${text.slice(at)}`;
+    const again = resplit(split, next, 'markdown', changedRange(text, next)!);
+    expect(again.before).toBe(0);
+    expect(again.split).toEqual(splitDocument(next, 'markdown'));
+    expect(again.split.paragraphs.length).toBeLessThan(split.paragraphs.length);
+  });
+});
+
+describe('sessions: one document edited many times', () => {
+  it('random structural edits: every result equals a fresh analysis, in a session and through analyze()', () => {
+    const seed = 99;
+    const r = random(seed);
+    for (const format of ['markdown', 'plaintext'] as const) {
+      const analyzer = createAnalyzer({format});
+      const session = analyzer.session();
+      let text = `---\ntitle: Harbor\n---\n\n${join(document(40))}`;
+      session.analyze(text, format);
+      analyzer.analyze(text, format);
+      for (let step = 0; step < 60; step++) {
+        text = r() < 0.5 ? randomEdit(text, r) : typeLetter(text, r);
+        const label = `seed ${seed}, ${format}, step ${step}`;
+        const fresh = analyze(text, {format});
+        expect(session.analyze(text, format), label).toEqual(fresh);
+        expect(analyzer.analyze(text, format), label).toEqual(fresh);
+      }
+    }
+  });
+
+  it('two sessions on one analyzer keep their own documents, and analyze() works on alternating documents', () => {
+    const analyzer = createAnalyzer(options());
+    const a = analyzer.session();
+    const b = analyzer.session();
+    let one = join(document(20));
+    let two = join(document(20).reverse());
+    a.analyze(one, 'markdown');
+    b.analyze(two, 'markdown');
+    one = one.replace('pier 7 ', 'pier 77 ');
+    two = two.replace('pier 9 ', 'pier 99 ');
+    expect(a.analyze(one, 'markdown')).toEqual(analyze(one, options()));
+    expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 19});
+    expect(b.analyze(two, 'markdown')).toEqual(analyze(two, options()));
+    expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 19});
+    for (const text of [one, two, one, two]) expect(analyzer.analyze(text, 'markdown')).toEqual(analyze(text, options()));
+  });
+
+  it('a declined version and a change of format start the session afresh', () => {
+    const analyzer = createAnalyzer({format: 'markdown', maxLength: 3000});
+    const session = analyzer.session();
+    const text = join(document(20));
+    session.analyze(text, 'markdown');
+    expect(session.analyze(text + 'x'.repeat(3000), 'markdown').notices[0]).toMatch(/^Not checked/);
+    expect(session.analyze(text, 'markdown')).toEqual(analyze(text, {format: 'markdown', maxLength: 3000}));
+    expect(session.analyze(text, 'plaintext')).toEqual(analyze(text, {format: 'plaintext', maxLength: 3000}));
+  });
+
+  it('a keystroke in a long draft re-analyses one paragraph and reuses the placed findings before it', () => {
+    const analyzer = createAnalyzer(options());
+    const session = analyzer.session();
+    const paragraphs = document(300);
+    const first = session.analyze(join(paragraphs), 'markdown');
+    paragraphs[150] = paragraphs[150].replace('pier', 'piers');
+    const text = join(paragraphs);
+    const second = session.analyze(text, 'markdown');
+    expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 299});
+    const early = first.findings.filter((f) => f.paragraph.end < text.indexOf(paragraphs[150]));
+    expect(early.length).toBeGreaterThan(50);
+    // The very objects of the last run: nothing before the edit was placed again.
+    early.forEach((finding, i) => expect(second.findings[i]).toBe(finding));
+    expect(second).toEqual(analyze(text, options()));
+  });
+});
+
+function options() {
+  return {format: 'markdown' as const};
+}

@@ -3,7 +3,7 @@
 // so a keystroke re-analyses only the paragraph it touched (and any whose carried context changed).
 import {buildParagraphModel, contextKey, EMPTY_CONTEXT, type CarriedContext, type LocalAttribution, type ParagraphModel} from './attribution/model';
 import {maskProse} from './document/mask';
-import {splitDocument, type ControlMarker, type RawParagraph} from './document/split';
+import {resplit, splitDocument, type ControlMarker, type RawParagraph, type SplitDocument, type TextChange} from './document/split';
 import {getLexicon, type Lexicon} from './lexicon';
 import {RULE_CHECKS} from './rules';
 import {ruleDocsUrl, ruleMeta} from './rules/meta';
@@ -25,11 +25,33 @@ import {
 } from './types';
 
 export interface Analyzer {
-  /** Analyses a whole document, reusing cached paragraph results where their text and context are unchanged. */
+  /**
+   * Analyses a whole document, reusing cached paragraph results where their text and context are
+   * unchanged. Consecutive calls on versions of one document are cheap: the analyzer keeps the last
+   * document's paragraphs and re-splits only around what changed (see `session` for several documents).
+   */
   analyze(text: string, format?: DocumentFormat): AnalysisResult;
+  /**
+   * A session for one document that changes over time (an open editor buffer): each call re-splits
+   * and re-analyses only around what changed since the session's previous call, and shares the
+   * analyzer's paragraph cache. The result always equals a fresh analysis of the text.
+   */
+  session(): DocumentSession;
   readonly options: EngineOptions;
   /** How many paragraphs the last call analysed afresh and how many it took from the cache. */
   lastRun(): {analysed: number; reused: number};
+}
+
+export interface DocumentSession {
+  analyze(text: string, format?: DocumentFormat): AnalysisResult;
+}
+
+/** What a session keeps of its last call: the split and each paragraph's result, in document order. */
+interface SessionState {
+  text: string;
+  format: DocumentFormat;
+  split: SplitDocument;
+  results: ParagraphResult[];
 }
 
 /** One paragraph's results, paragraph-relative; what the cache holds. */
@@ -97,14 +119,14 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     }
   };
 
-  const place = (result: ParagraphResult, paragraph: RawParagraph, text: string): NonNullable<ParagraphResult['placed']> => {
+  const place = (result: ParagraphResult, paragraph: RawParagraph): NonNullable<ParagraphResult['placed']> => {
     const offset = paragraph.start;
     if (result.placed?.offset === offset) return result.placed;
     const range = {start: offset, end: offset + paragraph.text.length};
     const findings: Finding[] = [];
     for (const raw of result.findings) {
       if (raw.strict && !options.strict) continue;
-      const finding = finalize(raw, offset, range, text, options.rules?.[raw.ruleId]);
+      const finding = finalize(raw, offset, range, paragraph.text, options.rules?.[raw.ruleId]);
       if (finding && !allowed(finding.actual, allow)) findings.push(finding);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -117,46 +139,123 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     return result.placed;
   };
 
+  const analyseIn = (session: {state: SessionState | null}, text: string, format: DocumentFormat): AnalysisResult => {
+    run = {analysed: 0, reused: 0};
+    generation++;
+    const declined = declineReason(text, maxLength);
+    if (declined) {
+      session.state = null;
+      return emptyResult([declined]);
+    }
+    const previous = session.state?.format === format ? session.state : null;
+    let split: SplitDocument;
+    let results: ParagraphResult[];
+    if (!previous) {
+      split = splitDocument(text, format);
+      results = [];
+      let context = EMPTY_CONTEXT;
+      for (const paragraph of split.paragraphs) {
+        const result = analyseParagraph(paragraph, format, context);
+        results.push(result);
+        context = result.outgoing;
+      }
+    } else {
+      const change = changedRange(previous.text, text);
+      const again = change ? resplit(previous.split, text, format, change) : {split: previous.split, before: previous.results.length, after: previous.results.length};
+      split = again.split;
+      const old = previous.results;
+      results = old.slice(0, again.before);
+      let context = again.before > 0 ? old[again.before - 1].outgoing : EMPTY_CONTEXT;
+      const tail = again.after;
+      const scannedEnd = split.paragraphs.length - (old.length - tail);
+      for (let i = again.before; i < scannedEnd; i++) {
+        const result = analyseParagraph(split.paragraphs[i], format, context);
+        results.push(result);
+        context = result.outgoing;
+      }
+      // The paragraphs after the change have the same text; they need analysing again only while the
+      // context carried into them differs from before.
+      for (let j = tail; j < old.length; j++) {
+        const before = j > 0 ? old[j - 1].outgoing : EMPTY_CONTEXT;
+        if (context === before || contextKey(context) === contextKey(before)) {
+          for (let k = j; k < old.length; k++) results.push(old[k]);
+          break;
+        }
+        const result = analyseParagraph(split.paragraphs[scannedEnd + (j - tail)], format, context);
+        results.push(result);
+        context = result.outgoing;
+      }
+    }
+    session.state = {text, format, split, results};
+    run.reused = results.length - run.analysed;
+
+    const {paragraphs, markers} = split;
+    const findings: Finding[] = [];
+    const attributions: Attribution[] = [];
+    const quotes: Quote[] = [];
+    const notices: string[] = [];
+    let words = 0;
+    let sentences = 0;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const result = results[i];
+      words += result.words;
+      sentences += result.sentences;
+      // Paragraphs come in document order and findings are sorted within each: no global sort.
+      const placed = place(result, paragraphs[i]);
+      for (const finding of placed.findings) findings.push(finding);
+      for (const attribution of placed.attributions) attributions.push(attribution);
+      for (const quote of placed.quotes) quotes.push(quote);
+    }
+    evict();
+    for (const marker of markers) {
+      if (marker.unknownRules.length > 0) notices.push(`Unknown rule in a whosaid comment: ${marker.unknownRules.join(', ')}`);
+    }
+    const visible = markers.length > 0 ? applyMarkers(findings, markers, paragraphs) : findings;
+    return {findings: visible, attributions, quotes, stats: {words, paragraphs: paragraphs.length, sentences}, notices};
+  };
+
+  const own = {state: null as SessionState | null};
   return {
     options,
     lastRun: () => ({...run}),
-    analyze(text, format = options.format ?? 'plaintext') {
-      run = {analysed: 0, reused: 0};
-      generation++;
-      const declined = declineReason(text, maxLength);
-      if (declined) return emptyResult([declined]);
-
-      const {paragraphs, markers} = splitDocument(text, format);
-      const findings: Finding[] = [];
-      const attributions: Attribution[] = [];
-      const quotes: Quote[] = [];
-      const notices: string[] = [];
-      let words = 0;
-      let sentences = 0;
-      let context = EMPTY_CONTEXT;
-      for (const paragraph of paragraphs) {
-        const result = analyseParagraph(paragraph, format, context);
-        context = result.outgoing;
-        words += result.words;
-        sentences += result.sentences;
-        // Paragraphs come in document order and findings are sorted within each: no global sort.
-        const placed = place(result, paragraph, text);
-        for (const finding of placed.findings) findings.push(finding);
-        for (const attribution of placed.attributions) attributions.push(attribution);
-        for (const quote of placed.quotes) quotes.push(quote);
-      }
-      evict();
-      for (const marker of markers) {
-        if (marker.unknownRules.length > 0) notices.push(`Unknown rule in a whosaid comment: ${marker.unknownRules.join(', ')}`);
-      }
-      const visible = markers.length > 0 ? applyMarkers(findings, markers, paragraphs) : findings;
-      return {findings: visible, attributions, quotes, stats: {words, paragraphs: paragraphs.length, sentences}, notices};
+    analyze: (text, format = options.format ?? 'plaintext') => analyseIn(own, text, format),
+    session() {
+      const session = {state: null as SessionState | null};
+      return {analyze: (text, format = options.format ?? 'plaintext') => analyseIn(session, text, format)};
     }
   };
 }
 
 export function analyze(text: string, options: EngineOptions = {}): AnalysisResult {
   return createAnalyzer(options).analyze(text, options.format);
+}
+
+/**
+ * Where two texts differ: the common prefix and suffix, found by comparing ever longer and then ever
+ * shorter slices (a few dozen string comparisons, each a memory compare) rather than character by
+ * character. Null when the texts are equal.
+ */
+export function changedRange(before: string, after: string): TextChange | null {
+  if (before === after) return null;
+  const limit = Math.min(before.length, after.length);
+  const prefix = common(limit, (at, size) => before.slice(at, at + size) === after.slice(at, at + size));
+  const suffix = common(limit - prefix, (at, size) => before.slice(before.length - at - size, before.length - at) === after.slice(after.length - at - size, after.length - at));
+  return {start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix};
+}
+
+/** The largest n <= limit such that same(0, n) holds, by galloping then halving. */
+function common(limit: number, same: (at: number, size: number) => boolean): number {
+  let at = 0;
+  let size = 256;
+  while (at + size <= limit && same(at, size)) {
+    at += size;
+    size *= 2;
+  }
+  while (size > 1) {
+    size >>= 1;
+    if (at + size <= limit && same(at, size)) at += size;
+  }
+  return at;
 }
 
 function emptyResult(notices: string[]): AnalysisResult {
@@ -246,7 +345,7 @@ function severityFor(ruleId: RuleId, secondary: boolean, setting: RuleSetting | 
   return SEVERITY_RANK[setting] > SEVERITY_RANK.info ? 'info' : setting;
 }
 
-function finalize(raw: RawFinding, offset: number, paragraph: {start: number; end: number}, text: string, setting: RuleSetting | undefined): Finding | null {
+function finalize(raw: RawFinding, offset: number, paragraph: {start: number; end: number}, paragraphText: string, setting: RuleSetting | undefined): Finding | null {
   if (setting === 'off') return null;
   const start = raw.start + offset;
   const end = raw.end + offset;
@@ -256,7 +355,7 @@ function finalize(raw: RawFinding, offset: number, paragraph: {start: number; en
     message: raw.message,
     start,
     end,
-    actual: text.slice(start, end),
+    actual: paragraphText.slice(raw.start, raw.end),
     expected: raw.expected,
     url: ruleDocsUrl(raw.ruleId),
     source: 'whosaid',
