@@ -275,3 +275,54 @@ describe('offsets in a longer document', () => {
     expectSpansTrue(text, list);
   });
 });
+
+describe('PolNeAR pass: relative clauses, participles, more cue verbs', () => {
+  const cues = (text: string) => attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text ?? null, kind: a.kind}));
+
+  it.each([
+    ['"the N of voters who said"', 'The mayor won among the 40 percent of voters who said transit mattered most.', {cue: 'said', source: 'voters', kind: 'vague'}],
+    ['"Name, who said"', 'The bill passed despite objections from Senator Ruth Varga, who said it went too far.', {cue: 'said', source: 'Senator Ruth Varga', kind: 'named'}],
+    ['"a determiner opens the head"', 'Residents complained to some council members who say the road is unsafe.', {cue: 'say', source: 'some council members', kind: 'vague'}]
+  ])('who + speech verb: %s', (_name, text, want) => {
+    expect(cues(text)).toContainEqual(want);
+  });
+
+  it('a relative clause with a thought or stance verb makes no vague source', () => {
+    expect(cues('The plan angered residents who fear higher rents.')).toEqual([]);
+    expect(analyze('The plan angered residents who fear higher rents.').findings.filter((f) => f.ruleId === 'vague-source')).toEqual([]);
+  });
+
+  it('", saying" after a definite noun phrase takes it as the speaker', () => {
+    expect(cues('The harbour authority has closed the pier, saying the storm damaged its supports.')).toContainEqual({cue: 'saying', source: 'The harbour authority', kind: 'institutional'});
+    expect(cues('The former mayor has praised the plan, saying it would bring jobs.')).toContainEqual({cue: 'saying', source: 'The former mayor', kind: 'named'});
+  });
+
+  it.each([
+    ['"he answered"', '"Next spring," he answered.', 'answered'],
+    ['"retorted"', 'The coach retorted that the referee had missed the foul.', 'retorted'],
+    ['"thanked X for"', 'Mayor Lena Ortiz thanked the volunteers for their work during the flood.', 'thanked'],
+    ['"referred to X as"', 'Governor Alan Pike referred to the plan as a giveaway.', 'referred'],
+    ['"reminded X that"', 'Senator Ruth Varga reminded voters that the tax had been cut twice.', 'reminded'],
+    ['"decried"', 'Union leader Tom Baines decried the closures as reckless.', 'decried'],
+    ['"knows that"', 'Coach Dana Reyes knows that the team needs a win.', 'knows'],
+    ['"asked X what"', 'Moderator Ellen Shaw asked the candidate what she would cut first.', 'asked']
+  ])('%s is a cue', (_name, text, cue) => {
+    expect(cues(text).map((a) => a.cue)).toContain(cue);
+  });
+
+  it('"answered questions" and "knew him" are no cues', () => {
+    expect(cues('Senator Ruth Varga answered questions for an hour.')).toEqual([]);
+    expect(cues('Coach Dana Reyes knew the old stadium well.')).toEqual([]);
+  });
+
+  it('"I know" inside a quotation is not a new speaker for the quote', () => {
+    const text = 'The plant closed in May.\n\n"We know the workers deserve better."';
+    expect(cues(text)).toEqual([]);
+    expect(analyze(text).quotes[0].speaker).toBeNull();
+  });
+
+  it('knowing credits nothing to an unnamed group', () => {
+    const text = 'Regulators asked whether the executives knew that the shares were for sale.';
+    expect(analyze(text).findings.filter((f) => f.ruleId === 'anonymous-source' || f.ruleId === 'vague-source')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence, type Token} from '../nlp/tokens';
-import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, phraseEndingAt, subjectBefore, type SourceClass, type Span} from './sources';
+import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, subjectBefore, type SourceClass, type Span} from './sources';
 
 /** What the previous paragraph hands to the next. */
 export interface CarriedContext {
@@ -204,6 +204,9 @@ function findAttributions(
     const isDocumentVerb = !isSpeech && !isThought && !isStance && lexicon.documentVerbs.has(norm);
     const isCrowdOpinion = !isSpeech && !isThought && !isStance && !isDocumentVerb && lexicon.crowdOpinionVerbs.has(norm);
     if (!isSpeech && !isThought && !isStance && !isDocumentVerb && !isCrowdOpinion) continue;
+    // "I know", "you know", "I will never answer to" are a speaker's own words (BBC quotes often run
+    // over paragraphs, where the quote marks do not pair), not a new speaker for the quote.
+    if (/^(know|knew|answer)/.test(norm) && (token.quoted || /^(i|we|you)$/.test(tokens[i - 1]?.norm ?? '') || /^(i|we|you)$/.test(tokens[i - 2]?.norm ?? ''))) continue;
     const prev = tokens[i - 1];
     // "noted Friday that": a day between the verb and its clause.
     const next = TIME_WORDS.has(tokens[i + 1]?.norm ?? '') ? tokens[i + 2] : tokens[i + 1];
@@ -217,7 +220,7 @@ function findAttributions(
     if (prev?.norm === 'worth') continue;
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
     // ("He's claiming" is a pronoun and its auxiliary, not a possessive.)
-    if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || NOUN_PRECEDERS.has(prev.norm) || isPreposition(prev.norm))) continue;
+    if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || NOUN_PRECEDERS.has(prev.norm) || (isPreposition(prev.norm) && prev.norm !== 'who'))) continue;
     // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
     if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !titleCase) continue;
     // "That said, ..."
@@ -283,7 +286,9 @@ function findAttributions(
 
     // "The White House is saying that": the subject stands before the auxiliary.
     const subjectEnd = norm.endsWith('ing') && p >= 0 && BE_FORMS.has(tokens[p].norm) ? p : i;
-    let source = trimAtVerb(sentence, subjectBefore(sentence, subjectEnd), lexicon);
+    // "voters who said", "critics who say": the relative pronoun stands for the noun phrase before it.
+    const relative = prev !== undefined && (prev.norm === 'who' || prev.norm === 'which') && i >= 2;
+    let source = relative ? relativeHead(sentence, i - 1, lexicon) : trimAtVerb(sentence, subjectBefore(sentence, subjectEnd), lexicon);
     // "Cruz exhorted Republicans ... and said he": the coordinated verb shares the sentence's subject.
     if (!source && prev && COORDINATORS.has(prev.norm) && !isDocumentVerb) {
       const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
@@ -291,10 +296,6 @@ function findAttributions(
         found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
         continue;
       }
-    }
-    // "The ministry, which said in May ...": the relative pronoun stands for the noun before it.
-    if (!source && prev && (prev.norm === 'which' || prev.norm === 'who') && i >= 2) {
-      source = phraseEndingAt(sentence, tokens[i - 2].norm === ',' ? i - 3 : i - 2);
     }
     let inverted = false;
     if (!source && isSpeech && (afterQuoteOrComma || i === 0 || prev?.norm === '"')) {
@@ -315,8 +316,12 @@ function findAttributions(
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
-    const demand = isStance || isDemand(norm, next, tokens, i);
+    // "whether the executives knew that", "Few games have hinted at": knowing and hinting credit the
+    // writer's statement to nobody, so they never make an anonymous or vague source either.
+    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knew|hint)/.test(norm);
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
+    // "people who feel taken for granted" describes a crowd; only "critics who say" credits it with words.
+    if (relative && !isSpeech && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     // "Many fans consider the album his finest": judging verbs attribute only for a crowd.
     // "Everyone could see the sweeteners" is perception, not judgement.
     if (isCrowdOpinion && (attribution.kind !== 'vague' || !isCrowdHead(norms[lastWordOf(sentence, source)] ?? '', lexicon) || /^(can|could|will|would)$/.test(norms[i - 1] ?? ''))) continue;
@@ -396,12 +401,35 @@ function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: Carrie
     if (!lastSource) return {span: {from, to: from + 1}, kind: 'named', resolved: null};
     return {span: {from, to: from + 1}, kind: lastSource.kind, resolved: lastSource.text};
   }
+  if (first.norm === 'the') return definiteOpening(sentence, from, lexicon);
   if (!first.capitalized || isDeterminer(first.norm) || lexicon.knownWords.has(first.norm)) return null;
   let to = from + 1;
   while (to < tokens.length && tokens[to].capitalized && tokens[to].kind === 'word') to++;
   const reading = classifySource(sentence, {from, to}, lexicon);
   if (reading.kind !== 'named' && reading.kind !== 'institutional' && reading.kind !== 'media') return null;
   return {span: {from, to}, kind: reading.kind, resolved: null};
+}
+
+/**
+ * "The New York businessman has praised Putin, saying": a definite noun phrase opening the sentence,
+ * ended by its verb (an auxiliary, a reporting verb or a past form). A phrase that runs into a
+ * preposition or punctuation is not taken: no tagger says where it ends.
+ */
+function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): {span: Span; kind: SourceKind; resolved: string | null} | null {
+  const {tokens} = sentence;
+  let to = from + 1;
+  while (to < tokens.length && to - from < 6) {
+    const token = tokens[to];
+    if (token.kind !== 'word') return null;
+    const norm = token.norm;
+    if (BE_FORMS.has(norm) || isAdverbLike(token) || lexicon.speechVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || (!token.capitalized && /ed$/.test(norm))) break;
+    if (isPreposition(norm) || isDeterminer(norm) || lexicon.pronouns.has(norm) || /^(and|or|but|that|which|who)$/.test(norm)) return null;
+    to++;
+  }
+  if (to - from < 2 || to >= tokens.length || to - from >= 6) return null;
+  const reading = classifySource(sentence, {from, to}, lexicon);
+  const kind: SourceKind = reading.kind === 'unknown' || reading.kind === 'pronoun' ? 'named' : reading.kind;
+  return {span: {from, to}, kind, resolved: null};
 }
 
 /**
@@ -429,6 +457,30 @@ function trimAtVerb(sentence: Sentence, span: Span | null, lexicon: Lexicon): Sp
     }
   }
   return span;
+}
+
+/**
+ * The noun phrase a relative pronoun at `who` stands for: "objections from Ted Cruz, who said" -> "Ted Cruz", "the 30
+ * percent of voters who said" -> "voters", "some senior officers who fear" -> "some senior officers".
+ * Walking back stops at a determiner (kept) or at a word that cannot be inside the phrase.
+ */
+function relativeHead(sentence: Sentence, who: number, lexicon: Lexicon): Span | null {
+  const {tokens} = sentence;
+  const end = tokens[who - 1]?.norm === ',' ? who - 2 : who - 1;
+  let from = end + 1;
+  while (from - 1 >= 0 && end - from < 5) {
+    const token = tokens[from - 1];
+    if (token.kind !== 'word') break;
+    const norm = token.norm;
+    if (isDeterminer(norm)) {
+      from--;
+      break;
+    }
+    if (isPreposition(norm) || BE_FORMS.has(norm) || isAdverbLike(token) || lexicon.pronouns.has(norm) || /^(and|or|but|that|than|as|if|when|while|because)$/.test(norm)) break;
+    if (!token.capitalized && (lexicon.speechVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || /(ing|ed)$/.test(norm))) break;
+    from--;
+  }
+  return from <= end ? {from, to: end + 1} : null;
 }
 
 /** "These employees, Stumpf explained earlier in the hearing, were well paid": a cue set off by commas. */
