@@ -18,6 +18,7 @@ import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {loadSource, buildText} from './lib/corpus.mjs';
 import {lspBench} from './lib/lsp.mjs';
+import {BUNDLE_OPTIONS} from '../scripts/esbuild-options.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -35,13 +36,12 @@ if (!keep) process.on('exit', () => rmSync(work, {recursive: true, force: true})
 const SERVER = args.includes('--server');
 const bundle = join(work, SERVER ? 'server.js' : 'engine.js');
 await build({
+  ...BUNDLE_OPTIONS,
+  // Readable names and a source map, so the profile points at the sources.
+  minify: false,
+  keepNames: false,
   entryPoints: [join(repoRoot, 'server', 'src', SERVER ? 'lsp/main.ts' : 'analysis/index.ts')],
   outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  mainFields: ['module', 'main'],
   sourcemap: 'external',
   logLevel: 'warning'
 });

@@ -18,6 +18,7 @@ import {fileURLToPath} from 'node:url';
 import {SIZES, loadSource, buildText, countWords} from './lib/corpus.mjs';
 import {TOOLS} from './lib/tools.mjs';
 import {lspBench} from './lib/lsp.mjs';
+import {BUNDLE_OPTIONS} from '../scripts/esbuild-options.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -134,15 +135,10 @@ if (!flag('no-build')) {
     if (!existsSync(join(repoRoot, entry))) continue;
     try {
       await build({
+        ...BUNDLE_OPTIONS,
         entryPoints: [join(repoRoot, entry)],
         outfile: join(app, 'dist', out),
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        mainFields: ['module', 'main'],
-        logLevel: 'silent',
-        legalComments: 'none'
+        logLevel: 'silent'
       });
     } catch (error) {
       notes.push(`Building ${entry} failed: ${error.message.split('\n')[0]}`);

@@ -5,7 +5,6 @@ import {availableParallelism} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
-import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
 import {createAnalyzer, resolveOptions, setDocsBase, type Analyzer, type Severity} from '../analysis';
 import {findConfigFile, formatConfigError, readConfigFile} from '../node/config-files';
 import {collectFiles, displayPath, formatOf, InputError} from './files';
@@ -14,6 +13,8 @@ import {formatSarif} from './reporters/sarif';
 import {formatText} from './reporters/text';
 
 const VERSION = '0.1.0';
+/** Marks the worker threads' copy of this module; the main thread never loads node:worker_threads for one file. */
+const WORKER_FLAG = '--whosaid-worker-thread';
 const SEVERITY_RANK: Record<string, number> = {hint: 0, info: 1, warning: 2, error: 3, none: 99};
 
 const HELP = `Usage: whosaid [options] [paths...]
@@ -225,7 +226,8 @@ async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: nu
   await Promise.all(
     Array.from({length: threads}, () =>
       new Promise<void>((resolveWorker, reject) => {
-        const worker = new Worker(__filename, {workerData: {withAttributions}});
+        const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
+        const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
         let inFlight = 0;
         const feed = () => {
           if (next < jobs.length) {
@@ -257,7 +259,11 @@ function automaticThreads(jobs: Job[]): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-if (!isMainThread && parentPort && workerData && typeof workerData === 'object' && 'withAttributions' in workerData) {
+if (process.argv.includes(WORKER_FLAG)) startWorker();
+
+function startWorker(): void {
+  const {isMainThread, parentPort, workerData} = require('node:worker_threads') as typeof import('node:worker_threads');
+  if (isMainThread || !parentPort || !workerData || typeof workerData !== 'object' || !('withAttributions' in workerData)) return;
   setDocsBase(pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);
   const port = parentPort;
   port.on('message', ({index, job}: {index: number; job: Job}) => {
