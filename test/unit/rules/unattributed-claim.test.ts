@@ -15,7 +15,12 @@ describe('unattributed-claim: flagged (warning)', () => {
     ['Concerns persist about the safety of the dam.', 'Concerns persist about', 0, 'whose concern is it? Name who holds it'],
     ['Fears remain that the dam could fail.', 'Fears remain that', 0, 'whose concern is it?'],
     ['The decision raised questions about the board\'s independence.', 'raised questions', 13, 'whose concern is it?'],
-    ['The senator allegedly accepted the payments.', 'allegedly', 12, 'say who alleges it']
+    ['The senator allegedly accepted the payments.', 'allegedly', 12, 'say who alleges it'],
+    // A judgement straight after "considered"/"deemed", and the consensus nobody is named for.
+    ['The new rules are considered vital for the port.', 'are considered', 14, HIDES],
+    ['The footage was deemed too graphic to broadcast.', 'was deemed', 12, HIDES],
+    ['It is well known that the stadium needs repairs.', 'It is well known', 0, HIDES],
+    ['It is generally accepted that the levee failed first.', 'generally accepted that', 6, HIDES]
   ])('%s', (text, actual, start, message) => {
     const [finding] = expectExactly('unattributed-claim', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Unattributed claim: "${actual}"`}]);
     expect(finding.message).toContain(message);
@@ -32,6 +37,10 @@ describe('unattributed-claim: quiet', () => {
     'The summit is expected by diplomats to focus on trade.',
     // Not a prediction: an arrival.
     'The minister was expected at the summit.',
+    // Deliberation, not a judgement.
+    'The appeal will be considered next week.',
+    'Options being considered include a sale of the port.',
+    'The bid was considered by the board on Monday.',
     'The council approved the budget on Tuesday.'
 ,
     // A name, and a distance.
@@ -41,6 +50,12 @@ describe('unattributed-claim: quiet', () => {
 });
 
 describe('unattributed-claim: quick fixes', () => {
+  it('"are considered vital": name who considers it', () => {
+    const text = 'The new rules are considered vital for the port.';
+    const [finding] = findingsOf('unattributed-claim', text);
+    expect(fixesOf(text, finding)[0]).toEqual({title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite', result: 'The new rules are considered by [TK: who] vital for the port.'});
+  });
+
   it('"is expected to": name who expects it, or attribute the sentence', () => {
     const text = 'The summit is expected to focus on trade.';
     const [finding] = findingsOf('unattributed-claim', text);

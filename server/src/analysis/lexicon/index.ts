@@ -10,7 +10,7 @@ import {PhraseSet, normalizeWord} from '../nlp/phrases';
 import type {ExtraPhrases} from '../types';
 
 export type HedgeKind = 'removable' | 'modal' | 'weak-modal' | 'phrase';
-export type ClaimKind = 'passive' | 'concern' | 'adverb';
+export type ClaimKind = 'passive' | 'concern' | 'adverb' | 'judgement';
 
 export interface Lexicon {
   speechVerbs: Set<string>;
@@ -53,6 +53,8 @@ export interface Lexicon {
   editorialOpeners: PhraseSet;
   notEditorial: PhraseSet;
   claims: PhraseSet<ClaimKind>;
+  /** Words after "is considered" that make it deliberation, not a judgement ("considered next week"). */
+  notJudgementAfter: Set<string>;
   anonymityReasons: PhraseSet;
   anonymityPositions: PhraseSet;
   magnitudes: Set<string>;
@@ -112,6 +114,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
 
   const claimSet = new PhraseSet<ClaimKind>([], undefined, claims.slots);
   for (const phrase of claims.passive) claimSet.add(phrase, 'passive');
+  for (const phrase of claims.judgement.phrases) claimSet.add(phrase, 'judgement');
   for (const phrase of claims.concern) claimSet.add(phrase, 'concern');
   for (const phrase of claims.adverbs) claimSet.add(phrase, 'adverb');
 
@@ -168,6 +171,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     claims: claimSet,
+    notJudgementAfter: words(claims.judgement.notBefore),
     anonymityReasons: new PhraseSet(anonymity.reasons),
     anonymityPositions: new PhraseSet(anonymity.positions),
     magnitudes: words(statistics.magnitudes),

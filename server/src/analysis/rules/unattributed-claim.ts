@@ -1,5 +1,6 @@
 // unattributed-claim: predictions, beliefs, concerns and allegations with nobody behind them.
 import type {Suggestion} from '../types';
+import type {Sentence} from '../nlp/tokens';
 import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
 
 /** "It is believed that" -> "[TK: who] believes that". */
@@ -26,10 +27,16 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       // "it is known as Fourth Avenue" gives a name; "could be seen as far away as" measures.
       if (norms[match.to - 1] === 'known' && norms[match.to] === 'as') continue;
       if (norms[match.to - 1] === 'as' && NOT_JUDGED_AFTER_AS.has(norms[match.to] ?? '')) continue;
+      if (match.value === 'judgement' && !isJudgementAfter(tokens[match.to], lexicon)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       const suggestions: Suggestion[] = [];
-      const rewrite = match.value === 'passive' ? rewritePassive(sentence, match.from, match.to) : null;
+      const rewrite =
+        match.value === 'passive'
+          ? rewritePassive(sentence, match.from, match.to)
+          : match.value === 'judgement'
+            ? {title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite' as const, edits: [{start: span.end, end: span.end, newText: ' by [TK: who]'}]}
+            : null;
       if (rewrite) suggestions.push(rewrite);
       suggestions.push(attributeSuggestion(model, s));
       findings.push({
@@ -46,6 +53,12 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
   });
   return findings;
 };
+
+/** "are considered vital", "was deemed too sensitive": the judgement follows at once. */
+function isJudgementAfter(next: Sentence['tokens'][number] | undefined, lexicon: Parameters<Rule>[0]['lexicon']): boolean {
+  if (!next || next.kind !== 'word') return false;
+  return !lexicon.notJudgementAfter.has(next.norm) && !/[a-z]ly$/.test(next.norm);
+}
 
 /** 'was described as "reckless" by the union': the agent follows the quoted words. */
 function agentAfterQuote(norms: string[], from: number): boolean {
