@@ -401,6 +401,27 @@ describe('folders', () => {
     expect(auto.stdout).toBe(one.stdout);
     expect([two.code, auto.code]).toEqual([one.code, one.code]);
   });
+
+  it('--jobs 3 reports unreadable drafts and broken configs exactly as --jobs 1 does, in the same order', () => {
+    const mixed = join(dir, 'mixed');
+    const broken = join(mixed, 'broken');
+    mkdirSync(broken, {recursive: true});
+    writeFileSync(join(broken, '.whosaidrc.json'), '{"preset": ');
+    for (let i = 0; i < 9; i++) {
+      const folder = i % 4 === 1 ? broken : mixed;
+      const body = i % 3 === 0 ? Buffer.from([0xff, 0xfe, 0x41]) : `# Draft ${i}\n\nExperts say the port may close.\n`;
+      writeFileSync(join(folder, `draft-${i}.md`), body);
+    }
+    const one = whosaid(['--format', 'json', '--jobs', '1', 'mixed']);
+    const three = whosaid(['--format', 'json', '--jobs', '3', 'mixed']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('not valid UTF-8');
+    expect(one.stderr).toContain('.whosaidrc.json');
+    expect(json(one).length).toBeGreaterThan(2);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+    expect(three.code).toBe(one.code);
+  });
 });
 
 describe('bad input files', () => {

@@ -15,6 +15,8 @@ import {formatText} from './reporters/text';
 const VERSION = '0.1.0';
 /** Marks the worker threads' copy of this module; the main thread never loads node:worker_threads for one file. */
 const WORKER_FLAG = '--whosaid-worker-thread';
+/** Files handed to a worker ahead of its results. */
+const WORKER_QUEUE = 3;
 const SEVERITY_RANK: Record<string, number> = {hint: 0, info: 1, warning: 2, error: 3, none: 99};
 
 const HELP = `Usage: whosaid [options] [paths...]
@@ -207,50 +209,55 @@ function readStdin(): Promise<Buffer> {
   });
 }
 
-/** Checks files in order; many or large files are spread over worker threads. */
+/**
+ * Checks files, results in the order given. With more than one thread the main thread checks files
+ * too, beside threads - 1 workers: on two cores that is one worker to start, not two.
+ */
 async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: number): Promise<Outcome[]> {
-  if (jobs.length === 0) return [];
   const threads = Math.min(requested ?? automaticThreads(jobs), jobs.length);
-  if (threads <= 1) {
-    return jobs.map((job) => {
-      try {
-        return checkFile(job, withAttributions);
-      } catch (error) {
-        if (error instanceof InputError) return {error: error.message};
-        throw error;
-      }
-    });
-  }
   const outcomes: Outcome[] = new Array(jobs.length);
   let next = 0;
-  await Promise.all(
-    Array.from({length: threads}, () =>
-      new Promise<void>((resolveWorker, reject) => {
-        const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
-        const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
-        let inFlight = 0;
-        const feed = () => {
-          if (next < jobs.length) {
-            const index = next++;
-            inFlight++;
-            worker.postMessage({index, job: jobs[index]});
-          } else if (inFlight === 0) {
-            void worker.terminate().then(() => resolveWorker());
-          }
-        };
-        worker.on('message', (message: {index: number; outcome: Outcome}) => {
-          outcomes[message.index] = message.outcome;
-          inFlight--;
-          feed();
-        });
-        worker.on('error', reject);
-        // Two files in flight: the worker starts the next one while its last result crosses to this thread.
+  const workers = Array.from({length: Math.max(0, threads - 1)}, () =>
+    new Promise<void>((resolveWorker, reject) => {
+      const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
+      const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
+      let inFlight = 0;
+      const feed = () => {
+        if (next < jobs.length) {
+          const index = next++;
+          inFlight++;
+          worker.postMessage({index, job: jobs[index]});
+        } else if (inFlight === 0) {
+          void worker.terminate().then(() => resolveWorker());
+        }
+      };
+      worker.on('message', (message: {index: number; outcome: Outcome}) => {
+        outcomes[message.index] = message.outcome;
+        inFlight--;
         feed();
-        feed();
-      })
-    )
+      });
+      worker.on('error', reject);
+      // A few files in flight: the worker goes on to the next while the main thread is busy with its own.
+      for (let i = 0; i < WORKER_QUEUE; i++) feed();
+    })
   );
+  while (next < jobs.length) {
+    const index = next++;
+    outcomes[index] = checkFileHere(jobs[index], withAttributions);
+    // Let the workers' results in, so they are fed again before the next file here.
+    if (workers.length > 0) await new Promise((resolveTurn) => setImmediate(resolveTurn));
+  }
+  await Promise.all(workers);
   return outcomes;
+}
+
+function checkFileHere(job: Job, withAttributions: boolean): Outcome {
+  try {
+    return checkFile(job, withAttributions);
+  } catch (error) {
+    if (error instanceof InputError) return {error: error.message};
+    throw error;
+  }
 }
 
 function automaticThreads(jobs: Job[]): number {
