@@ -70,3 +70,24 @@ describe('editorializing: configuration', () => {
     });
   });
 });
+
+describe('editorializing: superlatives and fame words, under the strict preset only', () => {
+  const strict = resolveOptions({preset: 'strict'});
+
+  it.each([
+    ['The bridge is one of the most photographed in the country.', 'one of the most', 14],
+    ['The chef is best known for a soup.', 'best known', 12],
+    ['The most notable absentee was the finance minister.', 'most notable', 4]
+  ])('%s', (text, actual, start) => {
+    expectExactly('editorializing', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Editorializing: "${actual}" ${JUDGEMENT}`}], strict);
+    expectQuiet('editorializing', text);
+  });
+
+  it('an esteem superlative is one finding under either preset, not two', () => {
+    const text = 'The bridge is one of the most admired in the country.';
+    expect(findingsOf('editorializing', text).map((f) => f.actual)).toEqual(['one of the most admired']);
+    expect(findingsOf('editorializing', text, strict).map((f) => f.actual)).toEqual(['one of the most admired']);
+  });
+
+  it('the source\'s words stay quiet', () => expectQuiet('editorializing', 'The mayor said the bridge is one of the most photographed in the country.', strict));
+});

@@ -246,3 +246,17 @@ describe('hedge: vague quantities, under the strict preset only', () => {
     expect(findingsOf('vague-source', text, strict).map((f) => f.actual)).toEqual(['Many analysts']);
   });
 });
+
+describe('hedge: "may" before a verb of range is a general statement (info)', () => {
+  it.each([
+    ['The term may also refer to a fishing boat.', 9],
+    ['Opening hours may vary over the holiday.', 14],
+    ['Delays may occur on the coast road.', 7]
+  ])('%s', (text, start) => {
+    expectExactly('hedge', text, [{actual: 'may', start, end: start + 3, severity: 'info', message: 'in a general statement'}]);
+  });
+
+  it('a prediction about a particular thing stays a warning', () => {
+    expectExactly('hedge', 'The talks may resume on the coast.', [{actual: 'may', start: 10, end: 13, severity: 'warning', message: WRITER}]);
+  });
+});

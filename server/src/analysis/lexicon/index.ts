@@ -44,12 +44,16 @@ export interface Lexicon {
   notHedges: PhraseSet;
   genericDeterminers: Set<string>;
   genericPronouns: Set<string>;
+  /** Verbs after "may" that state a general range ("may vary", "may refer to"). */
+  generalModalVerbs: Set<string>;
   predictionTimes: PhraseSet;
   /** Strict preset: vague quantities ("some", "many", "several") and the words around them that make them exact. */
   vagueQuantities: PhraseSet;
   notQuantityBefore: Set<string>;
   notQuantityAfter: Set<string>;
   editorial: PhraseSet;
+  /** Strict preset: superlatives and fame words that are often plain description in news. */
+  editorialStrict: PhraseSet;
   editorialOpeners: PhraseSet;
   notEditorial: PhraseSet;
   claims: PhraseSet<ClaimKind>;
@@ -163,11 +167,13 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     notHedges: new PhraseSet(hedges.notHedges.phrases),
     genericDeterminers: words(hedges.genericSubjects.determiners),
     genericPronouns: words(hedges.genericSubjects.pronouns),
+    generalModalVerbs: words(hedges.weakModals.generalVerbs.words),
     predictionTimes: new PhraseSet(hedges.predictionTimes.phrases, undefined, hedges.predictionTimes.slots),
     vagueQuantities: new PhraseSet(hedges.vagueQuantities.phrases),
     notQuantityBefore: words(hedges.vagueQuantities.notBefore.words),
     notQuantityAfter: words(hedges.vagueQuantities.notAfter.words),
     editorial: editorialSet(extra),
+    editorialStrict: new PhraseSet(editorial.strictPeacock.phrases),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     claims: claimSet,

@@ -7,7 +7,11 @@ export const editorializing: Rule = ({model, lexicon}) => {
     const {tokens, norms} = sentence;
     const blocked = new Set<number>();
     for (const not of lexicon.notEditorial.findAll(norms)) for (let i = not.from; i < not.to; i++) blocked.add(i);
-    for (const match of lexicon.editorial.findAll(norms)) {
+    const own = lexicon.editorial.findAll(norms);
+    // Under the strict preset, also the superlatives the default leaves alone ("one of the most visited").
+    const taken = (from: number, to: number) => own.some((match) => match.from < to && from < match.to);
+    const strict = lexicon.editorialStrict.findAll(norms).filter((match) => !taken(match.from, match.to));
+    for (const match of [...own, ...strict]) {
       if (blocked.has(match.from)) continue;
       const first = tokens[match.from];
       // "industrial centres, notably Turin" lists an example; "Notably, ..." opening a sentence judges.
@@ -22,6 +26,7 @@ export const editorializing: Rule = ({model, lexicon}) => {
       findings.push({
         ruleId: 'editorializing',
         secondary: false,
+        strict: strict.includes(match),
         message: `Editorializing: "${actual}" is the writer's judgement; cut it or attribute it`,
         start: span.start,
         end: span.end,

@@ -22,7 +22,7 @@ export const hedge: Rule = ({model, lexicon}) => {
       if (norms[match.to - 1] === 'to' && isObjectAfterTo(tokens[match.to])) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
-      if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
+      if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from) || isGeneralVerb(norms, match.from, lexicon)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
         findings.push(generalStatement(actual, span));
         continue;
       }
@@ -133,6 +133,14 @@ function isPermissivePassive(norms: readonly string[], modal: number): boolean {
   if (norms[k] !== 'be') return false;
   const participle = norms[k + 1] ?? '';
   return /[a-z](ed|en)$/.test(participle) || IRREGULAR_PARTICIPLES.has(participle);
+}
+
+/** "may vary", "may also refer to": a range of a kind, stated in general. */
+function isGeneralVerb(norms: readonly string[], modal: number, lexicon: Lexicon): boolean {
+  if (norms[modal] !== 'may') return false;
+  let k = modal + 1;
+  while (/^(also|often|sometimes|still|even)$/.test(norms[k] ?? '')) k++;
+  return lexicon.generalModalVerbs.has(norms[k] ?? '');
 }
 
 const SPECIFIC_DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
