@@ -326,3 +326,42 @@ describe('PolNeAR pass: relative clauses, participles, more cue verbs', () => {
     expect(analyze(text).findings.filter((f) => f.ruleId === 'anonymous-source' || f.ruleId === 'vague-source')).toEqual([]);
   });
 });
+
+describe('PolNeAR pass: quotation tags, "in a poll", bare objects', () => {
+  const cues = (text: string) => attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text ?? null}));
+
+  it.each([
+    ['speaker then verb', '"Not this year," Varga laughed.', {cue: 'laughed', source: 'Varga'}],
+    ['verb then speaker', '"Not this year," laughed Varga.', {cue: 'laughed', source: 'Varga'}],
+    ['a pronoun', '"Next spring?" she shrugged.', {cue: 'shrugged', source: 'she'}]
+  ])('any verb in a quotation tag: %s', (_name, text, want) => {
+    expect(cues(text)).toContainEqual(want);
+  });
+
+  it('a verb before a colon that opens a quotation', () => {
+    expect(cues('The harbour master shrugged: "Storms come every winter."')).toContainEqual({cue: 'shrugged', source: 'The harbour master'});
+  });
+
+  it('no tag: a quotation followed by more of the sentence', () => {
+    expect(cues('The word "resilient," repeated often, appears twice in the report.')).toEqual([]);
+  });
+
+  it('"in a <named> poll" credits the poll; "in the polls" does not', () => {
+    expect(cues('Varga led by six points in a Harbour Gazette poll released on Monday.')).toContainEqual({cue: 'in', source: 'a Harbour Gazette poll'});
+    expect(cues('Varga leads in the polls.')).toEqual([]);
+  });
+
+  it('"in an interview with" makes the subject speak; "in the book world" does not', () => {
+    expect(cues('Varga, in an interview on Monday, was upbeat about the budget.')).toContainEqual({cue: 'in an interview', source: 'Varga'});
+    expect(cues('Varga has worked in the book world for years.')).toEqual([]);
+  });
+
+  it('"in his words" credits the owner', () => {
+    expect(cues('The plan was, in his words, a gamble.').map((a) => a.cue)).toContain('in');
+  });
+
+  it('a person "noted the deadline"; a company "noted" nothing with a bare object', () => {
+    expect(cues('Senator Ruth Varga noted the deadline in her speech.').map((a) => a.cue)).toContain('noted');
+    expect(cues('The harbour supply company recalled 3,000 heaters.')).toEqual([]);
+  });
+});

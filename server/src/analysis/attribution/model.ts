@@ -282,7 +282,10 @@ function findAttributions(
       continue;
     }
 
-    if (lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma && !isParenthetical(tokens, i)) continue;
+    // "He noted the deadline", "Varga mentioned the wall": a few of these verbs report with a bare object
+    // too, when a person says it (checked once the subject is known).
+    const bareObject = lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma && !isParenthetical(tokens, i);
+    if (bareObject && !PERSON_OBJECT_VERBS.test(norm)) continue;
 
     // "The White House is saying that": the subject stands before the auxiliary.
     const subjectEnd = norm.endsWith('ing') && p >= 0 && BE_FORMS.has(tokens[p].norm) ? p : i;
@@ -313,6 +316,7 @@ function findAttributions(
     // "from member state to member state": a phrase opening with a preposition is no subject.
     if (isPreposition(tokens[source.from].norm) && tokens[source.from].norm !== 'who') continue;
     // Forms that are as often nouns ("teaching posts") need a recognizable source.
+    if (bareObject && !personSubject(sentence, source, lexicon)) continue;
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
@@ -352,10 +356,126 @@ function findAttributions(
     }
   }
 
+  // "“Denver,” he answered.", "The Christie supporter retorted: “...”": any verb in a quotation's tag.
+  if (found.length === 0) {
+    const tag = quoteTag(sentence, lexicon) ?? colonTag(sentence);
+    if (tag) {
+      const attribution = make(tag.cue, tag.source, null, 'named');
+      if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') found.push(attribution);
+    }
+  }
+
+  // "in a CNN poll", "in the latest surveys": the poll is the source. "in an interview", "in his
+  // op-ed": the sentence's subject speaks. "in Forbes' words": the owner does.
+  for (let k = 0; k < tokens.length; k++) {
+    if (norms[k] !== 'in') continue;
+    const phrase = inPhrase(sentence, k);
+    if (!phrase) continue;
+    let attribution: LocalAttribution | null = null;
+    if (phrase.kind === 'poll') attribution = make({from: k, to: k + 1}, {from: k + 1, to: phrase.head + 1}, null, 'document');
+    else if (phrase.kind === 'view') attribution = make({from: k, to: k + 1}, {from: k + 1, to: k + 2}, null, null);
+    else if (found.length === 0) {
+      const subject = subjectBefore(sentence, firstVerbGuess(sentence, k));
+      if (subject && !isPreposition(norms[subject.from])) attribution = make({from: k, to: phrase.head + 1}, subject, null, 'named');
+    }
+    if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') found.push(attribution);
+  }
+
   for (const attribution of found) {
     if (attribution.source) attribution.sourceText = spanTextOf(sentence, attribution.source);
   }
   return found;
+}
+
+/** Reporting verbs that take a bare object when a person speaks ("She noted the deadline", "He mentioned the wall"). */
+const PERSON_OBJECT_VERBS = /^(not(e|es|ed|ing)|mention(s|ed|ing)?|explain(s|ed|ing)?|stress(es|ed|ing)?|write|writes|wrote|recall(s|ed|ing)?|question(s|ed|ing)?|describe(s|d)?|ask(s|ed)?|tout(s|ed|ing)?|urg(e|es|ed|ing)|remind(s|ed|ing)?|assur(e|es|ed|ing)|thank(ed|ing)?|encourag(e|es|ed|ing))$/;
+
+/** A person as the subject: a personal name, or "he" / "she" (not "it", not an institution). */
+function personSubject(sentence: Sentence, source: Span, lexicon: Lexicon): boolean {
+  if (source.to - source.from === 1 && /^(he|she)$/.test(sentence.norms[source.from])) return true;
+  return classifySource(sentence, source, lexicon).kind === 'named';
+}
+
+const TAG_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const TAG_ENDS = new Set(['.', ',', '!', '?', ';']);
+
+/** A word that can be the verb of a quotation's tag: lower-case, no auxiliary, no function word. */
+function tagVerb(token: Token | undefined, lexicon: Lexicon): boolean {
+  if (!token || token.kind !== 'word' || token.capitalized || token.norm.length < 3) return false;
+  const norm = token.norm;
+  if (BE_FORMS.has(norm) || isAdverbLike(token) || isDeterminer(norm) || isPreposition(norm) || lexicon.pronouns.has(norm)) return false;
+  return /(ed|s)$/.test(norm) || lexicon.speechVerbs.has(norm);
+}
+
+/** The speaker of a tag: a subject pronoun, or a run of up to four capitalized words, from `from`. */
+function tagSpeaker(tokens: Token[], from: number): Span | null {
+  const first = tokens[from];
+  if (!first || first.kind !== 'word') return null;
+  if (TAG_PRONOUNS.has(first.norm)) return {from, to: from + 1};
+  let to = from;
+  while (to < tokens.length && to - from < 4 && tokens[to].kind === 'word' && tokens[to].capitalized) to++;
+  return to > from ? {from, to} : null;
+}
+
+/**
+ * "“Denver,” he answered." / "“...,” read one reply.": a quotation closed after a comma, question or
+ * exclamation mark, then a two-part tag (speaker and verb, or verb and speaker) ending the clause.
+ */
+function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Span} | null {
+  const {tokens} = sentence;
+  for (let k = 2; k < tokens.length - 1; k++) {
+    if (!isQuoteMark(tokens[k]) || !/^[,?!]$/.test(tokens[k - 1].norm)) continue;
+    const speaker = tagSpeaker(tokens, k + 1);
+    if (speaker && tagVerb(tokens[speaker.to], lexicon) && (speaker.to + 1 >= tokens.length || TAG_ENDS.has(tokens[speaker.to + 1].norm))) {
+      return {cue: {from: speaker.to, to: speaker.to + 1}, source: speaker};
+    }
+    if (tagVerb(tokens[k + 1], lexicon)) {
+      const after = tagSpeaker(tokens, k + 2);
+      if (after && (after.to >= tokens.length || TAG_ENDS.has(tokens[after.to].norm))) return {cue: {from: k + 1, to: k + 2}, source: after};
+    }
+  }
+  return null;
+}
+
+/** "The Christie supporter retorted: “...”", "Pence tweeted:": a verb right before a colon that opens a quotation. */
+function colonTag(sentence: Sentence): {cue: Span; source: Span} | null {
+  const {tokens} = sentence;
+  for (let k = 2; k < tokens.length; k++) {
+    if (tokens[k].norm !== ':') continue;
+    if (k + 1 < tokens.length && !isQuoteMark(tokens[k + 1])) return null;
+    const verb = tokens[k - 1];
+    if (verb.kind !== 'word' || verb.capitalized || !/ed$/.test(verb.norm) || BE_FORMS.has(verb.norm)) return null;
+    const source = subjectBefore(sentence, k - 1);
+    return source ? {cue: {from: k - 1, to: k}, source} : null;
+  }
+  return null;
+}
+
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+const SPEECH_NOUNS = new Set([
+  'interview', 'interviews', 'statement', 'speech', 'tweet', 'tweets', 'op-ed', 'letter', 'email', 'e-mail', 'memo', 'column',
+  'essay', 'post', 'video', 'remarks', 'testimony', 'book', 'editorial', 'appearance', 'address', 'podcast', 'broadcast'
+]);
+const VIEW_NOUNS = new Set(['words', 'view', 'opinion', 'eyes', 'estimation', 'telling', 'mind']);
+
+/** "in a CNN national poll", "in an interview", "in his words": the noun within five words of "in". */
+function inPhrase(sentence: Sentence, k: number): {kind: 'poll' | 'speech' | 'view'; head: number} | null {
+  const {tokens} = sentence;
+  const owner = tokens[k + 1];
+  if (owner && /^(his|her|their)$/.test(owner.norm) && VIEW_NOUNS.has(tokens[k + 2]?.norm ?? '')) return {kind: 'view', head: k + 2};
+  for (let j = k + 1; j < tokens.length && j <= k + 6; j++) {
+    const token = tokens[j];
+    if (token.kind === 'punct' && token.norm !== '/' && token.norm !== '-') return null;
+    if (j > k + 1 && isPreposition(token.norm)) return null;
+    // "in a CNN poll", "in this survey" name one poll; "in the polls" is the race, not a source.
+    if (POLL_NOUNS.has(token.norm)) return /^(a|an|this|that)$/.test(tokens[k + 1].norm) || tokens.slice(k + 1, j).some((word) => word.capitalized) ? {kind: 'poll', head: j} : null;
+    // "in an interview with", "in a statement," but not "in the book world".
+    if (SPEECH_NOUNS.has(token.norm)) {
+      const next = tokens[j + 1];
+      return next && next.kind === 'word' && !isPreposition(next.norm) && !/^(on|that)$/.test(next.norm) ? null : {kind: 'speech', head: j};
+    }
+  }
+  return null;
 }
 
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
