@@ -365,3 +365,16 @@ describe('PolNeAR pass: quotation tags, "in a poll", bare objects', () => {
     expect(cues('The harbour supply company recalled 3,000 heaters.')).toEqual([]);
   });
 });
+
+describe('PolNeAR pass: stance nouns after a possessive', () => {
+  it('"her support for", "the senator\'s criticism of": the owner takes a stand', () => {
+    const list = attributions("Varga's criticism of the budget surprised her party.");
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([{cue: 'criticism', source: "Varga's", stance: true}]);
+    expect(attributions('The mayor repeated her support for the harbour plan.').map((a) => a.cue.text)).toContain('support');
+  });
+
+  it('no possessive or no preposition, no cue', () => {
+    expect(attributions('Support for the harbour plan fell in the spring.')).toEqual([]);
+    expect(attributions('Her views were well known.')).toEqual([]);
+  });
+});

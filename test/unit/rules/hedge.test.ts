@@ -236,6 +236,8 @@ describe('hedge: vague quantities, under the strict preset only', () => {
     'Many more were evacuated on Sunday.',
     'As many as 40 homes were damaged.',
     'So many roads were closed that buses stopped.',
+    'The leaders made some progress on the budget.', // an amount, not a crowd
+    'United can make up some ground on Sunday.',
     'The mayor said many homes were damaged.', // the source's words
     '"Many of us lost everything," said Ana Ruiz, a resident.'
   ])('quiet: %s', (text) => expectQuiet('hedge', text, strict));
