@@ -198,6 +198,18 @@ function findAttributions(
         continue;
       }
     }
+    // "Trump's criticism of the deal", "her support for the bill": a stand the owner takes.
+    if (lexicon.possessiveStanceNouns.has(norm) && lexicon.stanceNounPrepositions.has(norms[i + 1] ?? '')) {
+      const owner = possessorBefore(sentence, i, lexicon);
+      if (owner) {
+        const attribution = make({from: i, to: i + 1}, owner, null, null);
+        if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') {
+          attribution.stance = true;
+          found.push(attribution);
+        }
+        continue;
+      }
+    }
     const isSpeech = lexicon.speechVerbs.has(norm);
     const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
     const isStance = !isSpeech && !isThought && lexicon.stanceVerbs.has(norm);

@@ -17,6 +17,9 @@ export interface Lexicon {
   cognitionVerbs: Set<string>;
   stanceVerbs: Set<string>;
   possessiveNounCues: Set<string>;
+  /** Stance nouns after a possessive ("her support for"), and the prepositions that must follow them. */
+  possessiveStanceNouns: Set<string>;
+  stanceNounPrepositions: Set<string>;
   /** Words that open a verb's report right after it ('agreed to'), by verb form. */
   complementWords: (verb: string) => ReadonlySet<string> | undefined;
   /** Words that complete a verb after its object ('urged Congress to'), by verb form. */
@@ -142,6 +145,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     cognitionVerbs: words(verbs.cognition),
     stanceVerbs: words(verbs.stance.words),
     possessiveNounCues: words(verbs.possessiveNounCues.words),
+    possessiveStanceNouns: words(verbs.possessiveStanceNouns.words),
+    stanceNounPrepositions: words(verbs.possessiveStanceNouns.prepositions),
     complementWords: byStem(verbs.complementWords.words),
     objectComplements: byStem(verbs.objectComplements.words),
     needsComplement: words(verbs.needsComplement.words),
