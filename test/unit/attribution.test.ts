@@ -3,6 +3,7 @@
 // and what the text says about an anonymous source.
 import {describe, expect, it} from 'vitest';
 import {analyze, type Attribution} from '../../server/src/analysis';
+import {parseSentences, scanQuotes} from '../../server/src/analysis/nlp/tokens';
 
 const attributions = (text: string) => analyze(text).attributions;
 const brief = (a: Attribution) => ({
@@ -98,12 +99,27 @@ describe('cue positions', () => {
     expect(attributions("It's worth noting that the port handled more cargo last year.")).toEqual([]);
   });
 
-  // BUG (inherited from retext-english): a sentence ending in a number is not split from the next,
-  // so "pier 33. Daniel Ortiz said" gives the source "The board approved work on pier 33. Daniel Ortiz".
-  it.fails('a sentence ending in a number does not run into the next sentence\'s source', () => {
+  // retext-english does not split "pier 33. Daniel Ortiz said" into two sentences; nlp/tokens.ts does.
+  it('a sentence ending in a number does not run into the next sentence\'s source', () => {
     const text = 'The board approved work on pier 33. Daniel Ortiz said the dredging would start next month.';
     expect(attributions(text).map((a) => a.source?.text)).toEqual(['Daniel Ortiz']);
     expect(analyze(text).stats.sentences).toBe(2);
+  });
+
+  it('a number opening a sentence is a list marker, and "No. 3" or "3.5" are not sentence ends', () => {
+    expect(analyze('1. The board approved the plan.').stats.sentences).toBe(1);
+    expect(analyze('Crews moved to berth No. 3 on Monday. Work resumed.').stats.sentences).toBe(2);
+    expect(analyze('Output rose 3.5 percent in May, Daniel Ortiz said.').stats.sentences).toBe(1);
+    expect(analyze('The vote was 7 to 2. Council member Ana Ruiz said the plan was sound.').stats.sentences).toBe(2);
+  });
+
+  it('a figure before a full stop is one token, the stop another', () => {
+    const text = 'The port handled 325,417. Ana Ruiz said the total would rise to 400,000.';
+    const sentences = parseSentences(text, scanQuotes(text).ranges);
+    expect(sentences.map((sentence) => sentence.tokens.slice(-2).map((token) => token.text))).toEqual([
+      ['325,417', '.'],
+      ['400,000', '.']
+    ]);
   });
 
   // BUG: the agent after a passive cue ("expected by diplomats to ...") runs on to the end of the sentence.

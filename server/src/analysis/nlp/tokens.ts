@@ -101,11 +101,61 @@ export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sente
         norms.push(norm);
       }
       if (tokens.length === 0) continue;
-      mergeThousands(tokens, norms, text);
-      sentences.push({start: sentence.position!.start.offset!, end: sentence.position!.end.offset!, tokens, norms});
+      for (const piece of splitAtNumberStops({start: sentence.position!.start.offset!, end: sentence.position!.end.offset!, tokens, norms})) {
+        mergeThousands(piece.tokens, piece.norms, text);
+        pushJoiningNumberAbbreviations(piece, sentences);
+      }
     }
   }
   return sentences;
+}
+
+const NUMBER_AND_STOP = /^\d+\.$/;
+/** Abbreviations retext-english takes for a sentence end when a number follows ("No. 3"). */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
+
+/**
+ * Where retext-english's sentence breaks are wrong for news copy:
+ * - it reads "33." as one word (an ordinal, in some languages), so "work on pier 33. Daniel Ortiz said
+ *   ..." is one sentence and the next source runs back into it. Split there when a capitalized word
+ *   follows after a space; a number opening the sentence ("1. The first point") is a list marker.
+ * - it ends a sentence at "No." in "berth No. 3": join it back when the next sentence opens with a number.
+ */
+function splitAtNumberStops(sentence: Sentence): Sentence[] {
+  const {tokens, norms} = sentence;
+  const pieces: Sentence[] = [];
+  let from = 0;
+  let start = sentence.start;
+  for (let i = 1; i < tokens.length; i++) {
+    const numbered = tokens[i];
+    // The cheap test first: most words do not end in a full stop.
+    if (i === from || numbered.text.charCodeAt(numbered.text.length - 1) !== 46 || numbered.kind !== 'word' || !NUMBER_AND_STOP.test(numbered.text)) continue;
+    const next = tokens[i + 1] as Token | undefined;
+    // "... rose to 417." at the very end: the same two tokens, no new sentence.
+    if (next && (next.kind !== 'word' || !next.capitalized || next.start === numbered.end)) continue;
+    const number: Token = {...numbered, end: numbered.end - 1, text: numbered.text.slice(0, -1), norm: numbered.norm.slice(0, -1)};
+    const stop: Token = {...numbered, start: numbered.end - 1, text: '.', norm: '.', kind: 'punct', capitalized: false};
+    pieces.push({start, end: numbered.end, tokens: [...tokens.slice(from, i), number, stop], norms: [...norms.slice(from, i), number.norm, '.']});
+    if (!next) return pieces;
+    from = i + 1;
+    start = next.start;
+  }
+  pieces.push(from === 0 ? sentence : {start, end: sentence.end, tokens: tokens.slice(from), norms: norms.slice(from)});
+  return pieces;
+}
+
+function pushJoiningNumberAbbreviations(sentence: Sentence, out: Sentence[]): void {
+  const last = out[out.length - 1];
+  if (last && DIGIT_START.test(sentence.tokens[0].text) && endsWithNumberAbbreviation(last)) {
+    out[out.length - 1] = {start: last.start, end: sentence.end, tokens: [...last.tokens, ...sentence.tokens], norms: [...last.norms, ...sentence.norms]};
+  } else out.push(sentence);
+}
+
+const DIGIT_START = /^\d/;
+
+function endsWithNumberAbbreviation(sentence: Sentence): boolean {
+  const n = sentence.tokens.length;
+  return n >= 2 && sentence.tokens[n - 1].text === '.' && NUMBER_ABBREVIATIONS.has(sentence.norms[n - 2]) && sentence.tokens[n - 2].end === sentence.tokens[n - 1].start;
 }
 
 /** retext splits "12,000" into three tokens; a figure is one. */
