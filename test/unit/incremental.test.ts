@@ -7,9 +7,6 @@ import {resplit, splitDocument} from '../../server/src/analysis/document/split';
 
 const NAMES = ['Maria Olsen', 'Daniel Ortiz', 'Ana Ruiz', 'Tomas Berg', 'Lena Fischer', 'Omar Haddad', 'Grace Mwangi'];
 
-// Sentences never end in a bare number here: retext-english does not split "pier 33. Daniel Ortiz
-// said" into two sentences (see attribution.test.ts), which would blur the carried context.
-
 /** One unique wire-style paragraph for index i (unique text, so the cache cannot hit by accident). */
 function paragraph(i: number): string {
   const name = NAMES[i % NAMES.length];
