@@ -394,3 +394,23 @@ describe('PolNeAR pass: stance nouns after a possessive', () => {
     expect(attributions('Her views were well known.')).toEqual([]);
   });
 });
+
+describe('PolNeAR pass: declining and seeing', () => {
+  const cues = (text: string) => attributions(text).map((a) => a.cue.text);
+
+  it('"declined to" is a stand a named source takes; "shares declined" is not', () => {
+    expect(cues('Senator Ruth Varga declined to endorse either candidate.')).toContain('declined');
+    expect(cues('Shares declined to 300 pence.')).toEqual([]);
+  });
+
+  it('"see X as" with a named source is a view; with a crowd it makes no vague source', () => {
+    expect(cues('Governor Alan Pike sees the levy as a tax on commuters.')).toContain('sees');
+    const crowd = analyze('Residents may see the levy as a tax on commuters.').findings.filter((f) => f.ruleId === 'vague-source');
+    expect(crowd).toEqual([]);
+  });
+
+  it('"which suggested" after a time is not a vague source', () => {
+    const text = 'Ferreira said he read an article the other day which suggested the rule would change.';
+    expect(analyze(text).findings.filter((f) => f.ruleId === 'vague-source')).toEqual([]);
+  });
+});

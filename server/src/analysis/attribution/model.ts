@@ -222,6 +222,8 @@ function findAttributions(
     const prev = tokens[i - 1];
     // "noted Friday that": a day between the verb and its clause.
     const next = TIME_WORDS.has(tokens[i + 1]?.norm ?? '') ? tokens[i + 2] : tokens[i + 1];
+    // "declined to comment" is a stand; "Shares declined to 300p" is a price.
+    if (/^declin/.test(norm) && (tokens[i + 1]?.norm !== 'to' || !/^[a-z]+$/.test(tokens[i + 2]?.norm ?? ''))) continue;
     // "began by saying", "after telling reporters": the gerund's speaker is the sentence's subject.
     if (isSpeech && norm.endsWith('ing') && prev && GERUND_PREPOSITIONS.has(prev.norm)) {
       const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
@@ -332,9 +334,9 @@ function findAttributions(
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
-    // "whether the executives knew that", "Few games have hinted at": knowing and hinting credit the
-    // writer's statement to nobody, so they never make an anonymous or vague source either.
-    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knew|hint)/.test(norm);
+    // "whether the executives knew that", "Few games have hinted at", "people may see it as": knowing,
+    // hinting and seeing credit the writer's statement to nobody, so they make no anonymous or vague source.
+    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knows|knew|hint|hints|hinted|hinting|see|sees|saw)$/.test(norm);
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     // "people who feel taken for granted" describes a crowd; only "critics who say" credits it with words.
     if (relative && !isSpeech && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
@@ -604,7 +606,7 @@ function relativeHead(sentence: Sentence, who: number, lexicon: Lexicon): Span |
     const token = tokens[from - 1];
     if (token.kind !== 'word') break;
     const norm = token.norm;
-    if (isDeterminer(norm)) {
+    if (isDeterminer(norm) || lexicon.vagueModifiers.has(norm)) {
       from--;
       break;
     }
@@ -612,7 +614,9 @@ function relativeHead(sentence: Sentence, who: number, lexicon: Lexicon): Span |
     if (!token.capitalized && (lexicon.speechVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || /(ing|ed)$/.test(norm))) break;
     from--;
   }
-  return from <= end ? {from, to: end + 1} : null;
+  // "an article the other day which suggested": a time is no source.
+  if (from > end || /^(day|days|week|weeks|month|months|year|years|time|night|morning|evening)$/.test(tokens[end].norm)) return null;
+  return {from, to: end + 1};
 }
 
 /** "These employees, Stumpf explained earlier in the hearing, were well paid": a cue set off by commas. */
