@@ -1,7 +1,7 @@
 // The whosaid engine: pure analysis of a news draft. No LSP, no VS Code, no file system, no network.
 export * from './types';
 export {RULES, ruleMeta, ruleDocsUrl, setDocsBase, type RuleMeta} from './rules/meta';
-export {analyze, createAnalyzer, type Analyzer} from './engine';
+export {analyze, changedRange, createAnalyzer, type Analyzer, type DocumentSession} from './engine';
 export {
   parseConfig,
   resolveOptions,

@@ -104,7 +104,7 @@ export interface WorkspaceCheckResult {
   skipped: number;
 }
 
-/** Carried in each diagnostic's `data`: enough for the code actions without re-running the engine. */
+/** What the code actions need of a finding; the server builds it from its own findings for the current version. */
 export interface DiagnosticData {
   /** The document version the finding was computed for. */
   version: number;

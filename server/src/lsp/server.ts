@@ -23,11 +23,11 @@ import {
   type WorkDoneProgressReporter
 } from 'vscode-languageserver';
 import {TextDocument} from 'vscode-languageserver-textdocument';
-import {createAnalyzer, ruleDocsUrl, ruleMeta, RULE_IDS, warmUp, type AnalysisResult, type Analyzer, type DocumentFormat, type RuleId} from '../analysis';
+import {createAnalyzer, ruleDocsUrl, ruleMeta, RULE_IDS, warmUp, type AnalysisResult, type Analyzer, type DocumentFormat, type DocumentSession, type Finding, type RuleId} from '../analysis';
 import {actionsFor, allowTargetFor, dataFromFinding, isWhosaidDiagnostic, type ActionContext, type EditCapabilities} from './code-actions';
 import {ConfigStore, type ConfigProblem} from './config-store';
 import {pathExists} from '../node/config-files';
-import {configDiagnostic, rangeOf, toDiagnostic} from './diagnostics';
+import {configDiagnostic, rangeOf, toDiagnostic, updateDiagnostics, type Published} from './diagnostics';
 import {
   Commands,
   SOURCING_REPORT_REQUEST,
@@ -42,9 +42,14 @@ import {attributionHover, buildReport, codeLensTitle, countSources, findingHover
 import {DEFAULT_LANGUAGES, DEFAULT_SETTINGS, normalizeSettings, settingsLayer} from './settings';
 import {DRAFT_EXTENSIONS, listDrafts} from './workspace-check';
 
-/** Delay between a keystroke and the check: short enough to land within one frame for small edits. */
-const DEBOUNCE_SMALL_MS = 4;
-const DEBOUNCE_LARGE_MS = 40;
+/**
+ * A keystroke is checked at once: an edit costs the engine only the paragraphs it touched. Edits that
+ * come faster than the server publishes (a burst from a script, a macro, a paste split into many
+ * changes: the edit arrives while the last check's diagnostics are still being sent, or while a
+ * delayed check is waiting) are coalesced: each pushes the check back by the delay.
+ */
+const BURST_DELAY_SMALL_MS = 4;
+const BURST_DELAY_LARGE_MS = 40;
 const LARGE_DOCUMENT = 100_000;
 
 interface DocContext {
@@ -88,7 +93,13 @@ function languageOf(languageId: string): string {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Checked>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Each open document's engine session, so an edit re-analyses only around what changed. */
+  const sessions = new Map<string, {analyzer: Analyzer; session: DocumentSession}>();
+  const timers = new Map<string, {timer: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean}>();
+  /** Documents whose diagnostics are being checked or sent: an edit arriving meanwhile is part of a burst. */
+  const publishing = new Map<string, number>();
+  /** Each open document's last diagnostics, so a keystroke converts only the findings it changed. */
+  const published = new Map<string, Published>();
   const settingsCache = new Map<string, Promise<WhosaidSettings>>();
   /** Files whose diagnostics came from the workspace check rather than from an open document. */
   const workspaceChecked = new Set<string>();
@@ -212,14 +223,22 @@ export function startServer(connection: Connection): void {
     if (!now || now.version !== version) return {kind: 'stale'};
     if (!ctx) {
       results.delete(uri);
+      sessions.delete(uri);
       return {kind: 'off', version};
     }
     const cached = results.get(uri);
     if (cached && cached.version === version && cached.key === ctx.key) return cached;
+    let session = sessions.get(uri);
+    if (!session || session.analyzer !== ctx.analyzer) {
+      session = {analyzer: ctx.analyzer, session: ctx.analyzer.session()};
+      sessions.set(uri, session);
+    }
     let result: AnalysisResult;
     try {
-      result = ctx.analyzer.analyze(now.getText(), formatFor(languageOf(now.languageId)));
+      result = session.session.analyze(now.getText(), formatFor(languageOf(now.languageId)));
     } catch (error) {
+      // The session may hold a half-updated state: the next check starts afresh.
+      sessions.delete(uri);
       logOnce(`whosaid failed on ${uri}: ${describe(error)}`);
       return {kind: 'error', version};
     }
@@ -244,32 +263,48 @@ export function startServer(connection: Connection): void {
   }
 
   function diagnosticsFor(checked: Checked): Diagnostic[] {
-    return checked.result.findings.map((finding) => toDiagnostic(checked.doc, finding, checked.version));
+    const {doc, result} = checked;
+    if (doc.version !== checked.version) return result.findings.map((finding) => toDiagnostic(doc, finding));
+    const next = updateDiagnostics(published.get(doc.uri), doc, result.findings);
+    published.set(doc.uri, next);
+    return next.diagnostics;
   }
 
   function schedule(uri: string, delay: number): void {
     if (caps.pull) return;
     const previous = timers.get(uri);
-    if (previous) clearTimeout(previous);
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        void publish(uri);
-      }, delay)
-    );
+    if (previous) {
+      // Already due at once: that check will see this edit too.
+      if (previous.immediate && delay === 0) return;
+      cancel(previous);
+    }
+    const run = () => {
+      timers.delete(uri);
+      void publish(uri);
+    };
+    timers.set(uri, delay === 0 ? {timer: setImmediate(run), immediate: true} : {timer: setTimeout(run, delay), immediate: false});
+  }
+
+  function cancel(pending: {timer: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean}): void {
+    if (pending.immediate) clearImmediate(pending.timer as NodeJS.Immediate);
+    else clearTimeout(pending.timer as NodeJS.Timeout);
   }
 
   async function publish(uri: string): Promise<void> {
-    const outcome = await check(uri);
-    // A result for an older version is dropped: a newer check is already scheduled, or the document closed.
-    if (outcome.kind === 'stale') return;
-    const doc = documents.get(uri);
-    if (!doc || doc.version !== outcome.version) return;
-    if (outcome.kind === 'ok') {
-      void connection.sendDiagnostics({uri, version: outcome.version, diagnostics: diagnosticsFor(outcome)});
-    } else {
-      void connection.sendDiagnostics({uri, version: outcome.version, diagnostics: []});
+    publishing.set(uri, (publishing.get(uri) ?? 0) + 1);
+    try {
+      const outcome = await check(uri);
+      // A result for an older version is dropped: a newer check is already scheduled, or the document closed.
+      if (outcome.kind === 'stale') return;
+      const doc = documents.get(uri);
+      if (!doc || doc.version !== outcome.version) return;
+      const diagnostics = outcome.kind === 'ok' ? diagnosticsFor(outcome) : [];
+      // Resolves once the message is written out.
+      await connection.sendDiagnostics({uri, version: outcome.version, diagnostics}).catch(() => undefined);
+    } finally {
+      const left = (publishing.get(uri) ?? 1) - 1;
+      if (left > 0) publishing.set(uri, left);
+      else publishing.delete(uri);
     }
   }
 
@@ -338,7 +373,7 @@ export function startServer(connection: Connection): void {
     try {
       const {text, result} = warmUp();
       const doc = TextDocument.create('untitled:whosaid-warm-up', 'markdown', 1, text);
-      JSON.stringify(result.findings.map((finding) => toDiagnostic(doc, finding, 1)));
+      JSON.stringify(result.findings.map((finding) => toDiagnostic(doc, finding)));
     } catch (error) {
       logOnce(`whosaid could not warm up: ${describe(error)}`);
     }
@@ -398,15 +433,19 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((event) => {
     const doc = event.document;
-    schedule(doc.uri, doc.version <= 1 ? 0 : doc.getText().length > LARGE_DOCUMENT ? DEBOUNCE_LARGE_MS : DEBOUNCE_SMALL_MS);
+    const pending = timers.get(doc.uri);
+    const burst = doc.version > 1 && (publishing.has(doc.uri) || (pending !== undefined && !pending.immediate));
+    schedule(doc.uri, !burst ? 0 : doc.getText().length > LARGE_DOCUMENT ? BURST_DELAY_LARGE_MS : BURST_DELAY_SMALL_MS);
   });
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     const timer = timers.get(uri);
-    if (timer) clearTimeout(timer);
+    if (timer) cancel(timer);
     timers.delete(uri);
     results.delete(uri);
+    sessions.delete(uri);
+    published.delete(uri);
     settingsCache.delete(uri);
     if (!caps.pull) void connection.sendDiagnostics({uri, diagnostics: []});
   });
@@ -434,29 +473,18 @@ export function startServer(connection: Connection): void {
       return [];
     }
     const uri = params.textDocument.uri;
-    const doc = documents.get(uri);
-    if (!doc) return [];
+    if (!documents.get(uri)) return [];
     const wanted = params.context.diagnostics.filter(isWhosaidDiagnostic);
     if (wanted.length === 0) return [];
 
-    let current: Outcome | null = null;
+    // Diagnostics carry no data (it would double what every keystroke publishes): each is matched, by
+    // rule and range, against the findings of the current version, which the server keeps.
+    const current = await checkLatest(uri);
+    if (current.kind !== 'ok') return [];
     const pairs: [Diagnostic, DiagnosticData][] = [];
     for (const diagnostic of wanted) {
-      const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-      if (data && isData(data) && data.version === doc.version) {
-        pairs.push([diagnostic, data]);
-        continue;
-      }
-      // No usable data (an older version, or a client that drops it): match against the current findings.
-      current ??= await checkLatest(uri);
-      if (current.kind !== 'ok') continue;
-      const checked: Checked = current;
-      const finding = checked.result.findings.find((f) => {
-        if (f.ruleId !== diagnostic.code) return false;
-        const range = rangeOf(checked.doc, f.start, f.end);
-        return sameRange(range, diagnostic.range);
-      });
-      if (finding) pairs.push([diagnostic, dataFromFinding(finding, checked.version)]);
+      const finding = findingAt(current, diagnostic);
+      if (finding) pairs.push([diagnostic, dataFromFinding(finding, current.version)]);
     }
     const latest = documents.get(uri);
     if (!latest || pairs.length === 0) return [];
@@ -618,7 +646,7 @@ export function startServer(connection: Connection): void {
               const result = ctx.analyzer.analyze(text, info.format);
               findings = result.findings;
               const doc = TextDocument.create(uri, info.languageId, 0, text);
-              void connection.sendDiagnostics({uri, diagnostics: result.findings.map((f) => toDiagnostic(doc, f, 0))});
+              void connection.sendDiagnostics({uri, diagnostics: result.findings.map((f) => toDiagnostic(doc, f))});
               workspaceChecked.add(uri);
             } else {
               summary.skipped++;
@@ -673,15 +701,23 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function isData(data: Partial<DiagnosticData>): data is DiagnosticData {
-  return (
-    typeof data.version === 'number' &&
-    typeof data.ruleId === 'string' &&
-    (RULE_IDS as readonly string[]).includes(data.ruleId) &&
-    typeof data.actual === 'string' &&
-    typeof data.paragraphStart === 'number' &&
-    Array.isArray(data.suggestions)
-  );
+/** The finding a diagnostic shows, by rule and exact range (a binary search: findings are in document order). */
+function findingAt(checked: Checked, diagnostic: Diagnostic): Finding | undefined {
+  const {doc, result} = checked;
+  const start = doc.offsetAt(diagnostic.range.start);
+  const findings = result.findings;
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (findings[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < findings.length && findings[i].start === start; i++) {
+    const finding = findings[i];
+    if (finding.ruleId === diagnostic.code && sameRange(rangeOf(doc, finding.start, finding.end), diagnostic.range)) return finding;
+  }
+  return undefined;
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
