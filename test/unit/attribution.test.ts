@@ -403,14 +403,42 @@ describe('PolNeAR pass: declining and seeing', () => {
     expect(cues('Shares declined to 300 pence.')).toEqual([]);
   });
 
-  it('"see X as" with a named source is a view; with a crowd it makes no vague source', () => {
+  it('"see X as" is a view (a crowd holding it is a vague source); "users can see" is no source', () => {
     expect(cues('Governor Alan Pike sees the levy as a tax on commuters.')).toContain('sees');
-    const crowd = analyze('Residents may see the levy as a tax on commuters.').findings.filter((f) => f.ruleId === 'vague-source');
-    expect(crowd).toEqual([]);
+    const vague = (text: string) => analyze(text).findings.filter((f) => f.ruleId === 'vague-source').map((f) => text.slice(f.start, f.end));
+    expect(vague('Analysts see the levy as a tax on commuters.')).toEqual(['Analysts']);
+    expect(vague('The software controls what websites users can see.')).toEqual([]);
   });
 
   it('"which suggested" after a time is not a vague source', () => {
     const text = 'Ferreira said he read an article the other day which suggested the rule would change.';
     expect(analyze(text).findings.filter((f) => f.ruleId === 'vague-source')).toEqual([]);
+  });
+});
+
+describe('PolNeAR pass: quantifier subjects and opening subjects', () => {
+  const cues = (text: string) => attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text ?? null, kind: a.kind}));
+  const vague = (text: string) => analyze(text).findings.filter((f) => f.ruleId === 'vague-source').map((f) => text.slice(f.start, f.end));
+
+  it('"Some say", "what many thought": the quantifier alone is a vague source', () => {
+    expect(cues('Some say the harbour levy will drive ferries away.')).toEqual([{cue: 'say', source: 'Some', kind: 'vague'}]);
+    expect(vague('The levy followed what many thought was a rushed consultation.')).toEqual(['many']);
+  });
+
+  it('a quantifier inside a phrase is no subject ("the most promising", "are all expected")', () => {
+    expect(cues('The jury named Ana Ruiz the most promising newcomer.')).toEqual([]);
+    expect(cues('Rents and prices are all expected to rise.')).toEqual([]);
+  });
+
+  it('"He\'s comparing ... and says": the pronoun with its auxiliary opens the sentence', () => {
+    expect(cues("He's comparing the levy to a toll and says commuters will pay twice.").map((a) => a.cue)).toContain('says');
+  });
+
+  it('"The State Department has ... and says": a capitalized office word is part of the subject', () => {
+    expect(cues('The State Department has withheld the pages and says it will not release them.')).toContainEqual({cue: 'says', source: 'The State Department', kind: 'institutional'});
+  });
+
+  it('a crowd that threatens or urges in a coordinated verb makes no vague source', () => {
+    expect(vague('Many extortionists are targeting betting firms and threatening to cripple their websites.')).toEqual([]);
   });
 });

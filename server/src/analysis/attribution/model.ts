@@ -234,7 +234,8 @@ function findAttributions(
     if (prev?.norm === 'worth') continue;
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
     // ("He's claiming" is a pronoun and its auxiliary, not a possessive.)
-    if (prev && prev.kind === 'word' && (isDeterminer(prev.norm) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || NOUN_PRECEDERS.has(prev.norm) || (isPreposition(prev.norm) && prev.norm !== 'who'))) continue;
+    // ("Some say", "Several said", "Most believe": a quantifier standing alone is the subject.)
+    if (prev && prev.kind === 'word' && ((isDeterminer(prev.norm) && !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || NOUN_PRECEDERS.has(prev.norm) || (isPreposition(prev.norm) && prev.norm !== 'who'))) continue;
     // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
     if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !titleCase) continue;
     // "That said, ..."
@@ -278,7 +279,7 @@ function findAttributions(
     // Participles after a comma take the sentence's main subject: "The Kremlin confirmed ..., stating that".
     if (SUBJECT_PARTICIPLES.has(norm) && prev?.norm === ',') {
       const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
-      if (subject) {
+      if (subject && !(crowdless(subject.kind) && (isStance || isDemand(norm, next, tokens, i)))) {
         found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
       }
       continue;
@@ -306,11 +307,15 @@ function findAttributions(
     // "voters who said", "critics who say": the relative pronoun stands for the noun phrase before it.
     const relative = prev !== undefined && (prev.norm === 'who' || prev.norm === 'which') && i >= 2;
     let source = relative ? relativeHead(sentence, i - 1, lexicon) : trimAtVerb(sentence, subjectBefore(sentence, subjectEnd), lexicon);
+    // "what many thought", "Some say": the quantifier alone is the subject.
+    if (prev && QUANTIFIER_SUBJECTS.has(prev.norm) && quantifierStandsAlone(tokens, i - 1)) source = {from: i - 1, to: i};
     // "Cruz exhorted Republicans ... and said he": the coordinated verb shares the sentence's subject.
     if (!source && prev && COORDINATORS.has(prev.norm) && !isDocumentVerb) {
       const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
       if (subject) {
-        found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
+        if (!(crowdless(subject.kind) && (isStance || isDemand(norm, next, tokens, i)))) {
+          found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
+        }
         continue;
       }
     }
@@ -334,12 +339,15 @@ function findAttributions(
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
-    // "whether the executives knew that", "Few games have hinted at", "people may see it as": knowing,
-    // hinting and seeing credit the writer's statement to nobody, so they make no anonymous or vague source.
-    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knows|knew|hint|hints|hinted|hinting|see|sees|saw)$/.test(norm);
+    // "whether the executives knew that", "Few games have hinted at", "users can see": knowing, hinting
+    // and seeing credit the writer's statement to nobody, so they make no anonymous or vague source;
+    // "Economists see the report as key" is an opinion.
+    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knows|knew|hint|hints|hinted|hinting)$/.test(norm) || (norm === 'see' && (!objectThen(tokens, i, AS_WORDS) || norms[source.to - 1] === 'people'));
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     // "people who feel taken for granted" describes a crowd; only "critics who say" credits it with words.
-    if (relative && !isSpeech && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
+    // "legal battles with people who claim to have been hurt" describes them too;
+    // "reporters who asked about the audit" ask; they tell nothing.
+    if (relative && (!isSpeech || norms[source.to - 1] === 'people' || /^(ask|question)/.test(norm)) && crowdless(attribution.kind)) continue;
     // "Many fans consider the album his finest": judging verbs attribute only for a crowd.
     // "Everyone could see the sweeteners" is perception, not judgement.
     if (isCrowdOpinion && (attribution.kind !== 'vague' || !isCrowdHead(norms[lastWordOf(sentence, source)] ?? '', lexicon) || /^(can|could|will|would)$/.test(norms[i - 1] ?? ''))) continue;
@@ -492,6 +500,22 @@ function inPhrase(sentence: Sentence, k: number): {kind: 'poll' | 'speech' | 'vi
   return null;
 }
 
+/** Kinds a stance or a request never credits ("Officials plan to", "Many extortionists ... threatening"). */
+function crowdless(kind: SourceKind): boolean {
+  return kind === 'anonymous' || kind === 'vague';
+}
+
+/** "Some say", "many feared": not "the most telling", "are all expected", "one of the most". */
+function quantifierStandsAlone(tokens: Token[], q: number): boolean {
+  const before = tokens[q - 1];
+  if (!before || before.kind !== 'word') return true;
+  return CLAUSE_OPENERS.has(before.norm);
+}
+
+/** Words after which a clause, and so a subject, begins ("while some argue", "what many thought"). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'what', 'that', 'because', 'although', 'though', 'whereas', 'since', 'so', 'yet', 'if', 'when', 'where', 'however']);
+
+const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', 'all', 'both', 'others', 'one', 'two', 'three', 'four', 'five']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
 const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
@@ -535,7 +559,13 @@ function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: Carrie
     if (!lastSource) return {span: {from, to: from + 1}, kind: 'named', resolved: null};
     return {span: {from, to: from + 1}, kind: lastSource.kind, resolved: lastSource.text};
   }
-  if (first.norm === 'the') return definiteOpening(sentence, from, lexicon);
+  // "He's comparing ... and says": the pronoun with its auxiliary attached.
+  const bare = first.norm.replace(/'(s|d|ll|ve|re)$/, '');
+  if (bare !== first.norm && lexicon.pronouns.has(bare) && !/^(it|his|her|their)$/.test(bare)) {
+    if (!lastSource) return {span: {from, to: from + 1}, kind: 'named', resolved: null};
+    return {span: {from, to: from + 1}, kind: lastSource.kind, resolved: lastSource.text};
+  }
+  if (OPENING_DETERMINERS.has(first.norm) || (first.capitalized && lexicon.knownWords.has(first.norm))) return definiteOpening(sentence, from, lexicon);
   if (!first.capitalized || isDeterminer(first.norm) || lexicon.knownWords.has(first.norm)) return null;
   let to = from + 1;
   while (to < tokens.length && tokens[to].capitalized && tokens[to].kind === 'word') to++;
@@ -543,6 +573,9 @@ function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: Carrie
   if (reading.kind !== 'named' && reading.kind !== 'institutional' && reading.kind !== 'media') return null;
   return {span: {from, to}, kind: reading.kind, resolved: null};
 }
+
+/** Words that open a subject noun phrase ("The ..., saying", "His chief aide ..., saying", "Other Republicans"). */
+const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'other', 'another', 'some', 'several', 'many', 'most', 'both', 'all']);
 
 /**
  * "The New York businessman has praised Putin, saying": a definite noun phrase opening the sentence,
@@ -556,7 +589,8 @@ function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): {s
     const token = tokens[to];
     if (token.kind !== 'word') return null;
     const norm = token.norm;
-    if (BE_FORMS.has(norm) || isAdverbLike(token) || lexicon.speechVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || (!token.capitalized && /ed$/.test(norm))) break;
+    if (BE_FORMS.has(norm) || isAdverbLike(token)) break;
+    if (!token.capitalized && (lexicon.speechVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || /ed$/.test(norm))) break;
     if (isPreposition(norm) || isDeterminer(norm) || lexicon.pronouns.has(norm) || /^(and|or|but|that|which|who)$/.test(norm)) return null;
     to++;
   }
@@ -653,6 +687,7 @@ function isDemand(norm: string, next: Token | undefined, tokens: Token[], verb: 
 }
 
 const ASK_TO: ReadonlySet<string> = new Set(['to']);
+const AS_WORDS: ReadonlySet<string> = new Set(['as']);
 
 /** The owner before a noun: "his" in "his claim", "Trump's" or "the ministry's" in "Trump's claim". */
 function possessorBefore(sentence: Sentence, noun: number, lexicon: Lexicon): Span | null {
