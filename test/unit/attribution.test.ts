@@ -442,3 +442,20 @@ describe('PolNeAR pass: quantifier subjects and opening subjects', () => {
     expect(vague('Many extortionists are targeting betting firms and threatening to cripple their websites.')).toEqual([]);
   });
 });
+
+describe('PolNeAR pass: discussing, repeating, hoping', () => {
+  const cues = (text: string) => attributions(text).map((a) => a.cue.text);
+  it.each([
+    ['Senator Ruth Varga discussed the levy with harbour workers on Monday.', 'discussed'],
+    ['Governor Alan Pike repeated his pledge to cut fares.', 'repeated'],
+    ['Union leader Tom Baines bemoaned the closures.', 'bemoaned'],
+    ['Mayor Lena Ortiz is hoping to reopen the pier by June.', 'hoping']
+  ])('%s', (text, cue) => {
+    expect(cues(text)).toContain(cue);
+  });
+
+  it('a company "discussed" nothing with a bare object; fans "hoping for" make no vague source', () => {
+    expect(cues('The harbour supply company discussed its results.')).toEqual([]);
+    expect(analyze('Any fans hoping for an encore were disappointed.').findings.filter((f) => f.ruleId === 'vague-source')).toEqual([]);
+  });
+});

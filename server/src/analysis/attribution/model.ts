@@ -323,6 +323,8 @@ function findAttributions(
     if (!source && isSpeech && (afterQuoteOrComma || i === 0 || prev?.norm === '"')) {
       // "“...,” said the ministry." / "..., said John Smith, a spokesman."
       source = phraseAfter(sentence, i + 1);
+      // "“resilient,” repeated often, ...": an adverb is no speaker.
+      if (source && tokens.slice(source.from, source.to).every((word) => isAdverbLike(word))) source = null;
       inverted = source !== null;
     }
     // "... said Friday." opening a sentence (often a split after "Rep. X (D-Md.)"): the cue stands alone.
@@ -342,7 +344,7 @@ function findAttributions(
     // "whether the executives knew that", "Few games have hinted at", "users can see": knowing, hinting
     // and seeing credit the writer's statement to nobody, so they make no anonymous or vague source;
     // "Economists see the report as key" is an opinion.
-    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knows|knew|hint|hints|hinted|hinting)$/.test(norm) || (norm === 'see' && (!objectThen(tokens, i, AS_WORDS) || norms[source.to - 1] === 'people'));
+    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knows|knew|hint|hints|hinted|hinting|hoping)$/.test(norm) || (norm === 'see' && (!objectThen(tokens, i, AS_WORDS) || norms[source.to - 1] === 'people'));
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     // "people who feel taken for granted" describes a crowd; only "critics who say" credits it with words.
     // "legal battles with people who claim to have been hurt" describes them too;
@@ -410,7 +412,7 @@ function findAttributions(
 }
 
 /** Reporting verbs that take a bare object when a person speaks ("She noted the deadline", "He mentioned the wall"). */
-const PERSON_OBJECT_VERBS = /^(not(e|es|ed|ing)|mention(s|ed|ing)?|explain(s|ed|ing)?|stress(es|ed|ing)?|write|writes|wrote|recall(s|ed|ing)?|question(s|ed|ing)?|describe(s|d)?|ask(s|ed)?|tout(s|ed|ing)?|urg(e|es|ed|ing)|remind(s|ed|ing)?|assur(e|es|ed|ing)|thank(ed|ing)?|encourag(e|es|ed|ing))$/;
+const PERSON_OBJECT_VERBS = /^(not(e|es|ed|ing)|mention(s|ed|ing)?|explain(s|ed|ing)?|stress(es|ed|ing)?|write|writes|wrote|recall(s|ed|ing)?|question(s|ed|ing)?|describe(s|d)?|ask(s|ed)?|tout(s|ed|ing)?|urg(e|es|ed|ing)|remind(s|ed|ing)?|assur(e|es|ed|ing)|thank(ed|ing)?|encourag(e|es|ed|ing)|discuss(es|ed|ing)?|repeat(ed|ing)|highlight(ed|ing))$/;
 
 /** A person as the subject: a personal name, or "he" / "she" (not "it", not an institution). */
 function personSubject(sentence: Sentence, source: Span, lexicon: Lexicon): boolean {
