@@ -459,3 +459,12 @@ describe('PolNeAR pass: discussing, repeating, hoping', () => {
     expect(analyze('Any fans hoping for an encore were disappointed.').findings.filter((f) => f.ruleId === 'vague-source')).toEqual([]);
   });
 });
+
+describe('PolNeAR pass: colon labels', () => {
+  it('"The Latest:", "Editor\'s Note:" and "Varga: 547." are no speakers; "PIKE: We will rebuild." is', () => {
+    expect(attributions('The Latest: Ferry service resumes on the north shore.')).toEqual([]);
+    expect(attributions("Editor's Note: This story has been updated.")).toEqual([]);
+    expect(attributions('Varga: 547.')).toEqual([]);
+    expect(attributions('PIKE: We will rebuild every pier.').map((a) => a.source?.text)).toEqual(['PIKE']);
+  });
+});

@@ -737,12 +737,22 @@ function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null
     const token = tokens[k];
     if (token.norm === ':') {
       if (k === from || tokens.length - k < 3) return null;
+      // "Clinton: 547." is a tally; "The Latest:", "Editor's Note:", "CORRECTION:" are labels.
+      let words = 0;
+      for (let w = k + 1; w < tokens.length && words < 2; w++) if (tokens[w].kind === 'word' && !/^[\d.,]+$/.test(tokens[w].norm)) words++;
+      if (words < 2 || COLON_LABELS.has(tokens[k - 1].norm.replace(/'s$/, ''))) return null;
       return {speaker: {from, to: k}, colon: k};
     }
     if (token.kind !== 'word' || !token.capitalized) return null;
   }
   return null;
 }
+
+/** Words that make "X:" a label rather than a speaker. */
+const COLON_LABELS = new Set([
+  'latest', 'note', 'update', 'updates', 'correction', 'clarification', 'email', 'e-mail', 'notice', 'remember', 'q', 'a', 'watch',
+  'video', 'photos', 'related', 'breaking', 'exclusive', 'live', 'editor', 'disclosure', 'warning', 'source', 'sources', 'credit'
+]);
 
 /** A crowd of people with views ("critics", "many"); bare "people" is everybody and nobody. */
 function isCrowdHead(norm: string, lexicon: Lexicon): boolean {
