@@ -41,12 +41,13 @@ import {
 import {attributionHover, buildReport, codeLensTitle, countSources, findingHover} from './report';
 import {DEFAULT_LANGUAGES, DEFAULT_SETTINGS, normalizeSettings, settingsLayer} from './settings';
 import {DRAFT_EXTENSIONS, listDrafts} from './workspace-check';
+import type {Arrivals} from './arrivals';
 
 /**
  * A keystroke is checked at once: an edit costs the engine only the paragraphs it touched. Edits that
- * come faster than the server publishes (a burst from a script, a macro, a paste split into many
- * changes: the edit arrives while the last check's diagnostics are still being sent, or while a
- * delayed check is waiting) are coalesced: each pushes the check back by the delay.
+ * come faster than the server publishes (a burst from a script, a macro, a paste sent as many changes)
+ * are coalesced: an edit with a newer one for its document already received (see arrivals.ts) pushes
+ * the check back by the delay, and the last edit of the burst is checked at once.
  */
 const BURST_DELAY_SMALL_MS = 4;
 const BURST_DELAY_LARGE_MS = 40;
@@ -90,7 +91,7 @@ function languageOf(languageId: string): string {
   return LANGUAGE_ALIASES[languageId] ?? languageId;
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, arrivals?: Pick<Arrivals, 'newer'>): void {
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Checked>();
   /** Each open document's engine session, so an edit re-analyses only around what changed. */
@@ -434,7 +435,11 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     const doc = event.document;
     const pending = timers.get(doc.uri);
-    const burst = doc.version > 1 && (publishing.has(doc.uri) || (pending !== undefined && !pending.immediate));
+    // Without the transport's arrivals (node-ipc), a burst is guessed: the edit came while the last
+    // check was still running or sending, or while a delayed check waits.
+    const burst =
+      doc.version > 1 &&
+      (arrivals ? arrivals.newer(doc.uri, doc.version) : publishing.has(doc.uri) || (pending !== undefined && !pending.immediate));
     schedule(doc.uri, !burst ? 0 : doc.getText().length > LARGE_DOCUMENT ? BURST_DELAY_LARGE_MS : BURST_DELAY_SMALL_MS);
   });
 
