@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {format} from 'node:util';
-import {createConnection, ProposedFeatures, StreamMessageReader} from 'vscode-languageserver/node';
+import {createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader} from 'vscode-languageserver/node';
 import {setDocsBase} from '../analysis';
 import {startServer} from './server';
 import {StdioMessageWriter} from './writer';
@@ -39,5 +39,7 @@ if (args.includes('--stdio')) {
   console.error = toLog((message) => connection.console.error(message));
   startServer(connection, arrivals);
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  // node-ipc (VS Code): the library's own reader and writer for it, the reader watched for bursts.
+  const arrivals = new Arrivals();
+  startServer(createConnection(ProposedFeatures.all, arrivals.watch(new IPCMessageReader(process)), new IPCMessageWriter(process)), arrivals);
 }

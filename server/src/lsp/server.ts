@@ -435,7 +435,7 @@ export function startServer(connection: Connection, arrivals?: Pick<Arrivals, 'n
   documents.onDidChangeContent((event) => {
     const doc = event.document;
     const pending = timers.get(doc.uri);
-    // Without the transport's arrivals (node-ipc), a burst is guessed: the edit came while the last
+    // Without the transport's arrivals (a connection made elsewhere), a burst is guessed: the edit came while the last
     // check was still running or sending, or while a delayed check waits.
     const burst =
       doc.version > 1 &&
