@@ -467,4 +467,9 @@ describe('PolNeAR pass: colon labels', () => {
     expect(attributions('Varga: 547.')).toEqual([]);
     expect(attributions('PIKE: We will rebuild every pier.').map((a) => a.source?.text)).toEqual(['PIKE']);
   });
+
+  it('a name and a colon after a dash introduce a quotation', () => {
+    const list = attributions('FERRIES RETURN - Lena Ortiz: "Every route opens by June."');
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text}))).toEqual([{cue: ':', source: 'Lena Ortiz'}]);
+  });
 });

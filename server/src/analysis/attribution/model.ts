@@ -468,12 +468,22 @@ function colonTag(sentence: Sentence): {cue: Span; source: Span} | null {
     if (tokens[k].norm !== ':') continue;
     if (k + 1 < tokens.length && !isQuoteMark(tokens[k + 1])) return null;
     const verb = tokens[k - 1];
+    // "POLL DATA - Carl Bialik: “...”", "More from Jones: “...”": a name after a dash or "from".
+    if (verb.capitalized && k + 1 < tokens.length) {
+      let from = k - 1;
+      while (from > 0 && k - from < 4 && tokens[from - 1].kind === 'word' && tokens[from - 1].capitalized) from--;
+      const before = tokens[from - 1];
+      if (!before || DASHES_OR_FROM.has(before.norm)) return {cue: {from: k, to: k + 1}, source: {from, to: k}};
+      return null;
+    }
     if (verb.kind !== 'word' || verb.capitalized || !/ed$/.test(verb.norm) || BE_FORMS.has(verb.norm)) return null;
     const source = subjectBefore(sentence, k - 1);
     return source ? {cue: {from: k - 1, to: k}, source} : null;
   }
   return null;
 }
+
+const DASHES_OR_FROM = new Set(['-', '--', '\u2014', '\u2013', '\u2015', 'from']);
 
 const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
 const SPEECH_NOUNS = new Set([
@@ -750,7 +760,7 @@ function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null
 
 /** Words that make "X:" a label rather than a speaker. */
 const COLON_LABELS = new Set([
-  'latest', 'note', 'update', 'updates', 'correction', 'clarification', 'email', 'e-mail', 'notice', 'remember', 'q', 'a', 'watch',
+  'latest', 'note', 'update', 'updates', 'correction', 'clarification', 'email', 'e-mail', 'notice', 'remember', 'watch',
   'video', 'photos', 'related', 'breaking', 'exclusive', 'live', 'editor', 'disclosure', 'warning', 'source', 'sources', 'credit'
 ]);
 
