@@ -345,6 +345,29 @@ describe('sessions: one document edited many times', () => {
   });
 });
 
+describe('sessions: attributions and quotes placed when read', () => {
+  it('an older result read after later edits still gives its own version, and copies like a plain result', () => {
+    const analyzer = createAnalyzer(options());
+    const session = analyzer.session();
+    const paragraphs = document(30);
+    const first = join(paragraphs);
+    const r1 = session.analyze(first, 'markdown');
+    paragraphs.splice(2, 0, `Grace Mwangi, the port director, said pier ${2} was safe.`);
+    const second = join(paragraphs);
+    const r2 = session.analyze(second, 'markdown');
+    // r1 is read only now, after r2 moved every paragraph after the third.
+    expect(r1.attributions).toEqual(analyze(first, options()).attributions);
+    expect(r1.quotes).toEqual(analyze(first, options()).quotes);
+    expect(r2).toEqual(analyze(second, options()));
+    expect(Object.keys(r2)).toEqual(['findings', 'attributions', 'quotes', 'stats', 'notices']);
+    expect(JSON.parse(JSON.stringify(r2))).toEqual(analyze(second, options()));
+    expect(structuredClone(r2)).toEqual(analyze(second, options()));
+    // A caller may still replace them.
+    r2.attributions = [];
+    expect(r2.attributions).toEqual([]);
+  });
+});
+
 function options() {
   return {format: 'markdown' as const};
 }

@@ -68,7 +68,9 @@ interface ParagraphResult {
    * The results placed at a document offset, kept for the next run: a keystroke leaves every
    * paragraph before it where it was, and those need no new objects.
    */
-  placed?: {offset: number; findings: Finding[]; attributions: Attribution[]; quotes: Quote[]};
+  placed?: {offset: number; findings: Finding[]};
+  /** Attributions and quotes placed likewise, apart: a session places them only when they are read. */
+  placedExtras?: {offset: number; attributions: Attribution[]; quotes: Quote[]};
 }
 
 /** Enough for every paragraph of a long book; entries unused in the latest run go first. */
@@ -119,9 +121,9 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     }
   };
 
-  const place = (result: ParagraphResult, paragraph: RawParagraph): NonNullable<ParagraphResult['placed']> => {
+  const place = (result: ParagraphResult, paragraph: RawParagraph): Finding[] => {
     const offset = paragraph.start;
-    if (result.placed?.offset === offset) return result.placed;
+    if (result.placed?.offset === offset) return result.placed.findings;
     const range = {start: offset, end: offset + paragraph.text.length};
     const findings: Finding[] = [];
     for (const raw of result.findings) {
@@ -130,16 +132,22 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       if (finding && !allowed(finding.actual, allow)) findings.push(finding);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-    result.placed = {
+    result.placed = {offset, findings};
+    return findings;
+  };
+
+  const placeExtras = (result: ParagraphResult, paragraph: RawParagraph): NonNullable<ParagraphResult['placedExtras']> => {
+    const offset = paragraph.start;
+    if (result.placedExtras?.offset === offset) return result.placedExtras;
+    result.placedExtras = {
       offset,
-      findings,
       attributions: result.attributions.map((attribution) => shiftAttribution(attribution, offset)),
       quotes: result.quotes.map((quote) => ({...quote, start: quote.start + offset, end: quote.end + offset}))
     };
-    return result.placed;
+    return result.placedExtras;
   };
 
-  const analyseIn = (session: {state: SessionState | null}, text: string, format: DocumentFormat): AnalysisResult => {
+  const analyseIn = (session: {state: SessionState | null; lazy?: boolean}, text: string, format: DocumentFormat): AnalysisResult => {
     run = {analysed: 0, reused: 0};
     generation++;
     const declined = declineReason(text, maxLength);
@@ -191,8 +199,6 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
 
     const {paragraphs, markers} = split;
     const findings: Finding[] = [];
-    const attributions: Attribution[] = [];
-    const quotes: Quote[] = [];
     const notices: string[] = [];
     let words = 0;
     let sentences = 0;
@@ -201,17 +207,43 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       words += result.words;
       sentences += result.sentences;
       // Paragraphs come in document order and findings are sorted within each: no global sort.
-      const placed = place(result, paragraphs[i]);
-      for (const finding of placed.findings) findings.push(finding);
-      for (const attribution of placed.attributions) attributions.push(attribution);
-      for (const quote of placed.quotes) quotes.push(quote);
+      for (const finding of place(result, paragraphs[i])) findings.push(finding);
     }
     evict();
     for (const marker of markers) {
       if (marker.unknownRules.length > 0) notices.push(`Unknown rule in a whosaid comment: ${marker.unknownRules.join(', ')}`);
     }
     const visible = markers.length > 0 ? applyMarkers(findings, markers, paragraphs) : findings;
-    return {findings: visible, attributions, quotes, stats: {words, paragraphs: paragraphs.length, sentences}, notices};
+    let extras: {attributions: Attribution[]; quotes: Quote[]} | null = null;
+    const gather = () => {
+      if (extras) return extras;
+      extras = {attributions: [], quotes: []};
+      for (let i = 0; i < paragraphs.length; i++) {
+        const placed = placeExtras(results[i], paragraphs[i]);
+        for (const attribution of placed.attributions) extras.attributions.push(attribution);
+        for (const quote of placed.quotes) extras.quotes.push(quote);
+      }
+      return extras;
+    };
+    const stats = {words, paragraphs: paragraphs.length, sentences};
+    if (!session.lazy) {
+      const {attributions, quotes} = gather();
+      return {findings: visible, attributions, quotes, stats, notices};
+    }
+    // A session (an editor buffer) needs the findings at every keystroke and the attributions only
+    // for a hover or a report: those are placed when first read. The keys keep their usual order.
+    const result = {findings: visible} as AnalysisResult;
+    for (const key of ['attributions', 'quotes'] as const) {
+      Object.defineProperty(result, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => gather()[key],
+        set: (value) => Object.defineProperty(result, key, {value, enumerable: true, configurable: true, writable: true})
+      });
+    }
+    result.stats = stats;
+    result.notices = notices;
+    return result;
   };
 
   const own = {state: null as SessionState | null};
@@ -220,7 +252,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     lastRun: () => ({...run}),
     analyze: (text, format = options.format ?? 'plaintext') => analyseIn(own, text, format),
     session() {
-      const session = {state: null as SessionState | null};
+      const session = {state: null as SessionState | null, lazy: true};
       return {analyze: (text, format = options.format ?? 'plaintext') => analyseIn(session, text, format)};
     }
   };
