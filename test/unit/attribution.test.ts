@@ -473,3 +473,10 @@ describe('PolNeAR pass: colon labels', () => {
     expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text}))).toEqual([{cue: ':', source: 'Lena Ortiz'}]);
   });
 });
+
+describe('PolNeAR pass: definitions are no attributions', () => {
+  it('"The term refers to" defines; "Pike referred to the plan as" reports', () => {
+    expect(attributions('The term refers to ferries that carry both cars and trains.')).toEqual([]);
+    expect(attributions('Governor Alan Pike referred to the plan as a giveaway.').map((a) => a.cue.text)).toEqual(['referred']);
+  });
+});

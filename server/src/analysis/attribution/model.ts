@@ -337,7 +337,8 @@ function findAttributions(
     // "from member state to member state": a phrase opening with a preposition is no subject.
     if (isPreposition(tokens[source.from].norm) && tokens[source.from].norm !== 'who') continue;
     // Forms that are as often nouns ("teaching posts") need a recognizable source.
-    if (bareObject && !personSubject(sentence, source, lexicon)) continue;
+    // "The term refers to", "The figure refers to" define; only a person refers to something.
+    if ((bareObject || /^refer/.test(norm)) && !personSubject(sentence, source, lexicon)) continue;
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
@@ -412,7 +413,7 @@ function findAttributions(
 }
 
 /** Reporting verbs that take a bare object when a person speaks ("She noted the deadline", "He mentioned the wall"). */
-const PERSON_OBJECT_VERBS = /^(not(e|es|ed|ing)|mention(s|ed|ing)?|explain(s|ed|ing)?|stress(es|ed|ing)?|write|writes|wrote|recall(s|ed|ing)?|question(s|ed|ing)?|describe(s|d)?|ask(s|ed)?|tout(s|ed|ing)?|urg(e|es|ed|ing)|remind(s|ed|ing)?|assur(e|es|ed|ing)|thank(ed|ing)?|encourag(e|es|ed|ing)|discuss(es|ed|ing)?|repeat(ed|ing)|highlight(ed|ing))$/;
+const PERSON_OBJECT_VERBS = /^(not(e|es|ed|ing)|mention(s|ed|ing)?|explain(s|ed|ing)?|stress(es|ed|ing)?|recall(s|ed|ing)?|question(s|ed|ing)?|describe(s|d)?|ask(s|ed)?|tout(s|ed|ing)?|urg(e|es|ed|ing)|remind(s|ed|ing)?|assur(e|es|ed|ing)|thank(ed|ing)?|encourag(e|es|ed|ing)|discuss(es|ed|ing)?|repeat(ed|ing)|highlight(ed|ing))$/;
 
 /** A person as the subject: a personal name, or "he" / "she" (not "it", not an institution). */
 function personSubject(sentence: Sentence, source: Span, lexicon: Lexicon): boolean {
@@ -488,7 +489,7 @@ const DASHES_OR_FROM = new Set(['-', '--', '\u2014', '\u2013', '\u2015', 'from']
 const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
 const SPEECH_NOUNS = new Set([
   'interview', 'interviews', 'statement', 'speech', 'tweet', 'tweets', 'op-ed', 'letter', 'email', 'e-mail', 'memo', 'column',
-  'essay', 'post', 'video', 'remarks', 'testimony', 'book', 'editorial', 'appearance', 'address', 'podcast', 'broadcast'
+  'essay', 'post', 'video', 'remarks', 'testimony', 'editorial', 'appearance', 'address', 'podcast', 'broadcast'
 ]);
 const VIEW_NOUNS = new Set(['words', 'view', 'opinion', 'eyes', 'estimation', 'telling', 'mind']);
 
