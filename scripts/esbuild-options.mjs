@@ -7,10 +7,11 @@ export const BUNDLE_OPTIONS = Object.freeze({
   target: 'node20',
   format: 'cjs',
   sourcemap: false,
-  // Minified bundles load faster (a one-file CLI run spends ~10% of its time compiling the bundle);
-  // names are kept so stack traces still say which function failed.
-  minify: true,
-  keepNames: true,
+  // White space and syntax minified: the CLI bundle loads in 33 ms instead of 46 (a one-file run
+  // spends ~10% of its time there). Identifiers are kept, so stack traces stay readable; esbuild's
+  // keepNames is not used: its wrapper on every function created costs the engine ~25%.
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'none',
   // ESM builds first: jsonc-parser's UMD `main` requires './impl/format' at run time, which esbuild
   // leaves as a dangling require (the bundle then fails with "Cannot find module './impl/format'").
