@@ -110,7 +110,7 @@ say('# whosaid benchmark');
 say();
 say(`- Machine: ${cpu[0]?.model ?? '?'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}`);
 say(`- Node ${process.version}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-say(`- Commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`);
+say(`- Commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results') ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`);
 
 const work = mkdtempSync(join(tmpdir(), 'whosaid-bench-'));
 process.on('exit', () => rmSync(work, {recursive: true, force: true}));
