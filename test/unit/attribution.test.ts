@@ -80,9 +80,8 @@ describe('cue positions', () => {
     expect(attributions('The report was published on Tuesday.')).toEqual([]);
   });
 
-  // BUG: phraseAfter treats ", the ..." after the source of "According to" as an appositive, so the
-  // source swallows the whole main clause and the content is null.
-  it.fails('"According to the Interior Ministry, the suspect ..." stops the source at the comma', () => {
+  // After a sentence-opening "According to X", ", the ..." is the main clause, not an appositive.
+  it('"According to the Interior Ministry, the suspect ..." stops the source at the comma', () => {
     const [a] = attributions('According to the Interior Ministry, the suspect had been detained.');
     expect(brief(a)).toEqual({
       kind: 'institutional',
@@ -92,6 +91,12 @@ describe('cue positions', () => {
       content: 'the suspect had been detained',
       quote: false
     });
+  });
+
+  it('a sentence-opening "According to" keeps an appositive closed by a comma', () => {
+    const [a] = attributions('According to Lena Fischer, a spokeswoman for the port, the crane had been repaired.');
+    expect(a.source?.text).toBe('Lena Fischer, a spokeswoman for the port');
+    expect(a.content?.text).toBe('the crane had been repaired');
   });
 
   // The writer's own opener is no source speaking.

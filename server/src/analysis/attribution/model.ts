@@ -179,7 +179,7 @@ function findAttributions(
     // ("according to the 2021 census").
     const after = lexicon.sourceAfterCues.matchAt(norms, i);
     if (after) {
-      const source = phraseAfter(sentence, after.to);
+      const source = phraseAfter(sentence, after.to, !tokens.slice(0, i).some((t) => t.kind === 'word'));
       if (source) {
         const attribution = make({from: i, to: after.to}, source, null, 'document');
         if (attribution) found.push(attribution);

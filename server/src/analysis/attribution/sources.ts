@@ -176,10 +176,6 @@ function phraseBackFrom(tokens: Token[], end: number): Span | null {
 }
 
 /**
- * The noun phrase after a cue ("according to X", "said X"): up to a comma, a quote, the end of the
- * sentence or a new clause; keeps an appositive that starts with an article ("said John Smith, a spokesman").
- */
-/**
  * A "[TK: ...]" placeholder stands for a source still to come: "according to [TK: source]",
  * "[TK: who] believes". The quick-fixes write them, so they must count as sources.
  */
@@ -197,7 +193,13 @@ export function isPlaceholder(tokens: Token[], span: Span): boolean {
   return tokens[span.from]?.text === '[' && tokens[span.from + 1]?.norm === 'tk';
 }
 
-export function phraseAfter(sentence: Sentence, from: number): Span | null {
+/**
+ * The noun phrase after a cue ("according to X", "said X"): up to a comma, a quote, the end of the
+ * sentence or a new clause; keeps an appositive that starts with an article ("said John Smith, a spokesman").
+ * When the cue opens the sentence ("According to the Interior Ministry, the suspect ..."), what follows
+ * the comma is the main clause unless another comma closes it as an appositive.
+ */
+export function phraseAfter(sentence: Sentence, from: number, opensSentence = false): Span | null {
   const tokens = sentence.tokens;
   const placeholder = placeholderAt(tokens, from, 1);
   if (placeholder) return placeholder;
@@ -218,7 +220,7 @@ export function phraseAfter(sentence: Sentence, from: number): Span | null {
   if (tokens[to]?.norm === ',' && tokens[to - 1].capitalized && /^(a|an|the|who)$/.test(tokens[to + 1]?.norm ?? '')) {
     let end = to + 1;
     while (end < tokens.length && end - to < 12 && tokens[end].norm !== ',' && !BREAK_PUNCT.has(tokens[end].norm)) end++;
-    if (end >= tokens.length || tokens[end].norm === ',' || tokens[end].norm === '.') to = end;
+    if (tokens[end]?.norm === ',' || (!opensSentence && (end >= tokens.length || tokens[end].norm === '.'))) to = end;
   }
   return {from, to};
 }
