@@ -116,7 +116,7 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
 
   const index = new ParagraphIndex(sentences, attributions);
   const quotes = attachQuotes(quoteScan, index, incoming);
-  const coverage = computeCoverage(index, attributions, quotes);
+  const coverage = computeCoverage(index, attributions, quotes, lexicon);
   const lastQuote = quotes[quotes.length - 1];
   const outgoing: CarriedContext = {
     ...recent,
@@ -980,7 +980,7 @@ function nearestCue(index: ParagraphIndex, first: number, last: number, range: {
  * Which attribution covers each token. Ranges are filled through "next unfilled" pointers, so a
  * sentence with thousands of cues costs no more than its length.
  */
-function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[], quotes: QuoteInfo[]): (LocalAttribution | null)[][] {
+function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[], quotes: QuoteInfo[], lexicon: Lexicon): (LocalAttribution | null)[][] {
   const {sentences} = index;
   const coverage = sentences.map((sentence) => new Array<LocalAttribution | null>(sentence.tokens.length).fill(null));
   const nextFree = sentences.map((sentence) => Int32Array.from({length: sentence.tokens.length + 1}, (_, i) => i));
@@ -1012,7 +1012,9 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
     const tokens = sentences[s].tokens;
     const cueEnd = Math.max(attribution.cue.to, attribution.source && attribution.source.from >= attribution.cue.from ? attribution.source.to : 0);
     const cueStart = Math.min(attribution.cue.from, attribution.source && attribution.source.from < attribution.cue.from ? attribution.source.from : Infinity);
-    const content: Span = wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
+    const after = skipAudience(tokens, cueEnd, attribution, lexicon);
+    const content: Span =
+      wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
     if (content.to > content.from) {
       attribution.content = content;
       fill(s, content.from, content.to, attribution);
@@ -1041,3 +1043,30 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
   return coverage;
 }
 
+const TELL_VERBS = new Set(['told', 'tell', 'tells', 'telling']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
+
+/**
+ * Where the content of "told X ..." starts: after whom the speaker told ("told reporters the talks had
+ * stalled" reports "the talks had stalled"). The audience is an object pronoun, a name ("told Reuters",
+ * "told The Associated Press") or a short phrase ending in a listed audience noun ("told a news
+ * conference"). Any other cue, or no audience, leaves `at` as it is.
+ */
+function skipAudience(tokens: Token[], at: number, attribution: LocalAttribution, lexicon: Lexicon): number {
+  const verb = tokens[attribution.cue.to - 1];
+  if (!verb || !TELL_VERBS.has(verb.norm) || at !== attribution.cue.to) return at;
+  const first = tokens[at];
+  if (!first || first.kind !== 'word') return at;
+  if (OBJECT_PRONOUNS.has(first.norm)) return at + 1;
+  if (first.capitalized) {
+    let end = at;
+    while (end < tokens.length && end - at < 4 && tokens[end].kind === 'word' && tokens[end].capitalized) end++;
+    // A lower-case word must follow: the name ends where the reported words start.
+    return tokens[end]?.kind === 'word' && !tokens[end].capitalized ? end : at;
+  }
+  let k = isDeterminer(first.norm) ? at + 1 : at;
+  for (const limit = k + 3; k < tokens.length && k < limit && tokens[k].kind === 'word'; k++) {
+    if (lexicon.tellAudiences.has(tokens[k].norm)) return k + 1;
+  }
+  return at;
+}

@@ -19,6 +19,8 @@ export interface Lexicon {
   possessiveNounCues: Set<string>;
   /** Stance nouns after a possessive ("her support for"), and the prepositions that must follow them. */
   possessiveStanceNouns: Set<string>;
+  /** Head nouns of whom a speaker tells ('told reporters'), kept out of the content. */
+  tellAudiences: Set<string>;
   stanceNounPrepositions: Set<string>;
   /** Words that open a verb's report right after it ('agreed to'), by verb form. */
   complementWords: (verb: string) => ReadonlySet<string> | undefined;
@@ -146,6 +148,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     stanceVerbs: words(verbs.stance.words),
     possessiveNounCues: words(verbs.possessiveNounCues.words),
     possessiveStanceNouns: words(verbs.possessiveStanceNouns.words),
+    tellAudiences: words(verbs.tellAudiences.words),
     stanceNounPrepositions: words(verbs.possessiveStanceNouns.prepositions),
     complementWords: byStem(verbs.complementWords.words),
     objectComplements: byStem(verbs.objectComplements.words),
