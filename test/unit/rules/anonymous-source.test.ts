@@ -32,11 +32,15 @@ describe('anonymous-source: flagged without a reason (warning)', () => {
     expectExactly('anonymous-source', text, [{actual: 'A senior official', start: 0, end: 17, severity: 'warning', message: NO_REASON}]);
   });
 
-  // BUG: an anaphoric phrase ("the source", "the ministry") with no earlier source in the paragraph
-  // falls back to kind "named" instead of being classified by its head, so it is never flagged.
-  it.fails('"The source said ..." with no earlier source to refer to', () => {
+  // "The source" with nothing before it to point back to names nobody.
+  it('"The source said ..." with no earlier source to refer to', () => {
     const text = 'The source said the talks had stalled.';
     expectExactly('anonymous-source', text, [{actual: 'The source', start: 0, end: 10, severity: 'warning', message: NO_REASON}]);
+  });
+
+  it('"The source said ..." after a named source points back to it and is not flagged', () => {
+    const text = 'Port engineer Maria Olsen said the crane had failed twice. The source said the repairs would take a week.';
+    expectExactly('anonymous-source', text, []);
   });
 });
 

@@ -27,6 +27,8 @@ export function contextKey(context: CarriedContext): string {
 
 const BODY_KINDS = new Set<SourceKind>(['institutional', 'media', 'document']);
 /** Anaphors that point back to a body rather than a person ("the company said"). */
+/** Anaphoric heads that name nobody when nothing comes before them: a role title ("the minister") does. */
+const ANONYMOUS_FIRST_MENTIONS = /^the source$/;
 const BODY_ANAPHORS = /^(it|its|the (company|ministry|agency|statement|report|group|firm))$/;
 const PERSON_ANAPHORS = /^(he|she|his|her|i|the (spokesman|spokeswoman|spokesperson|official|minister|president|source|lawmaker|senator|governor|mayor|chief|judge|prime minister|analyst|economist|coach|lawyer|chairman|leader|diplomat|aide|officer|professor|researcher))$/;
 
@@ -150,8 +152,9 @@ function findAttributions(
           kind = antecedent.kind;
           resolved = antecedent.text;
         } else {
-          // A first mention: "The ministry said" is the ministry itself.
-          kind = BODY_ANAPHORS.test(reading.head) && reading.head.startsWith('the ') ? 'institutional' : 'named';
+          // A first mention: "The ministry said" is the ministry itself; "The source said" with no
+          // source before it is a source nobody has named.
+          kind = ANONYMOUS_FIRST_MENTIONS.test(reading.head) ? 'anonymous' : BODY_ANAPHORS.test(reading.head) && reading.head.startsWith('the ') ? 'institutional' : 'named';
         }
       }
     }
