@@ -254,9 +254,9 @@ describe('quotes and speakers', () => {
     expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['the lawyer', null]);
   });
 
-  // BUG: a quotation continued into the next paragraph (news style: the reopening quote mark starts
-  // the paragraph) is scanned as closing at its first character: the quote is [104, 105).
-  it.fails('a quotation continued in the next paragraph keeps its speaker', () => {
+  // News style: a quotation that runs on into the next paragraph is left open at the first paragraph's
+  // end and reopened by the mark that starts the next; that mark does not close it.
+  it('a quotation continued in the next paragraph keeps its speaker', () => {
     const text = '"The port will close in June," said Ana Ruiz, a dock worker. "We have waited ten years for these jobs.\n\n"Now they are gone."';
     const quotes = analyze(text).quotes;
     const last = quotes[quotes.length - 1];

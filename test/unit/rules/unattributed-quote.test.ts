@@ -34,6 +34,11 @@ describe('unattributed-quote: flagged (warning) with the add-speaker fix', () =>
     expect(fixesOf(text, finding)[0].result).toBe('The plan was described as "a betrayal of the workers," [TK: speaker] said.');
   });
 
+  it('a quotation running on into the next paragraph is flagged once, where it opens', () => {
+    const text = 'Residents gathered outside the hall. "We have waited ten years for these jobs.\n\n"Now the port is closing."';
+    expectExactly('unattributed-quote', text, [{actual: text.slice(37, text.indexOf('\n')), start: 37, end: text.indexOf('\n'), severity: 'warning', message: NO_SPEAKER}]);
+  });
+
   it('the quote is recorded with no speaker', () => {
     expect(analyze('"We have waited ten years for these jobs."').quotes).toEqual([{start: 0, end: 42, speaker: null}]);
   });

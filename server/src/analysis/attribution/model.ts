@@ -75,6 +75,8 @@ export interface QuoteInfo {
   words: number;
   speaker: string | null;
   attribution: LocalAttribution | null;
+  /** The rest of a quotation opened in an earlier paragraph (news style reopens it). */
+  continued: boolean;
 }
 
 export interface ParagraphModel {
@@ -944,7 +946,7 @@ function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: CarriedC
       attribution = {...blank(first), resolvedSource: speaker, sourceText: speaker, quote: {start: range.start, end: range.end}};
     }
     if (attribution && !attribution.quote && range.closed) attribution.quote = {start: range.start, end: range.end};
-    quotes.push({start: range.start, end: range.end, words, speaker, attribution});
+    quotes.push({start: range.start, end: range.end, words, speaker, attribution, continued: range.start === 0 && incoming.openQuote});
   }
   return quotes;
 }

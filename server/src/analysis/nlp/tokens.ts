@@ -48,7 +48,16 @@ export interface QuoteScan {
 export function scanQuotes(text: string, openAtStart = false): QuoteScan {
   const ranges: QuoteScan['ranges'] = [];
   let open = openAtStart ? 0 : -1;
-  for (let i = 0; i < text.length; i++) {
+  let from = 0;
+  if (openAtStart) {
+    // News style reopens a quotation that runs on into a new paragraph: the mark opening this
+    // paragraph continues the quote; it does not close it.
+    while (from < text.length && (text[from] === ' ' || text[from] === '\t')) from++;
+    if (text[from] === '"') from++;
+    else if ((text[from] === "'" || text[from] === '`') && text[from + 1] === text[from]) from += 2;
+    else from = 0;
+  }
+  for (let i = from; i < text.length; i++) {
     let ch = text[i];
     // Two apostrophes (or backquotes) stand for a double quote in some wire and newspaper copy: ''Yes,'' he said.
     const doubled = (ch === "'" || ch === '`') && text[i + 1] === ch;

@@ -9,7 +9,8 @@ const MIN_QUOTE_WORDS = 4;
 export const unattributedQuote: Rule = ({model}) => {
   const findings: RawFinding[] = [];
   for (const quote of model.quotes) {
-    if (quote.speaker) continue;
+    // A quotation running on from an earlier paragraph is judged once, where it opens.
+    if (quote.speaker || quote.continued) continue;
     const inner = model.text.slice(quote.start + 1, Math.max(quote.start + 1, quote.end - 1));
     const agentless = agentlessLabel(model, quote.start);
     if (!agentless && quote.words < MIN_QUOTE_WORDS && !/[.!?]\s*$/.test(inner)) continue;
