@@ -252,7 +252,7 @@ function findAttributions(
     while (p >= 0 && isAdverbLike(tokens[p])) p--;
     if (p >= 0 && BE_FORMS.has(tokens[p].norm) && !norm.endsWith('ing')) {
       if (next?.norm === 'by' && !isStance) {
-        const agent = phraseAfter(sentence, i + 2);
+        const agent = phraseAfter(sentence, i + 2, false, true);
         if (agent) {
           const attribution = make({from: i, to: i + 2}, agent, null, 'named');
           if (attribution) found.push(attribution);

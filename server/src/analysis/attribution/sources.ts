@@ -199,7 +199,7 @@ export function isPlaceholder(tokens: Token[], span: Span): boolean {
  * When the cue opens the sentence ("According to the Interior Ministry, the suspect ..."), what follows
  * the comma is the main clause unless another comma closes it as an appositive.
  */
-export function phraseAfter(sentence: Sentence, from: number, opensSentence = false): Span | null {
+export function phraseAfter(sentence: Sentence, from: number, opensSentence = false, passiveAgent = false): Span | null {
   const tokens = sentence.tokens;
   const placeholder = placeholderAt(tokens, from, 1);
   if (placeholder) return placeholder;
@@ -213,6 +213,8 @@ export function phraseAfter(sentence: Sentence, from: number, opensSentence = fa
     if (token.kind === 'word' && to > from && (token.norm === 'that' || token.norm === 'which' || token.norm === 'and' || token.norm === 'but' || token.norm === 'because' || token.norm === 'as')) break;
     // "considered by experts to be ...", "criticised by philosophers for arguing ...": the verb's own complement.
     if (token.kind === 'word' && to > from && ((token.norm === 'to' && tokens[to + 1]?.norm === 'be') || (token.norm === 'for' && /ing$/.test(tokens[to + 1]?.norm ?? '')))) break;
+    // The agent of a passive cue ends where the verb's infinitive starts: "expected by diplomats to focus on trade".
+    if (passiveAgent && token.norm === 'to' && to > from && infinitiveFollows(tokens[to + 1])) break;
     to++;
   }
   if (to === from) return null;
@@ -223,6 +225,10 @@ export function phraseAfter(sentence: Sentence, from: number, opensSentence = fa
     if (tokens[end]?.norm === ',' || (!opensSentence && (end >= tokens.length || tokens[end].norm === '.'))) to = end;
   }
   return {from, to};
+}
+
+function infinitiveFollows(next: Token | undefined): boolean {
+  return next !== undefined && next.kind === 'word' && !next.capitalized && !isDeterminer(next.norm) && !/^\d/.test(next.text);
 }
 
 function DETERMINER_THAT_FOLLOWERS(next: Token | undefined): boolean {
