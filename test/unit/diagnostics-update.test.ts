@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {TextDocument} from 'vscode-languageserver-textdocument';
 import {createAnalyzer} from '../../server/src/analysis';
 import {toDiagnostic, updateDiagnostics, type Published} from '../../server/src/lsp/diagnostics';
+import {random} from '../helpers/random';
 
 const NAMES = ['Maria Olsen', 'Daniel Ortiz', 'Ana Ruiz', 'Tomas Berg'];
 
@@ -20,17 +21,6 @@ function paragraph(i: number): string {
     default:
       return `The shocking decision to close pier ${i} was reportedly taken in secret. TK`;
   }
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = ['s', ' ', '\n', '\n\n', '\r\n', 'x said ', 'Experts say ', '"', '# ', 'probably '];

@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {analyze, createAnalyzer, type AnalysisResult, type DocumentFormat, type EngineOptions} from '../../server/src/analysis';
 import {changedRange} from '../../server/src/analysis/engine';
 import {resplit, splitDocument} from '../../server/src/analysis/document/split';
+import {random} from '../helpers/random';
 
 const NAMES = ['Maria Olsen', 'Daniel Ortiz', 'Ana Ruiz', 'Tomas Berg', 'Lena Fischer', 'Omar Haddad', 'Grace Mwangi'];
 
@@ -28,18 +29,6 @@ function paragraph(i: number): string {
 
 const document = (count = 50) => Array.from({length: count}, (_, i) => paragraph(i));
 const join = (paragraphs: string[]) => paragraphs.join('\n\n') + '\n';
-
-/** A small seeded generator, so a failure can be reproduced from the printed seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function expectSameAsFresh(result: AnalysisResult, text: string, options: EngineOptions & {format: DocumentFormat}) {
   const fresh = analyze(text, options);
