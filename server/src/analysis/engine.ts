@@ -82,6 +82,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
   const lexicon = getLexicon(options.extra);
   const enabled = RULE_IDS.filter((id) => options.rules?.[id] !== 'off');
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const strict = options.strict === true;
   const allow = (options.allow ?? []).map((phrase) => normalizeWord(phrase.trim())).filter(Boolean);
   // Keyed by the paragraph's text, then by what else decides its result: no key is built by
   // concatenating the text, which would copy the whole document at every keystroke.
@@ -100,7 +101,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       return hit;
     }
     run.analysed++;
-    const result = computeParagraph(paragraph, format, incoming, lexicon, enabled);
+    const result = computeParagraph(paragraph, format, incoming, lexicon, enabled, strict);
     result.used = generation;
     if (!variants) cache.set(paragraph.text, (variants = new Map()));
     variants.set(variant, result);
@@ -127,7 +128,6 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     const range = {start: offset, end: offset + paragraph.text.length};
     const findings: Finding[] = [];
     for (const raw of result.findings) {
-      if (raw.strict && !options.strict) continue;
       const finding = finalize(raw, offset, range, paragraph.text, options.rules?.[raw.ruleId]);
       if (finding && !allowed(finding.actual, allow)) findings.push(finding);
     }
@@ -314,12 +314,12 @@ function declineReason(text: string, maxLength: number): string | null {
   return null;
 }
 
-function computeParagraph(paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext, lexicon: Lexicon, enabled: RuleId[]): ParagraphResult {
+function computeParagraph(paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext, lexicon: Lexicon, enabled: RuleId[], strict: boolean): ParagraphResult {
   const prose = maskProse(paragraph.text, format);
   const model = buildParagraphModel(prose, incoming, lexicon);
   const findings: RawFinding[] = [];
   for (const id of enabled) {
-    for (const finding of RULE_CHECKS[id]({model, lexicon})) findings.push(finding);
+    for (const finding of RULE_CHECKS[id]({model, lexicon, strict})) findings.push(finding);
   }
   let words = 0;
   for (const sentence of model.sentences) for (const token of sentence.tokens) if (token.kind === 'word') words++;

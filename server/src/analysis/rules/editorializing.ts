@@ -1,7 +1,7 @@
 // editorializing: the writer's judgement in a news sentence.
 import {coveringAttribution, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
 
-export const editorializing: Rule = ({model, lexicon}) => {
+export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => {
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
     const {tokens, norms} = sentence;
@@ -10,8 +10,8 @@ export const editorializing: Rule = ({model, lexicon}) => {
     const own = lexicon.editorial.findAll(norms);
     // Under the strict preset, also the superlatives the default leaves alone ("one of the most visited").
     const taken = (from: number, to: number) => own.some((match) => match.from < to && from < match.to);
-    const strict = lexicon.editorialStrict.findAll(norms).filter((match) => !taken(match.from, match.to));
-    for (const match of [...own, ...strict]) {
+    const strict = strictChecks ? lexicon.editorialStrict.findAll(norms).filter((match) => !taken(match.from, match.to)) : [];
+    for (const match of strict.length > 0 ? [...own, ...strict] : own) {
       if (blocked.has(match.from)) continue;
       const first = tokens[match.from];
       // "industrial centres, notably Turin" lists an example; "Notably, ..." opening a sentence judges.
@@ -26,7 +26,6 @@ export const editorializing: Rule = ({model, lexicon}) => {
       findings.push({
         ruleId: 'editorializing',
         secondary: false,
-        strict: strict.includes(match),
         message: `Editorializing: "${actual}" is the writer's judgement; cut it or attribute it`,
         start: span.start,
         end: span.end,

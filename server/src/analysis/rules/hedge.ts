@@ -5,7 +5,7 @@ import type {Sentence} from '../nlp/tokens';
 import {isAdverbLike, isPreposition, subjectBefore} from '../attribution/sources';
 import {attributeSuggestion, coveringAttribution, relatedFor, removalEdits, tokenSpan, type RawFinding, type Rule, type RuleContext} from './rule';
 
-export const hedge: Rule = ({model, lexicon}) => {
+export const hedge: Rule = ({model, lexicon, strict}) => {
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
     const {tokens, norms} = sentence;
@@ -58,14 +58,14 @@ export const hedge: Rule = ({model, lexicon}) => {
         related: []
       });
     }
-    for (const match of lexicon.vagueQuantities.findAll(norms)) {
+    // Under the strict preset only: vague quantities in the writer's voice.
+    for (const match of strict ? lexicon.vagueQuantities.findAll(norms) : []) {
       if (!isVagueQuantity(model, s, match.from, match.to, lexicon)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       findings.push({
         ruleId: 'hedge',
         secondary: false,
-        strict: true,
         message: `Vague quantity "${actual}" in the writer's voice: how many, and who counted? Give the number or its source`,
         start: span.start,
         end: span.end,

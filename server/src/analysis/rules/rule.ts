@@ -7,14 +7,14 @@ import type {Sentence} from '../nlp/tokens';
 export interface RuleContext {
   model: ParagraphModel;
   lexicon: Lexicon;
+  /** The strict preset's extra checks are on (EngineOptions.strict). */
+  strict: boolean;
 }
 
 export interface RawFinding {
   ruleId: RuleId;
   /** A lower level than the rule's own: a hedge inside a quote, an anonymous source with a reason. */
   secondary: boolean;
-  /** Reported only under the strict preset (EngineOptions.strict), at the rule's level; dropped otherwise. */
-  strict?: boolean;
   message: string;
   start: number;
   end: number;
