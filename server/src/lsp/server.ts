@@ -27,6 +27,7 @@ import {createAnalyzer, ruleDocsUrl, ruleMeta, RULE_IDS, warmUp, type AnalysisRe
 import {actionsFor, allowTargetFor, dataFromFinding, isWhosaidDiagnostic, type ActionContext, type EditCapabilities} from './code-actions';
 import {ConfigStore, type ConfigProblem} from './config-store';
 import {pathExists} from '../node/config-files';
+import {firstAtOrAfter} from '../analysis/sorted';
 import {configDiagnostic, rangeOf, toDiagnostic, updateDiagnostics, type Published} from './diagnostics';
 import {
   Commands,
@@ -711,14 +712,7 @@ function findingAt(checked: Checked, diagnostic: Diagnostic): Finding | undefine
   const {doc, result} = checked;
   const start = doc.offsetAt(diagnostic.range.start);
   const findings = result.findings;
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (findings[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < findings.length && findings[i].start === start; i++) {
+  for (let i = firstAtOrAfter(findings, start, (finding) => finding.start); i < findings.length && findings[i].start === start; i++) {
     const finding = findings[i];
     if (finding.ruleId === diagnostic.code && sameRange(rangeOf(doc, finding.start, finding.end), diagnostic.range)) return finding;
   }

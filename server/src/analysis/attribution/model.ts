@@ -3,6 +3,7 @@
 import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence, type Token} from '../nlp/tokens';
+import {firstAtOrAfter} from '../sorted';
 import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, subjectBefore, type SourceClass, type Span} from './sources';
 
 /** What the previous paragraph hands to the next. */
@@ -874,17 +875,9 @@ class ParagraphIndex {
 
   /** The sentence holding an offset, or the first one after it; -1 past the end. */
   sentenceAt(offset: number): number {
-    let low = 0;
-    let high = this.sentences.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.sentences[mid].end > offset) {
-        found = mid;
-        high = mid - 1;
-      } else low = mid + 1;
-    }
-    return found;
+    // Offsets are whole numbers: "end > offset" is "end >= offset + 1".
+    const found = firstAtOrAfter(this.sentences, offset + 1, (sentence) => sentence.end);
+    return found < this.sentences.length ? found : -1;
   }
 
 
@@ -895,14 +888,7 @@ class ParagraphIndex {
 
 /** The first token whose start is at or after `offset`. */
 function tokenAt(sentence: Sentence, offset: number): number {
-  let low = 0;
-  let high = sentence.tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sentence.tokens[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstAtOrAfter(sentence.tokens, offset, (token) => token.start);
 }
 
 /** Links each quotation to a speaker in its own sentences or the sentence before or after. */
@@ -960,13 +946,7 @@ function nearestCue(index: ParagraphIndex, first: number, last: number, range: {
     if (list.length === 0) continue;
     const tokens = index.sentences[s].tokens;
     // Cues are in text order within a sentence: look only at the two either side of the quote.
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (tokens[list[mid].cue.from].start < range.start) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAtOrAfter(list, range.start, (attribution) => tokens[attribution.cue.from].start);
     for (const k of [low - 1, low, low + 1]) {
       const candidate = list[k];
       if (!candidate) continue;

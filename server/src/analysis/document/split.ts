@@ -1,6 +1,7 @@
 // A draft as prose paragraphs with offsets into the original text, plus whosaid's control comments.
 // A line scanner finds the blocks (it never parses the whole document, so a keystroke costs one pass);
 // inline Markdown is masked per paragraph, later and cached (see mask.ts).
+import {firstAtOrAfter} from '../sorted';
 import {RULE_IDS, type DocumentFormat, type RuleId} from '../types';
 
 export type ParagraphKind = 'paragraph' | 'heading' | 'blockquote' | 'list';
@@ -169,28 +170,10 @@ export function resplit(previous: SplitDocument, text: string, format: DocumentF
 }
 
 /** Index of the first number not below `value` in a sorted array. */
-function lowerBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (sorted: number[], value: number): number => firstAtOrAfter(sorted, value, (n) => n);
 
 /** Index of the first item starting at or after `offset`, items sorted by start. */
-function lowerBoundBy(sorted: {start: number}[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBoundBy = (sorted: {start: number}[], offset: number): number => firstAtOrAfter(sorted, offset, (item) => item.start);
 
 const FRONT_MATTER_OPEN = /^(---|\+\+\+)\s*$/;
 

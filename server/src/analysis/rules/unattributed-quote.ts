@@ -1,4 +1,5 @@
 // unattributed-quote: direct quotations with no speaker, and agentless "was described as '...'".
+import {firstAtOrAfter} from '../sorted';
 import {tokenSpan, type RawFinding, type Rule} from './rule';
 
 const LABEL_VERBS = new Set(['described', 'called', 'labeled', 'labelled', 'branded', 'dubbed', 'termed', 'characterized', 'characterised']);
@@ -57,18 +58,6 @@ function agentlessLabel(model: Parameters<Rule>[0]['model'], quoteStart: number)
   while (close < norms.length && close - index < 16 && norms[close] !== '"') close++;
   const agent = norms[close] === '"' && norms[close + 1] === 'by';
   return be >= 0 && BE.has(norms[be]) && !agent;
-}
-
-/** The first item whose key is at or after `offset` (items sorted by key). */
-function firstAtOrAfter<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (key(items[mid]) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function addSpeaker(text: string, start: number, end: number) {
