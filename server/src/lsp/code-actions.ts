@@ -91,7 +91,7 @@ export function isWhosaidDiagnostic(diagnostic: Diagnostic): boolean {
   return diagnostic.source === SERVER_NAME && typeof diagnostic.code === 'string' && diagnostic.code !== 'config';
 }
 
-/** Diagnostic data rebuilt from a finding, for clients that do not send `data` back. */
+/** What the code actions need of a finding (diagnostics carry no `data`: the server matches them to its findings). */
 export function dataFromFinding(finding: Finding, version: number): DiagnosticData {
   return {
     version,
