@@ -185,7 +185,7 @@ function findAttributions(
     // ("according to the 2021 census").
     const after = lexicon.sourceAfterCues.matchAt(norms, i);
     if (after) {
-      const source = phraseAfter(sentence, after.to, !tokens.slice(0, i).some((t) => t.kind === 'word'));
+      const source = phraseAfter(sentence, after.to, {opensSentence: !tokens.slice(0, i).some((t) => t.kind === 'word')});
       if (source) {
         const attribution = make({from: i, to: after.to}, source, null, 'document');
         if (attribution) found.push(attribution);
@@ -253,7 +253,7 @@ function findAttributions(
     while (p >= 0 && isAdverbLike(tokens[p])) p--;
     if (p >= 0 && BE_FORMS.has(tokens[p].norm) && !norm.endsWith('ing')) {
       if (next?.norm === 'by' && !isStance) {
-        const agent = phraseAfter(sentence, i + 2, false, true);
+        const agent = phraseAfter(sentence, i + 2, {passiveAgent: true});
         if (agent) {
           const attribution = make({from: i, to: i + 2}, agent, null, 'named');
           if (attribution) found.push(attribution);

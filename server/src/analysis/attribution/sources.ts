@@ -199,7 +199,7 @@ export function isPlaceholder(tokens: Token[], span: Span): boolean {
  * When the cue opens the sentence ("According to the Interior Ministry, the suspect ..."), what follows
  * the comma is the main clause unless another comma closes it as an appositive.
  */
-export function phraseAfter(sentence: Sentence, from: number, opensSentence = false, passiveAgent = false): Span | null {
+export function phraseAfter(sentence: Sentence, from: number, {opensSentence = false, passiveAgent = false} = {}): Span | null {
   const tokens = sentence.tokens;
   const placeholder = placeholderAt(tokens, from, 1);
   if (placeholder) return placeholder;
