@@ -19,15 +19,15 @@ export function percentile(sorted, p) {
 }
 
 /**
- * @param {{repoRoot: string, workDir: string, bigText: string, smallText: string, edits?: number, serverJs?: string, nodeArgs?: string[]}} o
+ * @param {{repoRoot: string, workDir: string, bigText: string, smallText: string, edits?: number, serverJs?: string, nodeArgs?: string[], env?: Record<string, string>}} o
  */
-export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 200, serverJs = join(repoRoot, 'dist', 'server.js'), nodeArgs = []}) {
+export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 200, serverJs = join(repoRoot, 'dist', 'server.js'), nodeArgs = [], env = {}}) {
   const rssFile = join(workDir, 'lsp-rss.txt');
   rmSync(rssFile, {force: true});
   const child = spawn(process.execPath, [...nodeArgs, '-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), serverJs, '--stdio'], {
     cwd: workDir,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: {...process.env, WHOSAID_BENCH_RSS_FILE: rssFile}
+    env: {...process.env, ...env, WHOSAID_BENCH_RSS_FILE: rssFile}
   });
   let stderr = '';
   child.stderr.on('data', (d) => {
@@ -46,9 +46,12 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
   // Waiters for diagnostics: [{uri, version, resolve}]
   const waiters = [];
   const log = [];
+  // Each document's last published diagnostics: the payload floor replays the big draft's.
+  const lastDiagnostics = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (params) => {
     const now = performance.now();
     log.push({uri: params.uri, version: params.version, n: params.diagnostics.length});
+    lastDiagnostics.set(params.uri, params.diagnostics);
     for (let i = 0; i < waiters.length; i++) {
       const w = waiters[i];
       if (w.uri !== params.uri) continue;
@@ -194,6 +197,7 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
       }
     }
     result.versioned = log.some((e) => e.version !== undefined);
+    result.lastBigDiagnostics = lastDiagnostics.get(bigUri) ?? null;
     stopping = true;
     await withTimeout(conn.sendRequest('shutdown'), 'shutdown');
     conn.sendNotification('exit');
