@@ -500,3 +500,44 @@ describe('PolNeAR pass: definitions are no attributions', () => {
     expect(attributions('Governor Alan Pike referred to the plan as a giveaway.').map((a) => a.cue.text)).toEqual(['referred']);
   });
 });
+
+describe('"found" in its reporting sense only', () => {
+  it.each([
+    'Varga found a job in Leeds.',
+    'Varga found a house near the river last year.',
+    'Police found him in a car.',
+    'Police found 3kg of cocaine.',
+    'Varga found himself in trouble again.',
+    'The mayor found a way to keep the ferry running.',
+    'Varga found a flat near the station which was cheap.'
+  ])('a thing found is no finding: %s', (text) => {
+    expect(attributions(text)).toEqual([]);
+  });
+
+  it.each([
+    ['A report found that prices rose.', 'A report', 'that prices rose'],
+    ['The study found a link between diet and sleep.', 'The study', 'a link between diet and sleep'],
+    ['Varga found that the figures were wrong.', 'Varga', 'that the figures were wrong'],
+    ['Police found no evidence that the mayor lied.', 'Police', 'no evidence that the mayor lied'],
+    ['The committee found the £40m system from a US supplier was unreliable.', 'The committee', 'the £40m system from a US supplier was unreliable'],
+    ['Two analysts, Ana Ruiz and Tom Bell, found in 2014 that the fleet was old.', 'Two analysts, Ana Ruiz and Tom Bell', 'in 2014 that the fleet was old'],
+    ['A Harbour Gazette/Westfield Poll finds a generation that is restless.', 'A Harbour Gazette/Westfield Poll', 'a generation that is restless'],
+    ['Prices rose sharply, the audit found.', 'the audit', 'Prices rose sharply']
+  ])('a finding: %s', (text, source, content) => {
+    const list = attributions(text);
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, content: a.content?.text}))).toEqual([{cue: text.match(/\b(found|finds)\b/)![0], source, content}]);
+  });
+
+  it('a person "recorded" an album; a noun "show" or "record" after a singular noun is no cue', () => {
+    expect(attributions('Lennon recorded his last album at the studio in 1979.')).toEqual([]);
+    expect(attributions('The X Factor show votes off a contestant every week.')).toEqual([]);
+    expect(attributions('Varga has record low support in the north, with just 9 percent.')).toEqual([]);
+  });
+
+  it('base forms after a plural, a pronoun or an auxiliary still report', () => {
+    expect(attributions('Figures from the trade ministry show that exports rose.').map((a) => a.source?.text)).toEqual(['Figures from the trade ministry']);
+    expect(attributions('The data show a fall in exports.').map((a) => a.source?.text)).toEqual(['The data']);
+    expect(attributions('Data published by the port on Tuesday show that traffic fell.').map((a) => a.source?.text)).toEqual(['Data published by the port on Tuesday']);
+    expect(attributions('Ortiz could show that the fund was empty.').map((a) => a.source?.text)).toEqual(['Ortiz']);
+  });
+});
