@@ -528,6 +528,15 @@ describe('"found" in its reporting sense only', () => {
     expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, content: a.content?.text}))).toEqual([{cue: text.match(/\b(found|finds)\b/)![0], source, content}]);
   });
 
+  it('a crowd finding something good or bad holds an opinion (a vague source); finding a way, being able to find or being helped to find does not', () => {
+    expect(attributions('Some fans would find such a move controversial.').map((a) => ({kind: a.kind, source: a.source?.text}))).toEqual([{kind: 'vague', source: 'Some fans'}]);
+    expect(attributions('Most readers find the column dull.').map((a) => a.source?.text)).toEqual(['Most readers']);
+    expect(attributions('Many families found ways to cut their bills.')).toEqual([]);
+    expect(attributions('Farmers can find the prices on the website.')).toEqual([]);
+    expect(attributions('The software helps people find old files.')).toEqual([]);
+    expect(attributions('Many commuters will find themselves stuck in traffic.')).toEqual([]);
+  });
+
   it('a person "recorded" an album; a noun "show" or "record" after a singular noun is no cue', () => {
     expect(attributions('Lennon recorded his last album at the studio in 1979.')).toEqual([]);
     expect(attributions('The X Factor show votes off a contestant every week.')).toEqual([]);

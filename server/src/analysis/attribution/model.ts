@@ -465,6 +465,7 @@ const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves', 'mysel
 const NOT_IN_SUBJECT = new Set(['that', 'which', 'who', 'whom', 'where', 'when', 'while', 'after', 'before', 'because', 'as', 'and', 'or', 'but', 'to', 'if', 'until', 'since']);
 /** Marks inside a figure or a possessive ("£456m", "EDS'") that do not end a noun phrase. */
 const FIGURE_MARKS = new Set(["'", '\u2019', '£', '$', '€', '%', '-']);
+const HELPING_VERBS = new Set(['help', 'helps', 'helped', 'helping', 'let', 'lets', 'letting', 'allow', 'allows', 'allowing', 'enable', 'enables', 'make', 'makes']);
 const FINDING_SUBJECTS = new Set(['polls', 'surveys', 'studies', 'research', 'reports', 'analyses', 'audits', 'reviews']);
 const QUANTIFIED_CLAUSE = new Set(['some', 'many', 'most', 'few', 'all', 'several', 'half']);
 /** Auxiliaries and copulas that show a clause after "found" ("found the council had failed"). */
@@ -485,6 +486,18 @@ function findingReported(sentence: Sentence, verb: number, subject: Span, kind: 
   const next = tokens[k];
   if (next === undefined || next.norm === 'that' || next.norm === ':' || next.norm === ',' || next.norm === '.' || isQuoteMark(next)) return true;
   if (REFLEXIVES.has(next.norm) || next.norm === 'out') return false;
+  // A crowd finding something good or bad holds an opinion ("Most people find vertigo disturbing",
+  // "Some fans would find such a move controversial"), unless it finds a way, can find something
+  // ("farmers can find the prices") or is the object of a helping verb ("help people find files").
+  if (kind === 'vague') {
+    return !(
+      /^(way|ways)$/.test(next.norm) ||
+      isPreposition(next.norm) ||
+      /^(can|could)$/.test(norms[verb - 1] ?? '') ||
+      HELPING_VERBS.has(norms[subject.from - 1] ?? '') ||
+      HELPING_VERBS.has(norms[subject.from] ?? '')
+    );
+  }
   // Whatever a poll, a study or an outlet finds is a finding ("A USA Today poll finds a generation ...").
   if (kind === 'document' || kind === 'media' || FINDING_SUBJECTS.has(norms[subject.to - 1] ?? '') || lexicon.documentHeads.has(norms[subject.to - 1] ?? '')) return true;
   if (FINDING_OBJECTS.has(next.norm)) return true;
