@@ -238,9 +238,18 @@ describe('hedge: vague quantities, under the strict preset only', () => {
     'So many roads were closed that buses stopped.',
     'The leaders made some progress on the budget.', // an amount, not a crowd
     'United can make up some ground on Sunday.',
+    'For some reason the ferry left early.', // idioms, not quantities
+    'The win gave the visitors some breathing space.',
+    'The keeper made some great saves in the first half.',
+    'Both sides played some fine rugby before the break.',
+    'The defence had some hairy moments late on.',
     'The mayor said many homes were damaged.', // the source's words
     '"Many of us lost everything," said Ana Ruiz, a resident.'
   ])('quiet: %s', (text) => expectQuiet('hedge', text, strict));
+
+  it('praise after "some" is left out, not after "many" or "several"', () => {
+    expectExactly('hedge', 'Many excellent restaurants closed in the winter.', [{actual: 'Many', start: 0, end: 4, severity: 'warning', message: 'Vague quantity "Many"'}], strict);
+  });
 
   it('a crowd source is the vague-source rule\'s finding, not a second one', () => {
     const text = 'Many analysts expect the bank to cut rates.';

@@ -55,6 +55,8 @@ export interface Lexicon {
   /** Strict preset: vague quantities ("some", "many", "several") and the words around them that make them exact. */
   vagueQuantities: PhraseSet;
   notQuantityBefore: Set<string>;
+  /** After "some" only: praise or blame ("some great saves"), quality rather than a count. */
+  notQuantityBeforeSome: Set<string>;
   notQuantityAfter: Set<string>;
   editorial: PhraseSet;
   /** Strict preset: superlatives and fame words that are often plain description in news. */
@@ -179,6 +181,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     predictionTimes: new PhraseSet(hedges.predictionTimes.phrases, undefined, hedges.predictionTimes.slots),
     vagueQuantities: new PhraseSet(hedges.vagueQuantities.phrases),
     notQuantityBefore: words(hedges.vagueQuantities.notBefore.words),
+    notQuantityBeforeSome: words(hedges.vagueQuantities.notBeforeSome.words),
     notQuantityAfter: words(hedges.vagueQuantities.notAfter.words),
     editorial: editorialSet(extra),
     editorialStrict: new PhraseSet(editorial.strictPeacock.phrases),

@@ -91,6 +91,7 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
   if (first.capitalized && from > 0 && tokens[from - 1].norm !== '"') return false;
   const next = norms[to] ?? '';
   if (lexicon.notQuantityBefore.has(next) || /^[\d$£€]/.test(next)) return false;
+  if (norms[from] === 'some' && lexicon.notQuantityBeforeSome.has(next)) return false;
   if (lexicon.notQuantityAfter.has(norms[from - 1] ?? '')) return false;
   if (first.quoted || coveringAttribution(model, s, from)) return false;
   if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
