@@ -550,3 +550,18 @@ describe('"found" in its reporting sense only', () => {
     expect(attributions('Ortiz could show that the fund was empty.').map((a) => a.source?.text)).toEqual(['Ortiz']);
   });
 });
+
+describe('accuracy pass: a time between the verb and what it reports', () => {
+  it.each([
+    ['The FBI concluded this month that the server was insecure.', 'concluded', 'The FBI'],
+    ['Ana Ruiz noted last week that the ferry was late.', 'noted', 'Ana Ruiz'],
+    ['"The ferry will not run in winter," Marta Kovac wrote recently.', 'wrote', 'Marta Kovac'],
+    ['Lord Pike called last week for observers at the election.', 'called', 'Lord Pike']
+  ])('%s', (text, cue, source) => {
+    expect(attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text}))).toEqual([{cue, source}]);
+  });
+
+  it('a bare object after the time is still no complement', () => {
+    expect(attributions('The company noted last week record sales.')).toEqual([]);
+  });
+});

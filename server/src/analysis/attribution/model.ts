@@ -227,7 +227,8 @@ function findAttributions(
     if (/^(know|knew|answer)/.test(norm) && (token.quoted || /^(i|we|you)$/.test(tokens[i - 1]?.norm ?? '') || /^(i|we|you)$/.test(tokens[i - 2]?.norm ?? ''))) continue;
     const prev = tokens[i - 1];
     // "noted Friday that": a day between the verb and its clause.
-    const next = TIME_WORDS.has(tokens[i + 1]?.norm ?? '') ? tokens[i + 2] : tokens[i + 1];
+    // "concluded this month that", "wrote last week that", "wrote recently.": a time phrase too.
+    const next = tokens[i + 1 + timeAfter(norms, i + 1)];
     // "declined to comment" is a stand; "Shares declined to 300p" is a price.
     if (/^declin/.test(norm) && (tokens[i + 1]?.norm !== 'to' || !/^[a-z]+$/.test(tokens[i + 2]?.norm ?? ''))) continue;
     // "began by saying", "after telling reporters": the gerund's speaker is the sentence's subject.
@@ -631,6 +632,17 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'what', 'that', 'be
 const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', 'all', 'both', 'others', 'one', 'two', 'three', 'four', 'five']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
+const TIME_DEICTICS = new Set(['this', 'last', 'next', 'earlier', 'late']);
+const TIME_UNITS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+const TIME_ADVERBS = new Set(['recently', 'earlier', 'later', 'previously', 'privately', 'publicly', 'separately']);
+
+/** How many words at `at` make a time ("Friday", "this month", "last week", "recently"): 0, 1 or 2. */
+function timeAfter(norms: readonly string[], at: number): number {
+  const word = norms[at] ?? '';
+  if (TIME_WORDS.has(word) || TIME_ADVERBS.has(word)) return 1;
+  if (TIME_DEICTICS.has(word) && (TIME_UNITS.has(norms[at + 1] ?? '') || TIME_WORDS.has(norms[at + 1] ?? ''))) return 2;
+  return 0;
+}
 const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
 
 /** A headline in title case: most words capitalized ("Chris Christie Calls Hillary Clinton 'A Disgrace'"). */
