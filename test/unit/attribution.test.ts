@@ -565,3 +565,15 @@ describe('accuracy pass: a time between the verb and what it reports', () => {
     expect(attributions('The company noted last week record sales.')).toEqual([]);
   });
 });
+
+describe('accuracy pass: "first reported"', () => {
+  it('"first" is an adverb after a subject or "be"', () => {
+    expect(attributions('The meeting was first reported by the Harbour Gazette.').map((a) => a.source?.text)).toEqual(['the Harbour Gazette']);
+    expect(attributions('The Gazette first reported the decision on Sunday.').map((a) => a.source?.text)).toEqual(['The Gazette']);
+  });
+
+  it('"the first reported case", "the first reports" are no cues', () => {
+    expect(attributions('The first reported case was in May.')).toEqual([]);
+    expect(attributions('The first reports came on Sunday.')).toEqual([]);
+  });
+});

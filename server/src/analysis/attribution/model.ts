@@ -96,6 +96,24 @@ const SUBJECT_PARTICIPLES = new Set([
   'promising', 'recalling', 'describing', 'accusing', 'conceding', 'admitting', 'reporting', 'revealing', 'indicating', 'telling'
 ]);
 
+/**
+ * "The meeting was first reported by", "The Gazette first reported the decision", "as first reported
+ * by": "first" is an adverb before a past form that follows a subject, "be" or "as", not the
+ * adjective of "the first reports" or "a first reported case".
+ */
+function firstAsAdverb(tokens: Token[], verb: number): boolean {
+  if (tokens[verb - 1].norm !== 'first' || !tokens[verb].norm.endsWith('ed')) return false;
+  const before = tokens[verb - 2];
+  if (!before) return false;
+  if (BE_FORMS.has(before.norm) || before.norm === 'as') return true;
+  return before.kind === 'word' && !isDeterminer(before.norm) && !isPreposition(before.norm) && !before.norm.endsWith("'s") && (before.capitalized || plainSubjectEnd(before));
+}
+
+/** A word that can end a subject before "first reported": a pronoun or a plain noun, not an adjective slot. */
+function plainSubjectEnd(token: Token): boolean {
+  return /^(he|she|they|it|we|i)$/.test(token.norm) || /(s|er|or|ist|ian|ment|tion)$/.test(token.norm);
+}
+
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
 const NOUN_PRECEDERS = new Set(['latest', 'new', 'recent', 'initial', 'previous', 'unconfirmed', 'conflicting', 'further', 'such', 'first', 'early', 'similar', 'false', 'baseless', 'repeated']);
 
@@ -242,7 +260,7 @@ function findAttributions(
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
     // ("He's claiming" is a pronoun and its auxiliary, not a possessive.)
     // ("Some say", "Several said", "Most believe": a quantifier standing alone is the subject.)
-    if (prev && prev.kind === 'word' && ((isDeterminer(prev.norm) && !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || NOUN_PRECEDERS.has(prev.norm) || (isPreposition(prev.norm) && prev.norm !== 'who'))) continue;
+    if (prev && prev.kind === 'word' && ((isDeterminer(prev.norm) && !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || (NOUN_PRECEDERS.has(prev.norm) && !firstAsAdverb(tokens, i)) || (isPreposition(prev.norm) && prev.norm !== 'who'))) continue;
     // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
     if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !titleCase) continue;
     // "That said, ..."
