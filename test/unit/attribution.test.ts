@@ -577,3 +577,15 @@ describe('accuracy pass: "first reported"', () => {
     expect(attributions('The first reports came on Sunday.')).toEqual([]);
   });
 });
+
+describe('accuracy pass: ", saying" with a subject the model cannot name', () => {
+  it('the words are reported, with no source made up', () => {
+    const list = attributions('The port authority in Westfield hit back again, saying the ferry plan was unfair.');
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source, content: a.content?.text}))).toEqual([{cue: 'saying', source: null, content: 'the ferry plan was unfair'}]);
+  });
+
+  it('"saying goodbye", "adding to his wins" report nothing', () => {
+    expect(attributions('The crowd in Westfield waved from the pier, saying goodbye.')).toEqual([]);
+    expect(attributions('The team from Westfield won the race in Leeds, adding to its wins in May.')).toEqual([]);
+  });
+});

@@ -306,6 +306,10 @@ function findAttributions(
       const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
       if (subject && !(crowdless(subject.kind) && (isStance || isDemand(norm, next, tokens, i)))) {
         found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
+      } else if (!subject && SAYING.has(norm) && saysWhat(tokens, i)) {
+        // "Rubio hit back again, saying Christie was ...": somebody the model cannot name says it; the
+        // words are reported (they are not the writer's), but no source is made up for them.
+        found.push({...blank(index), cue: {from: i, to: i + 1}});
       }
       continue;
     }
@@ -650,6 +654,22 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'what', 'that', 'be
 const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', 'all', 'both', 'others', 'one', 'two', 'three', 'four', 'five']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
+const SAYING = new Set(['saying', 'stating', 'adding', 'arguing', 'insisting', 'explaining', 'declaring', 'telling', 'claiming', 'noting', 'warning']);
+
+/** "saying that", "saying:", "saying it would", "saying the law helped": words follow, not "saying goodbye". */
+function saysWhat(tokens: Token[], verb: number): boolean {
+  const next = tokens[verb + 1];
+  if (!next) return false;
+  if (next.norm === 'that' || next.norm === ':' || next.norm === ',' || isQuoteMark(next)) return true;
+  if (next.kind !== 'word' || isPreposition(next.norm)) return false;
+  // A clause: a subject and its verb within a few words ("saying the law helped", "saying it would").
+  for (let k = verb + 2; k < tokens.length && k <= verb + 5; k++) {
+    const token = tokens[k];
+    if (token.kind !== 'word' || isPreposition(token.norm)) return false;
+    if (CLAUSE_VERBS.has(token.norm) || BE_FORMS.has(token.norm) || /ed$/.test(token.norm)) return true;
+  }
+  return false;
+}
 const TIME_DEICTICS = new Set(['this', 'last', 'next', 'earlier', 'late']);
 const TIME_UNITS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'spring', 'summer', 'autumn', 'fall', 'winter']);
 const TIME_ADVERBS = new Set(['recently', 'earlier', 'later', 'previously', 'privately', 'publicly', 'separately']);
