@@ -183,6 +183,37 @@ describe('plain text paragraphs', () => {
     expect(text.slice(finding.related[0].start, finding.related[0].end)).toBe('said');
   });
 
+  it('a hard-wrapped draft with no blank lines: a ragged line that ends a sentence ends its paragraph', () => {
+    const text = [
+      'The harbor board approved the dredging of',
+      'pier 4 on Monday after a long debate over',
+      'the cost of the work.',
+      'The ruling could slow two other projects on',
+      'the waterfront, officials said.',
+      'Traffic rose 40 percent last year.'
+    ].join('\n');
+    const result = analyze(text);
+    expect(result.stats.paragraphs).toBe(3);
+    // The figure has its own paragraph, so the officials a line up do not source it.
+    expect(result.findings.filter((f) => f.ruleId === 'unsourced-statistic').map((f) => f.actual)).toEqual(['40 percent']);
+    const [hedge] = hedges(result.findings);
+    expect([hedge.actual, hedge.severity]).toEqual(['could', 'info']);
+    expect(hedge.paragraph.start).toBe(text.indexOf('The ruling'));
+  });
+
+  it('a sentence that ends at the wrap stays in its paragraph; a first-line indent starts a new one', () => {
+    const text = [
+      'The harbor board approved the dredging.',
+      'The vote came after a long debate over the',
+      'cost of the work on the old pier.',
+      '  The ruling could slow two other projects on',
+      'the waterfront, officials said on Monday.'
+    ].join('\n');
+    const result = analyze(text);
+    expect(result.stats.paragraphs).toBe(2);
+    expect(result.findings.map((f) => f.paragraph.start)).toEqual(result.findings.map(() => text.indexOf('The ruling')));
+  });
+
   it('blank lines separate paragraphs; indentation is not part of a paragraph', () => {
     const text = '  The council met on Monday.  \n\n\n   The ruling could slow two other projects.\n';
     const result = analyze(text);

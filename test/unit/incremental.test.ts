@@ -30,6 +30,22 @@ function paragraph(i: number): string {
 const document = (count = 50) => Array.from({length: count}, (_, i) => paragraph(i));
 const join = (paragraphs: string[]) => paragraphs.join('\n\n') + '\n';
 
+/** Paragraphs hard-wrapped at `width` columns with no blank line between them, as some plain-text drafts are. */
+function hardWrap(paragraphs: string[], width = 40): string {
+  const lines: string[] = [];
+  for (const text of paragraphs) {
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n') + '\n';
+}
+
 function expectSameAsFresh(result: AnalysisResult, text: string, options: EngineOptions & {format: DocumentFormat}) {
   const fresh = analyze(text, options);
   expect(result.findings).toEqual(fresh.findings);
@@ -213,7 +229,9 @@ describe('re-splitting around an edit', () => {
     `${join(document(5))}<div>\nhtml\n\n</div>\n\n<!-- a note\n\nstill the note -->\n\n${join(document(5))}`,
     `# Harbor\n\n> ${paragraph(1)}\n>\n> ${paragraph(2)}\n\n- ${paragraph(3)}\n- ${paragraph(4)}\n\nTitle\n===\n\n    indented code\n\n${join(document(8))}`,
     join(document(10)).replace(/\n/g, '\r\n'),
-    `Line one ends here.\nLine two ends here.\nhard wrapped line\nand more\n\n${join(document(8))}`
+    `Line one ends here.\nLine two ends here.\nhard wrapped line\nand more\n\n${join(document(8))}`,
+    hardWrap(document(12)),
+    hardWrap(document(8)).replace(/^(?=The|She|Experts)/gm, '  ')
   ];
 
   it('random edits: the split after each equals splitting the new text from scratch', () => {
@@ -288,6 +306,33 @@ describe('sessions: one document edited many times', () => {
         expect(analyzer.analyze(text, format), label).toEqual(fresh);
       }
     }
+  });
+
+  it('a hard-wrapped plain-text draft: each keystroke re-analyses one paragraph, and every result equals a fresh analysis', () => {
+    const seed = 7;
+    const r = random(seed);
+    const analyzer = createAnalyzer({format: 'plaintext'});
+    const session = analyzer.session();
+    let text = hardWrap(document(30));
+    const first = session.analyze(text, 'plaintext');
+    expect(first.stats.paragraphs).toBeGreaterThan(10);
+    let edits = 0;
+    let analysed = 0;
+    for (let step = 0; step < 40; step++) {
+      // A letter typed inside a word, away from line ends: the lines keep their widths.
+      const lines = text.split('\n');
+      const at = Math.floor(r() * (lines.length - 1));
+      const space = lines[at].indexOf(' ');
+      if (space < 0) continue;
+      lines[at] = `${lines[at].slice(0, space)}x${lines[at].slice(space)}`;
+      text = lines.join('\n');
+      const result = session.analyze(text, 'plaintext');
+      expect(result, `seed ${seed}, step ${step}`).toEqual(analyze(text, {format: 'plaintext'}));
+      edits++;
+      analysed += analyzer.lastRun().analysed;
+    }
+    // One paragraph an edit, and now and then the next one too when the typed letter changed a source.
+    expect(analysed / edits).toBeLessThan(1.5);
   });
 
   it('two sessions on one analyzer keep their own documents, and analyze() works on alternating documents', () => {

@@ -208,7 +208,8 @@ const isBlank = (line: string) => line.trim() === '';
 
 /**
  * Plain text: paragraphs are separated by blank lines; within a block, lines that each end a sentence
- * are paragraphs of their own (wire copy often has one paragraph a line), while hard-wrapped lines are one.
+ * are paragraphs of their own (wire copy often has one paragraph a line), and hard-wrapped lines are
+ * joined into paragraphs (see hardWrapped).
  */
 function scanPlain(text: string, from: number, stopAt: StopAt, copy: boolean): Scan {
   const paragraphs: RawParagraph[] = [];
@@ -220,7 +221,9 @@ function scanPlain(text: string, from: number, stopAt: StopAt, copy: boolean): S
     const oneParagraphALine = block.length === 1 || block.slice(0, -1).every((line) => SENTENCE_END.test(line.text));
     if (oneParagraphALine) {
       for (const line of block) pushParagraph(paragraphs, text, line.start, line.end, 'paragraph', copy);
-    } else pushParagraph(paragraphs, text, block[0].start, block[block.length - 1].end, 'paragraph', copy);
+    } else {
+      for (const [first, last] of hardWrapped(block)) pushParagraph(paragraphs, text, block[first].start, block[last].end, 'paragraph', copy);
+    }
     block = [];
   };
   for (let line = readLine(text, from); line; line = readLine(text, line.next)) {
@@ -236,6 +239,32 @@ function scanPlain(text: string, from: number, stopAt: StopAt, copy: boolean): S
   }
   flush();
   return {paragraphs, markers, blanks, stop: null};
+}
+
+/**
+ * A hard-wrapped block as paragraphs, [first line, last line] each. A draft wrapped at a width with no
+ * blank lines would otherwise be one paragraph: every keystroke would re-analyse all of it, and a source
+ * anywhere in it would count as nearby for every figure. A paragraph ends at a line that ends a sentence
+ * and either stops well short of the block's usual width (the ragged last line of a paragraph) or is
+ * followed by an indented line when it is not indented itself (a first-line indent). A line that wraps
+ * stops short only before a very long word, so a sentence that ends mid-paragraph stays inside it.
+ */
+function hardWrapped(block: Line[]): [number, number][] {
+  const widths = block.map((line) => line.text.trimEnd().length).sort((a, b) => a - b);
+  const usual = widths[widths.length >> 1];
+  const indented = (line: Line) => /^\s/.test(line.text);
+  const ranges: [number, number][] = [];
+  let first = 0;
+  for (let i = 0; i < block.length - 1; i++) {
+    const line = block[i].text.trimEnd();
+    if (!SENTENCE_END.test(line)) continue;
+    if (line.length < 0.8 * usual || (indented(block[i + 1]) && !indented(block[i]))) {
+      ranges.push([first, i]);
+      first = i + 1;
+    }
+  }
+  ranges.push([first, block.length - 1]);
+  return ranges;
 }
 
 function pushParagraph(paragraphs: RawParagraph[], text: string, start: number, end: number, kind: ParagraphKind, copy: boolean): void {
