@@ -589,3 +589,21 @@ describe('accuracy pass: ", saying" with a subject the model cannot name', () =>
     expect(attributions('The team from Westfield won the race in Leeds, adding to its wins in May.')).toEqual([]);
   });
 });
+
+describe('accuracy pass: "as X put it"', () => {
+  it.each([
+    ['As Tom Ridge put it: "The ferry is our road."', 'Tom Ridge', 'named'],
+    ['As Ana Ruiz put it, the port is the heart of the town.', 'Ana Ruiz', 'named'],
+    ['The ferry, as one official put it, is "a floating wreck".', 'one official', 'anonymous']
+  ])('%s', (text, source, kind) => {
+    expect(attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text, kind: a.kind}))).toEqual([{cue: 'put it', source, kind}]);
+  });
+
+  it('"put it on the table" is no cue', () => {
+    expect(attributions('Ana Ruiz put it on the table.')).toEqual([]);
+  });
+
+  it('the quotation after "put it:" has its speaker', () => {
+    expect(analyze('As Tom Ridge put it: "The ferry is our road."').quotes.map((q) => q.speaker)).toEqual(['Tom Ridge']);
+  });
+});

@@ -314,6 +314,13 @@ function findAttributions(
       continue;
     }
 
+    // "As Tom Ridge put it: ...", "as one official put it,": the words are the speaker's.
+    if ((norm === 'put' || norm === 'puts') && norms[i + 1] === 'it' && (i + 2 >= tokens.length || /^[,:.;]$/.test(norms[i + 2]) || isQuoteMark(tokens[i + 2]))) {
+      const subject = subjectBefore(sentence, i);
+      const attribution = subject && make({from: i, to: i + 2}, subject, null, 'named');
+      if (attribution) found.push(attribution);
+      continue;
+    }
     if (isDocumentVerb) {
       // "Court records show ...", "The census put the population at ...": only a real source counts.
       const subject = subjectBefore(sentence, i);
