@@ -607,3 +607,21 @@ describe('accuracy pass: "as X put it"', () => {
     expect(analyze('As Tom Ridge put it: "The ferry is our road."').quotes.map((q) => q.speaker)).toEqual(['Tom Ridge']);
   });
 });
+
+describe('accuracy pass: stance nouns without a possessive', () => {
+  it.each([
+    ['The ferry plan drew criticism from fellow senators.', 'criticism', 'fellow senators'],
+    ['Varga won the endorsement of the dockers\' union.', 'endorsement', null],
+    ['There were complaints that the port was closed too early.', 'complaints', null],
+    ['Ruiz had nothing but praise for the crew.', 'praise', null]
+  ])('%s', (text, cue, source) => {
+    const list = attributions(text);
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text ?? null, stance: a.stance}))).toEqual([{cue, source, stance: true}]);
+  });
+
+  it('a crowd after "from" makes no attribution; a stance noun inside a quotation is the speaker\'s word', () => {
+    expect(attributions('The plan drew criticism from many economists.')).toEqual([]);
+    const text = 'Ana Ruiz praised the vote. "It was the strongest endorsement of the plan."';
+    expect(attributions(text).map((a) => a.cue.text)).toEqual(['praised']);
+  });
+});

@@ -160,6 +160,7 @@ function findAttributions(
   const found: LocalAttribution[] = [];
   const titleCase = isTitleCase(sentence);
   let mainSubject: {span: Span; kind: SourceKind; resolved: string | null} | null = null;
+  const bareStances: LocalAttribution[] = [];
 
   const make = (cue: Span, source: Span | null, verbNorm: string | null, unknownAs: SourceKind | null): LocalAttribution | null => {
     let kind: SourceClass = 'unknown';
@@ -233,6 +234,18 @@ function findAttributions(
         }
         continue;
       }
+    }
+    // "drew criticism from fellow senators", "won the endorsement of the union": a stand, its owner
+    // after "from" when named there.
+    if (lexicon.bareStanceNouns.has(norm) && lexicon.bareStanceNounPrepositions.has(norms[i + 1] ?? '') && !token.capitalized && !token.quoted) {
+      const from = norms[i + 1] === 'from' ? untilVerb(norms, phraseAfter(sentence, i + 2)) : null;
+      const attribution = make({from: i, to: i + 1}, from, null, 'named');
+      if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') {
+        attribution.stance = true;
+        bareStances.push(attribution);
+      }
+      if (from) i = from.to - 1;
+      continue;
     }
     const isSpeech = lexicon.speechVerbs.has(norm);
     const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
@@ -404,6 +417,9 @@ function findAttributions(
     if (!mainSubject && !inverted) mainSubject = {span: source, kind: attribution.kind, resolved: attribution.resolvedSource};
     if (inverted) i = source.to - 1;
   }
+
+  // A stance noun is the sentence's cue only when it has no other ("He cited criticism of X": "cited").
+  if (found.length === 0) found.push(...bareStances);
 
   // "PENCE: Gennifer Flowers will not be attending", "Poll: Clinton and Trump in dead heat".
   if (found.length === 0) {
@@ -662,6 +678,13 @@ const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', '
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
 const SAYING = new Set(['saying', 'stating', 'adding', 'arguing', 'insisting', 'explaining', 'declaring', 'telling', 'claiming', 'noting', 'warning']);
+
+/** A phrase cut before an auxiliary ("praise from Putin would not affect" -> "Putin"). */
+function untilVerb(norms: readonly string[], span: Span | null): Span | null {
+  if (!span) return null;
+  for (let k = span.from + 1; k < span.to; k++) if (CLAUSE_VERBS.has(norms[k]) || BE_FORMS.has(norms[k])) return {from: span.from, to: k};
+  return span;
+}
 
 /** "saying that", "saying:", "saying it would", "saying the law helped": words follow, not "saying goodbye". */
 function saysWhat(tokens: Token[], verb: number): boolean {

@@ -19,6 +19,9 @@ export interface Lexicon {
   possessiveNounCues: Set<string>;
   /** Stance nouns after a possessive ("her support for"), and the prepositions that must follow them. */
   possessiveStanceNouns: Set<string>;
+  /** Stance nouns that are cues without a possessive ("criticism from", "the endorsement of"). */
+  bareStanceNouns: Set<string>;
+  bareStanceNounPrepositions: Set<string>;
   /** Head nouns of whom a speaker tells ('told reporters'), kept out of the content. */
   tellAudiences: Set<string>;
   stanceNounPrepositions: Set<string>;
@@ -150,6 +153,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     stanceVerbs: words(verbs.stance.words),
     possessiveNounCues: words(verbs.possessiveNounCues.words),
     possessiveStanceNouns: words(verbs.possessiveStanceNouns.words),
+    bareStanceNouns: words(verbs.bareStanceNouns.words),
+    bareStanceNounPrepositions: words(verbs.bareStanceNouns.prepositions),
     tellAudiences: words(verbs.tellAudiences.words),
     stanceNounPrepositions: words(verbs.possessiveStanceNouns.prepositions),
     complementWords: byStem(verbs.complementWords.words),
