@@ -625,3 +625,20 @@ describe('accuracy pass: stance nouns without a possessive', () => {
     expect(attributions(text).map((a) => a.cue.text)).toEqual(['praised']);
   });
 });
+
+describe('accuracy pass: "talks about", "wrote to", "wrote back"', () => {
+  it.each([
+    ['Ana Ruiz talks about a revolution in the port.', 'talks', 'Ana Ruiz'],
+    ['She talks about the ferry every week.', 'talks', 'She'],
+    ['Ana Ruiz wrote to the council that the ferry was unsafe.', 'wrote', 'Ana Ruiz'],
+    ['Ms Ruiz wrote back: "We all know."', 'wrote', 'Ms Ruiz']
+  ])('%s', (text, cue, source) => {
+    expect(attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text}))).toEqual([{cue, source}]);
+  });
+
+  it('"the talks about", "in talks about" are nouns; "talks" needs a person', () => {
+    expect(attributions('The talks about the ferry stalled.')).toEqual([]);
+    expect(attributions('The union is in talks about the ferry.')).toEqual([]);
+    expect(attributions('The ministry talks about reform every year.')).toEqual([]);
+  });
+});

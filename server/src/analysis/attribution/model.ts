@@ -396,7 +396,8 @@ function findAttributions(
     if (isPreposition(tokens[source.from].norm) && tokens[source.from].norm !== 'who') continue;
     // Forms that are as often nouns ("teaching posts") need a recognizable source.
     // "The term refers to", "The figure refers to" define; only a person refers to something.
-    if ((bareObject || /^refer/.test(norm)) && !personSubject(sentence, source, lexicon)) continue;
+    // "Ruiz talks about" is a person speaking; "Trade talks about tariffs" are a noun.
+    if ((bareObject || /^refer/.test(norm) || norm === 'talks') && !personSubject(sentence, source, lexicon)) continue;
     const attribution = make({from: i, to: i + 1}, source, norm, isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
     if (!attribution) continue;
     // "Officials plan to reopen the bridge", "G7 ministers called for ..." credit no information to anybody.
