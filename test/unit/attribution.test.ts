@@ -642,3 +642,15 @@ describe('accuracy pass: "talks about", "wrote to", "wrote back"', () => {
     expect(attributions('The ministry talks about reform every year.')).toEqual([]);
   });
 });
+
+describe('accuracy pass: a sentence that opens "In an interview, ..."', () => {
+  it('the words are reported, with no source made up, when no verb names the speaker', () => {
+    const list = attributions('In a speech, a top adviser explained why: the port was full.');
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source}))).toEqual([{cue: 'In a speech', source: null}]);
+  });
+
+  it('a verb after it still names the speaker; "In the video" is no cue', () => {
+    expect(attributions('In a statement, the club confirmed the sale.').map((a) => a.cue.text)).toEqual(['confirmed']);
+    expect(attributions('In the video, he walks to the pier.')).toEqual([]);
+  });
+});

@@ -464,6 +464,8 @@ function findAttributions(
     else if (found.length === 0) {
       const subject = subjectBefore(sentence, firstVerbGuess(sentence, k));
       if (subject && !isPreposition(norms[subject.from])) attribution = make({from: k, to: phrase.head + 1}, subject, null, 'named');
+      // "In an interview with CBS, the senator ...": the speaker comes after; no source is made up.
+      else if (!subject && /^(a|an)$/.test(norms[k + 1] ?? '') && norms[phrase.head] !== 'video' && !tokens.slice(0, k).some((t) => t.kind === 'word')) attribution = make({from: k, to: phrase.head + 1}, null, null, 'named');
     }
     if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') found.push(attribution);
   }
