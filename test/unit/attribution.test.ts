@@ -654,3 +654,19 @@ describe('accuracy pass: a sentence that opens "In an interview, ..."', () => {
     expect(attributions('In the video, he walks to the pier.')).toEqual([]);
   });
 });
+
+describe('accuracy pass: "has learned that"', () => {
+  it.each([
+    ['The Gazette has learned that the port will close.', 'The Gazette'],
+    ['The agency eventually learned that the ship had sunk.', 'The agency'],
+    ['Ruiz learned of the closure on Monday.', 'Ruiz']
+  ])('%s', (text, source) => {
+    expect(attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text}))).toEqual([{cue: 'learned', source}]);
+  });
+
+  it('learning a thing, a crowd learning, and "I have learned" inside a quotation are no cues', () => {
+    expect(attributions('Pupils learned a lot about ferries.')).toEqual([]);
+    expect(attributions('Many voters learned that the port would close.')).toEqual([]);
+    expect(attributions('"I have learned that I cannot rush," Ruiz said.').map((a) => a.cue.text)).toEqual(['said']);
+  });
+});

@@ -253,9 +253,9 @@ function findAttributions(
     const isDocumentVerb = !isSpeech && !isThought && !isStance && lexicon.documentVerbs.has(norm);
     const isCrowdOpinion = !isSpeech && !isThought && !isStance && !isDocumentVerb && lexicon.crowdOpinionVerbs.has(norm);
     if (!isSpeech && !isThought && !isStance && !isDocumentVerb && !isCrowdOpinion) continue;
-    // "I know", "you know", "I will never answer to" are a speaker's own words (BBC quotes often run
+    // "I know", "you know", "I have learned", "I will never answer to" are a speaker's own words (BBC quotes often run
     // over paragraphs, where the quote marks do not pair), not a new speaker for the quote.
-    if (/^(know|knew|answer)/.test(norm) && (token.quoted || /^(i|we|you)$/.test(tokens[i - 1]?.norm ?? '') || /^(i|we|you)$/.test(tokens[i - 2]?.norm ?? ''))) continue;
+    if (/^(know|knew|answer|learn)/.test(norm) && (token.quoted || /^(i|we|you)$/.test(tokens[i - 1]?.norm ?? '') || /^(i|we|you)$/.test(tokens[i - 2]?.norm ?? ''))) continue;
     const prev = tokens[i - 1];
     // "noted Friday that": a day between the verb and its clause.
     // "concluded this month that", "wrote last week that", "wrote recently.": a time phrase too.
@@ -404,7 +404,7 @@ function findAttributions(
     // "whether the executives knew that", "Few games have hinted at", "users can see": knowing, hinting
     // and seeing credit the writer's statement to nobody, so they make no anonymous or vague source;
     // "Economists see the report as key" is an opinion.
-    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knows|knew|hint|hints|hinted|hinting|hoping)$/.test(norm) || (norm === 'see' && (!objectThen(tokens, i, AS_WORDS) || norms[source.to - 1] === 'people'));
+    const demand = isStance || isDemand(norm, next, tokens, i) || /^(know|knows|knew|learned|learnt|learns|hint|hints|hinted|hinting|hoping)$/.test(norm) || (norm === 'see' && (!objectThen(tokens, i, AS_WORDS) || norms[source.to - 1] === 'people'));
     if (demand && (attribution.kind === 'anonymous' || attribution.kind === 'vague')) continue;
     // "people who feel taken for granted" describes a crowd; only "critics who say" credits it with words.
     // "legal battles with people who claim to have been hurt" describes them too;
