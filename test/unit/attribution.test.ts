@@ -670,3 +670,15 @@ describe('accuracy pass: "has learned that"', () => {
     expect(attributions('"I have learned that I cannot rush," Ruiz said.').map((a) => a.cue.text)).toEqual(['said']);
   });
 });
+
+describe('accuracy pass: "was asked about"', () => {
+  it('the one asked about something takes a stand (a stance, not a source)', () => {
+    const list = attributions('The mayor was asked whether the port would close.');
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([{cue: 'was asked', source: 'The mayor', stance: true}]);
+  });
+
+  it('a request ("was asked to") and a crowd asked are no cues', () => {
+    expect(attributions('Ana Ruiz was asked to test for the role.')).toEqual([]);
+    expect(attributions('Voters were asked which ferry was best.')).toEqual([]);
+  });
+});

@@ -290,6 +290,15 @@ function findAttributions(
           const attribution = make({from: i, to: i + 2}, agent, null, 'named');
           if (attribution) found.push(attribution);
         }
+      } else if (norm === 'asked' && ASKED_ABOUT.has(next?.norm ?? '.')) {
+        // "Ruiz was asked about the closure", "was asked whether": the one asked answers; a stance, not
+        // information, and never a crowd ("Voters were asked which"). "was asked to" is a request.
+        const subject = subjectBefore(sentence, p);
+        const attribution = subject && make({from: p, to: i + 1}, subject, null, null);
+        if (attribution && !crowdless(attribution.kind)) {
+          attribution.stance = true;
+          found.push(attribution);
+        }
       }
       continue;
     }
@@ -680,6 +689,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'what', 'that', 'be
 const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', 'all', 'both', 'others', 'one', 'two', 'three', 'four', 'five']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
+/** What follows "was asked" when the one asked is the speaker ("was asked about", "was asked whether"). */
+const ASKED_ABOUT = new Set(['about', 'if', 'whether', 'what', 'how', 'why', 'who', 'which', 'when', 'where', '.', ',', 'again', 'repeatedly']);
 const SAYING = new Set(['saying', 'stating', 'adding', 'arguing', 'insisting', 'explaining', 'declaring', 'telling', 'claiming', 'noting', 'warning']);
 
 /** A phrase cut before an auxiliary ("praise from Putin would not affect" -> "Putin"). */
