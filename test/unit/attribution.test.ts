@@ -682,3 +682,18 @@ describe('accuracy pass: "was asked about"', () => {
     expect(attributions('Voters were asked which ferry was best.')).toEqual([]);
   });
 });
+
+describe('accuracy pass: "to endorse"', () => {
+  it('endorsing after "to" is a stand the sentence\'s subject takes', () => {
+    expect(attributions('Ruiz was the first member of the council to endorse the plan.').map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([
+      {cue: 'to endorse', source: 'Ruiz', stance: true}
+    ]);
+    expect(attributions('The union has yet to endorse a candidate.').map((a) => a.source?.text)).toEqual(['The union']);
+  });
+
+  it('a crowd takes no stand; an agentless "is expected to" stays an unattributed claim', () => {
+    expect(attributions('Many fans refused to endorse the plan.')).toEqual([]);
+    const findings = analyze('The Gazette is expected to endorse the mayor.').findings;
+    expect(findings.map((f) => [f.ruleId, f.actual])).toEqual([['unattributed-claim', 'is expected to']]);
+  });
+});

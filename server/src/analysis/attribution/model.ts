@@ -273,6 +273,15 @@ function findAttributions(
     // Nouns: "the report", "a statement", "his claims", "of the latest reports"; names: "the United States".
     // ("He's claiming" is a pronoun and its auxiliary, not a possessive.)
     // ("Some say", "Several said", "Most believe": a quantifier standing alone is the subject.)
+    // "the first member of Congress to endorse him", "has yet to endorse", "refused to endorse": endorsing
+    // is a stand, whoever the sentence says takes it (a crowd takes none).
+    if (norm === 'endorse' && prev?.norm === 'to') {
+      const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
+      if (!subject || !crowdless(subject.kind)) {
+        found.push({...blank(index), kind: subject?.kind ?? 'named', cue: {from: i - 1, to: i + 1}, source: subject?.span ?? null, resolvedSource: subject?.resolved ?? null, stance: true});
+      }
+      continue;
+    }
     if (prev && prev.kind === 'word' && ((isDeterminer(prev.norm) && !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || (NOUN_PRECEDERS.has(prev.norm) && !firstAsAdverb(tokens, i)) || (isPreposition(prev.norm) && prev.norm !== 'who'))) continue;
     // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
     if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !titleCase) continue;
