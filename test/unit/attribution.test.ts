@@ -697,3 +697,13 @@ describe('accuracy pass: "to endorse"', () => {
     expect(findings.map((f) => [f.ruleId, f.actual])).toEqual([['unattributed-claim', 'is expected to']]);
   });
 });
+
+describe('accuracy pass: "X\'s decision to", "his refusal to"', () => {
+  it.each([
+    ["Westland's decision to leave the union surprised its neighbours.", 'decision', "Westland's"],
+    ['He was pressed on his refusal to name the donors.', 'refusal', 'his']
+  ])('%s', (text, cue, source) => {
+    const [a] = attributions(text);
+    expect({cue: a.cue.text, source: a.source?.text, stance: a.stance}).toEqual({cue, source, stance: true});
+  });
+});

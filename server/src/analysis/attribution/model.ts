@@ -230,7 +230,9 @@ function findAttributions(
         const attribution = make({from: i, to: i + 1}, owner, null, null);
         if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') {
           attribution.stance = true;
-          found.push(attribution);
+          // "Britain's decision to leave" is the sentence's cue only when it has no other ("The IMF
+          // pointed to Britain's decision": "pointed to").
+          (norm === 'decision' || norm === 'refusal' ? bareStances : found).push(attribution);
         }
         continue;
       }
