@@ -666,6 +666,8 @@ describe('accuracy pass: "has learned that"', () => {
 
   it('learning a thing, a crowd learning, and "I have learned" inside a quotation are no cues', () => {
     expect(attributions('Pupils learned a lot about ferries.')).toEqual([]);
+    expect(attributions('Pupils can practise what they have learned.')).toEqual([]);
+    expect(attributions('Council tax will rise by 4%, the Gazette has learned.').map((a) => a.source?.text)).toEqual(['the Gazette']);
     expect(attributions('Many voters learned that the port would close.')).toEqual([]);
     expect(attributions('"I have learned that I cannot rush," Ruiz said.').map((a) => a.cue.text)).toEqual(['said']);
   });

@@ -412,6 +412,8 @@ function findAttributions(
     }
     if (!source) continue;
     if (isThought && inverted) continue;
+    // "..., BBC Scotland has learned." reports what comes before; "what they have learned." does not.
+    if (/^learn/.test(norm) && (next === undefined || next.norm === '.') && tokens[source.from - 1]?.norm !== ',') continue;
     // "from member state to member state": a phrase opening with a preposition is no subject.
     if (isPreposition(tokens[source.from].norm) && tokens[source.from].norm !== 'who') continue;
     // Forms that are as often nouns ("teaching posts") need a recognizable source.
