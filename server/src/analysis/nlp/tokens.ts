@@ -33,6 +33,9 @@ const processor = unified().use(retextEnglish).freeze();
 
 const OPEN_QUOTES = new Set(['\u201c', '\u00ab', '\u201e']);
 const CLOSE_QUOTES = new Set(['\u201d', '\u00bb']);
+/** Character codes below U+2000 that can be or begin a quotation mark (the curly ones are above it). */
+const MAY_QUOTE = new Uint8Array(0x2000);
+for (const ch of ['"', "'", '`', '\u00ab', '\u00bb']) MAY_QUOTE[ch.charCodeAt(0)] = 1;
 
 /** Quote ranges [start, end) in a paragraph, and whether a quote is still open at its end. */
 export interface QuoteScan {
@@ -58,6 +61,9 @@ export function scanQuotes(text: string, openAtStart = false): QuoteScan {
     else from = 0;
   }
   for (let i = from; i < text.length; i++) {
+    // Nearly every character is no quotation mark: one test on its code, no one-character string.
+    const code = text.charCodeAt(i);
+    if (code < 0x2000 && MAY_QUOTE[code] === 0) continue;
     let ch = text[i];
     // Two apostrophes (or backquotes) stand for a double quote in some wire and newspaper copy: ''Yes,'' he said.
     const doubled = (ch === "'" || ch === '`') && text[i + 1] === ch;
