@@ -74,17 +74,7 @@ export class PhraseSet<T = string> {
 
   /** The longest phrase starting at `from`, or undefined. */
   matchAt(norms: readonly string[], from: number, limit = norms.length): PhraseMatch<T> | undefined {
-    let best: PhraseMatch<T> | undefined;
-    const walk = (node: TrieNode<T>, i: number) => {
-      if (node.value !== undefined && i > from && (!best || i > best.to)) best = {from, to: i, value: node.value};
-      if (i >= limit) return;
-      const word = norms[i];
-      const child = node.next.get(word);
-      if (child) walk(child, i + 1);
-      if (node.slots) for (const edge of node.slots) if (edge.values.has(word)) walk(edge.node, i + 1);
-    };
-    walk(this.root, from);
-    return best;
+    return longest(this.root, norms, from, from, limit, undefined);
   }
 
   /** All non-overlapping longest matches, left to right. */
@@ -107,6 +97,21 @@ export class PhraseSet<T = string> {
     const match = this.matchAt(words, 0);
     return match !== undefined && match.to === words.length;
   }
+}
+
+/**
+ * The longest match from `node` at token `i` on, literal edges before slot edges; the first match of a
+ * length wins. A plain function rather than a closure made at each call: matchAt runs for every
+ * candidate token of every phrase list.
+ */
+function longest<T>(node: TrieNode<T>, norms: readonly string[], from: number, i: number, limit: number, best: PhraseMatch<T> | undefined): PhraseMatch<T> | undefined {
+  if (node.value !== undefined && i > from && (!best || i > best.to)) best = {from, to: i, value: node.value};
+  if (i >= limit) return best;
+  const word = norms[i];
+  const child = node.next.get(word);
+  if (child) best = longest(child, norms, from, i + 1, limit, best);
+  if (node.slots) for (const edge of node.slots) if (edge.values.has(word)) best = longest(edge.node, norms, from, i + 1, limit, best);
+  return best;
 }
 
 /** Normalizes a word for matching: lower case, typographic apostrophes and quotes made plain. */
