@@ -1169,7 +1169,12 @@ function nearestCue(index: ParagraphIndex, first: number, last: number, range: {
 function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[], quotes: QuoteInfo[], lexicon: Lexicon): (LocalAttribution | null)[][] {
   const {sentences} = index;
   const coverage = sentences.map((sentence) => new Array<LocalAttribution | null>(sentence.tokens.length).fill(null));
-  const nextFree = sentences.map((sentence) => Int32Array.from({length: sentence.tokens.length + 1}, (_, i) => i));
+  // Int32Array.from with a mapping function goes through V8's slow generic path: fill by hand.
+  const nextFree = sentences.map((sentence) => {
+    const next = new Int32Array(sentence.tokens.length + 1);
+    for (let i = 0; i < next.length; i++) next[i] = i;
+    return next;
+  });
   const find = (s: number, i: number): number => {
     const next = nextFree[s];
     let root = i;
