@@ -709,3 +709,33 @@ describe('accuracy pass: "X\'s decision to", "his refusal to"', () => {
     expect({cue: a.cue.text, source: a.source?.text, stance: a.stance}).toEqual({cue, source, stance: true});
   });
 });
+
+describe('belief adjectives: "is confident that"', () => {
+  it.each([
+    ['The mayor is confident that the bridge will reopen in May.', 'is confident', 'The mayor', 'named'],
+    ['Ana Ruiz was increasingly optimistic that the talks would resume.', 'was increasingly optimistic', 'Ana Ruiz', 'named'],
+    ["He's convinced that the port will close.", "He's convinced", "He's", 'named'],
+    ['The union remains hopeful that the strike will end.', 'remains hopeful', 'The union', 'institutional'],
+    ['Critics are concerned that the fee will rise.', 'are concerned', 'Critics', 'vague'],
+    ['A senior official was adamant that the deal would hold.', 'was adamant', 'A senior official', 'anonymous']
+  ])('%s', (text, cue, source, kind) => {
+    const [a] = attributions(text);
+    expect({cue: a.cue.text, source: a.source?.text, kind: a.kind}).toEqual({cue, source, kind});
+  });
+
+  it("a hedge in the holder's view is theirs; a crowd holding it is a vague source", () => {
+    const named = analyze('Ana Ruiz is confident that the ferry could return next year.').findings;
+    expect(named.map((f) => [f.ruleId, f.severity, f.actual])).toEqual([['hedge', 'info', 'could']]);
+    const crowd = analyze('Some residents are worried that the ferry could stop.').findings;
+    expect(crowd.map((f) => [f.ruleId, f.severity, f.actual])).toEqual([
+      ['vague-source', 'warning', 'Some residents'],
+      ['hedge', 'info', 'could']
+    ]);
+  });
+
+  it('no holder, no cue: "It is certain that", "make sure that", and the verb "worried" still reports', () => {
+    expect(attributions('It is certain that the ferry could stop.')).toEqual([]);
+    expect(attributions('Crews will make sure that the ferry is safe.')).toEqual([]);
+    expect(attributions('Ruiz worried that the ferry could stop.').map((a) => [a.cue.text, a.source?.text])).toEqual([['worried', 'Ruiz']]);
+  });
+});

@@ -249,6 +249,21 @@ function findAttributions(
       if (from) i = from.to - 1;
       continue;
     }
+    // "The mayor is confident that", "Officials were adamant that", "He's convinced that": a view the
+    // subject holds, like "believes that".
+    if (lexicon.beliefAdjectives.has(norm) && norms[i + 1] === 'that' && !token.quoted) {
+      const belief = beliefAt(sentence, i, lexicon);
+      if (belief) {
+        // As with "believe", an unnamed holder is an anonymous or vague source ("Many are convinced that").
+        const attribution = make(belief.cue, belief.source, null, null);
+        if (attribution) {
+          found.push(attribution);
+          mainSubject ??= {span: belief.source, kind: attribution.kind, resolved: attribution.resolvedSource};
+        }
+        continue;
+      }
+      // Otherwise "worried" may still be the verb ("Ruiz worried that").
+    }
     const isSpeech = lexicon.speechVerbs.has(norm);
     const isThought = !isSpeech && lexicon.cognitionVerbs.has(norm);
     const isStance = !isSpeech && !isThought && lexicon.stanceVerbs.has(norm);
@@ -496,6 +511,27 @@ function findAttributions(
     if (attribution.source) attribution.sourceText = spanTextOf(sentence, attribution.source);
   }
   return found;
+}
+
+const CONTRACTED_BE = /^(he|she|they|we|i|you)'(s|re|m)$/;
+/** Subjects that hold no view: "It is certain that", "There is concern that". */
+const EMPTY_SUBJECTS = new Set(['it', 'there', 'this', 'that', 'what']);
+
+/**
+ * The cue and subject of a belief adjective ("is confident that"): a form of "be" or "remain" before
+ * it, adverbs allowed between ("was increasingly confident that"), and a subject that can hold a view.
+ */
+function beliefAt(sentence: Sentence, adjective: number, lexicon: Lexicon): {cue: Span; source: Span} | null {
+  const {tokens, norms} = sentence;
+  let be = adjective - 1;
+  while (be > 0 && isAdverbLike(tokens[be]) && !BE_FORMS.has(norms[be])) be--;
+  if (be < 0) return null;
+  const cue = {from: be, to: adjective + 1};
+  if (CONTRACTED_BE.test(norms[be])) return {cue, source: {from: be, to: be + 1}};
+  if (!BE_FORMS.has(norms[be]) && !/^remain(s|ed|ing)?$/.test(norms[be])) return null;
+  const source = trimAtVerb(sentence, subjectBefore(sentence, be), lexicon);
+  if (!source || EMPTY_SUBJECTS.has(norms[source.from]) && source.to - source.from === 1) return null;
+  return {cue, source};
 }
 
 const FIND_FORMS = new Set(['find', 'finds', 'found']);

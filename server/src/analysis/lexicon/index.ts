@@ -24,6 +24,8 @@ export interface Lexicon {
   bareStanceNounPrepositions: Set<string>;
   /** Head nouns of whom a speaker tells ('told reporters'), kept out of the content. */
   tellAudiences: Set<string>;
+  /** Adjectives of a belief between 'be' and 'that' ('is confident that'): the subject's view. */
+  beliefAdjectives: Set<string>;
   stanceNounPrepositions: Set<string>;
   /** Words that open a verb's report right after it ('agreed to'), by verb form. */
   complementWords: (verb: string) => ReadonlySet<string> | undefined;
@@ -156,6 +158,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     bareStanceNouns: words(verbs.bareStanceNouns.words),
     bareStanceNounPrepositions: words(verbs.bareStanceNouns.prepositions),
     tellAudiences: words(verbs.tellAudiences.words),
+    beliefAdjectives: words(verbs.beliefAdjectives.words),
     stanceNounPrepositions: words(verbs.possessiveStanceNouns.prepositions),
     complementWords: byStem(verbs.complementWords.words),
     objectComplements: byStem(verbs.objectComplements.words),
