@@ -37,8 +37,15 @@ describe('vague-source: quiet', () => {
     '"Experts say a lot of things," the mayor said.'
 ,
     // The agent is named after the passive.
-    'It was reported by the state broadcaster that the dam had held.'
+    'It was reported by the state broadcaster that the dam had held.',
+    // A firm whose name ends in a source noun, and research that names who did it.
+    'Ferry traffic will double by 2030, according to Harbourline Research.',
+    'Research by the Lisbon Institute of Transport suggests that fares will rise.'
   ])('%s', (text) => expectQuiet('vague-source', text));
+
+  it('a title-case headline still reads its crowd as vague ("Top Analysts Warn")', () => {
+    expect(findingsOf('vague-source', 'Top Analysts Warn Of Slowdown In Harbor Trade').map((f) => f.actual)).toEqual(['Top Analysts']);
+  });
 });
 
 describe('vague-source: quick fixes', () => {

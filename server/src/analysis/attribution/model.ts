@@ -4,7 +4,7 @@ import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence, type Token} from '../nlp/tokens';
 import {firstAtOrAfter} from '../sorted';
-import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, phraseAfter, subjectBefore, type SourceClass, type Span} from './sources';
+import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, isTitleCase, phraseAfter, subjectBefore, type SourceClass, type Span} from './sources';
 
 /** What the previous paragraph hands to the next. */
 export interface CarriedContext {
@@ -776,17 +776,6 @@ function timeAfter(norms: readonly string[], at: number): number {
 }
 const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
 
-/** A headline in title case: most words capitalized ("Chris Christie Calls Hillary Clinton 'A Disgrace'"). */
-function isTitleCase(sentence: Sentence): boolean {
-  let words = 0;
-  let capitals = 0;
-  for (const token of sentence.tokens) {
-    if (token.kind !== 'word' || token.norm.length < 4) continue;
-    words++;
-    if (token.capitalized) capitals++;
-  }
-  return words >= 3 && capitals / words >= 0.8;
-}
 
 /** The word before a verb that is also a noun must end a plausible source: a name, a pronoun or a source noun. */
 function plausibleSubjectEnd(prev: Token, lexicon: Lexicon): boolean {

@@ -242,6 +242,18 @@ export interface SourceReading {
   head: string;
 }
 
+/** A headline in title case: most words capitalized ("Chris Christie Calls Hillary Clinton 'A Disgrace'"). */
+export function isTitleCase(sentence: Sentence): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const token of sentence.tokens) {
+    if (token.kind !== 'word' || token.norm.length < 4) continue;
+    words++;
+    if (token.capitalized) capitals++;
+  }
+  return words >= 3 && capitals / words >= 0.8;
+}
+
 /** What kind of source a phrase names. */
 export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon): SourceReading {
   const tokens = sentence.tokens;
@@ -294,6 +306,12 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
     // "Analysts at Barclays", "figures from the Office for National Statistics" name their house.
     if (namesItsHouse(tokens, core.to, span.to)) return {kind: 'institutional', head: head.text};
+    // "Juniper Research", "Continental Research": a name before a capitalized head is a firm's name,
+    // except in a title-case headline ("Top Analysts Warn").
+    const before = headIndex - 1;
+    if (head.capitalized && before >= core.from && tokens[before].capitalized && tokens[before].kind === 'word' && !lexicon.vagueModifiers.has(norms[before]) && !lexicon.knownWords.has(norms[before]) && !isTitleCase(sentence)) {
+      return {kind: 'institutional', head: head.text};
+    }
     // "the researchers" points back to people the story has named; "the media" stays vague.
     if (definite && !/^(media|press|reports|rumors|rumours|speculation)$/.test(headNorm)) return {kind: 'unknown', head: head.text};
     return {kind: 'vague', head: head.text};
@@ -309,7 +327,7 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
 }
 
 function namesItsHouse(tokens: Token[], from: number, to: number): boolean {
-  if (from >= to || !/^(at|from|of|with)$/.test(tokens[from].norm)) return false;
+  if (from >= to || !/^(at|from|of|with|by)$/.test(tokens[from].norm)) return false;
   for (let i = from + 1; i < to && tokens[i].norm !== ','; i++) if (tokens[i].capitalized) return true;
   return false;
 }
