@@ -739,3 +739,11 @@ describe('belief adjectives: "is confident that"', () => {
     expect(attributions('Ruiz worried that the ferry could stop.').map((a) => [a.cue.text, a.source?.text])).toEqual([['worried', 'Ruiz']]);
   });
 });
+
+describe('a title and a name open the sentence: "Mr Ruiz ..., telling"', () => {
+  it('the participle after the comma takes the titled name as its speaker, and a quotation in what is told has it', () => {
+    const text = 'Mr Ruiz began his testimony on Monday, telling the court that the ferry deal was "a work of fiction".';
+    expect(attributions(text).map((a) => [a.cue.text, a.source?.text])).toEqual([['telling', 'Mr Ruiz']]);
+    expect(analyze(text).findings.filter((f) => f.ruleId === 'unattributed-quote')).toEqual([]);
+  });
+});

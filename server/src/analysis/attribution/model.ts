@@ -810,6 +810,13 @@ function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: Carrie
     if (!lastSource) return {span: {from, to: from + 1}, kind: 'named', resolved: null};
     return {span: {from, to: from + 1}, kind: lastSource.kind, resolved: lastSource.text};
   }
+  // "Mr Ruiz began his testimony, telling", "President Putin ..., saying": a title and a name.
+  if (first.capitalized && lexicon.personTitles.has(first.norm) && tokens[from + 1]?.kind === 'word' && tokens[from + 1].capitalized) {
+    let to = from + 1;
+    while (to < tokens.length && tokens[to].capitalized && tokens[to].kind === 'word') to++;
+    const reading = classifySource(sentence, {from, to}, lexicon);
+    if (reading.kind === 'named' || reading.kind === 'institutional') return {span: {from, to}, kind: reading.kind, resolved: null};
+  }
   if (OPENING_DETERMINERS.has(first.norm) || (first.capitalized && lexicon.knownWords.has(first.norm))) return definiteOpening(sentence, from, lexicon);
   if (!first.capitalized || isDeterminer(first.norm) || lexicon.knownWords.has(first.norm)) return null;
   let to = from + 1;
