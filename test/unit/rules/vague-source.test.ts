@@ -40,8 +40,20 @@ describe('vague-source: quiet', () => {
     'It was reported by the state broadcaster that the dam had held.',
     // A firm whose name ends in a source noun, and research that names who did it.
     'Ferry traffic will double by 2030, according to Harbourline Research.',
-    'Research by the Lisbon Institute of Transport suggests that fares will rise.'
+    'Research by the Lisbon Institute of Transport suggests that fares will rise.',
+    // A name ending in an institution word, a long name, or an acronym before the source noun.
+    'According to Transport Department figures, ferry traffic fell by a third.',
+    'Harbour Pilots Guild Lisbon figures showed a fall in traffic.',
+    'PTA analysts say fares will rise.'
   ])('%s', (text) => expectQuiet('vague-source', text));
+
+  it.each([
+    ['US analysts say fares will rise.', 'US analysts'],
+    ['South Korean media reported the visit.', 'South Korean media'],
+    ['Wall Street analysts expect fares to rise.', 'Wall Street analysts']
+  ])('a place or nationality before the crowd keeps it vague: %s', (text, actual) => {
+    expect(findingsOf('vague-source', text).map((f) => f.actual)).toEqual([actual]);
+  });
 
   it('a title-case headline still reads its crowd as vague ("Top Analysts Warn")', () => {
     expect(findingsOf('vague-source', 'Top Analysts Warn Of Slowdown In Harbor Trade').map((f) => f.actual)).toEqual(['Top Analysts']);

@@ -20,6 +20,8 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       if (sentence.tokens[match.from].quoted) continue;
       // "it was reported by the state broadcaster": the agent is named.
       if (sentence.norms[match.from] === 'it' && sentence.norms[match.to] === 'by') continue;
+      // "CEA analysts say": a name before the crowd word, which the model read as one named house.
+      if (afterNameInSource(model, s, match.from)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       if (overlaps(span)) continue;
       taken.push(span);
@@ -62,6 +64,10 @@ function phraseFixes(model: Parameters<Rule>[0]['model'], sentenceIndex: number,
   while (last > match.from && (lexicon.speechVerbs.has(norms[last]) || lexicon.cognitionVerbs.has(norms[last]) || /^(have|has|are|is)$/.test(norms[last]))) last--;
   if (last === match.to - 1) return [nameSource(span)];
   return [nameSource(tokenSpan(sentence, match.from, last + 1))];
+}
+
+function afterNameInSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, token: number): boolean {
+  return model.attributions.some((a) => a.sentence === sentenceIndex && a.source !== null && a.source.from < token && token < a.source.to && a.kind === 'institutional');
 }
 
 /** A crowd phrase inside somebody's attributed words ("the minister said many analysts agree") is theirs. */
