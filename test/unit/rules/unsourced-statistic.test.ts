@@ -36,6 +36,11 @@ describe('unsourced-statistic: flagged (warning) with the attribute fix', () => 
     const text = 'One in five residents lacks broadband.';
     expectExactly('unsourced-statistic', text, [{actual: 'One in five', start: 0, end: 11, severity: 'warning', message: 'Unsourced statistic "One in five"'}]);
   });
+
+  it('"one in" a year-like number is a ratio when a noun follows it', () => {
+    const text = 'One in 2000 patients had side effects.';
+    expectExactly('unsourced-statistic', text, [{actual: 'One in 2000', start: 0, end: 11, severity: 'warning', message: 'Unsourced statistic "One in 2000"'}]);
+  });
 });
 
 describe('unsourced-statistic: quiet', () => {
@@ -49,6 +54,8 @@ describe('unsourced-statistic: quiet', () => {
     'The bill passed 52 to 48 on Tuesday.',
     'The meeting starts at 10:30 on Monday.',
     'The 2024 budget passed.',
+    // "one in" a year: a thing in that year, not a ratio.
+    'He won the first election but lost the next one in 1992 to his deputy.',
     // Inside a quotation, with its speaker.
     '"We lost 30 percent of our customers," the owner said.'
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));
