@@ -747,3 +747,19 @@ describe('a title and a name open the sentence: "Mr Ruiz ..., telling"', () => {
     expect(analyze(text).findings.filter((f) => f.ruleId === 'unattributed-quote')).toEqual([]);
   });
 });
+
+describe('a clause, a comma, then "said" and a name: the name speaks', () => {
+  it.each([
+    ['Although the crew saved some cargo, it is thought the ferry could not be refloated, said Ana Ruiz.', 'Ana Ruiz'],
+    ['The port is debt free with a good cash flow, said Mr Ortiz, who runs it.', 'Mr Ortiz, who runs it']
+  ])('%s', (text, source) => {
+    expect(attributions(text).map((a) => [a.cue.text, a.source?.text])).toEqual([['said', source]]);
+    expect(analyze(text).findings.filter((f) => f.severity === 'warning')).toEqual([]);
+  });
+
+  it('a subject with its own clause keeps the verb ("The mayor, who was elected in May, said the ferry ..."); "told X" names an audience', () => {
+    expect(attributions('The mayor, who was elected in May, said the ferry would run.').map((a) => a.source?.text)).toEqual(['The mayor, who was elected in May']);
+    const told = attributions('One dealer, who asked not to be named, told Reuters the sales were "poor".');
+    expect(told.find((a) => a.cue.text === 'told')?.source?.text).toBe('One dealer, who asked not to be named');
+  });
+});

@@ -413,6 +413,15 @@ function findAttributions(
       }
     }
     let inverted = false;
+    // "..., it is thought he failed to get the numbers, said Mr Dobrow.": what stands before the comma
+    // is a clause, what was said; the name after the verb is the speaker.
+    if (source && INVERTING_VERBS.has(norm) && prev?.norm === ',' && holdsVerb(norms, source)) {
+      const after = phraseAfter(sentence, i + 1);
+      if (after && tokens[after.from].capitalized && !holdsVerb(norms, after) && endsClause(tokens, after.to)) {
+        source = after;
+        inverted = true;
+      }
+    }
     if (!source && isSpeech && (afterQuoteOrComma || i === 0 || prev?.norm === '"')) {
       // "“...,” said the ministry." / "..., said John Smith, a spokesman."
       source = phraseAfter(sentence, i + 1);
@@ -511,6 +520,21 @@ function findAttributions(
     if (attribution.source) attribution.sourceText = spanTextOf(sentence, attribution.source);
   }
   return found;
+}
+
+/** Verbs that stand before their speaker at the end of a sentence ("..., said Mr Dobrow."); not "told X". */
+const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'warned', 'warns', 'insisted', 'insists', 'explained', 'explains', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'stressed', 'stresses', 'wrote', 'writes', 'continued', 'continues', 'concluded']);
+
+/** A phrase with a finite verb in it is a clause, not a subject ("the retailer is debt free"). */
+function holdsVerb(norms: readonly string[], span: Span): boolean {
+  for (let k = span.from; k < span.to; k++) if (BE_FORMS.has(norms[k]) || CLAUSE_VERBS.has(norms[k])) return true;
+  return false;
+}
+
+/** The phrase ends the sentence or its clause: a stop, a comma, a dash or a relative pronoun follows. */
+function endsClause(tokens: Token[], to: number): boolean {
+  const next = tokens[to];
+  return next === undefined || /^([.!?,;:\u2014\u2013-]|who|which)$/.test(next.norm) || isQuoteMark(next);
 }
 
 const CONTRACTED_BE = /^(he|she|they|we|i|you)'(s|re|m)$/;
