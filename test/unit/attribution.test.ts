@@ -763,3 +763,19 @@ describe('a clause, a comma, then "said" and a name: the name speaks', () => {
     expect(told.find((a) => a.cue.text === 'told')?.source?.text).toBe('One dealer, who asked not to be named');
   });
 });
+
+describe('quotations reopened sentence by sentence without closing', () => {
+  it('a straight mark that opens a word while a quotation is open continues it', () => {
+    const text = 'Ruiz said: "We lost the vote. "It was certainly a blow, and the ferry may never run again."';
+    expect(scanQuotes(text).ranges).toEqual([{start: text.indexOf('"We'), end: text.length, closed: true}]);
+    // So "certainly" and "may" are Ruiz's words, and the quotation has one speaker.
+    const findings = analyze(text).findings;
+    expect(findings.filter((f) => f.severity === 'warning')).toEqual([]);
+    expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['Ruiz']);
+  });
+
+  it('a closing mark still closes, and the next quotation opens after it', () => {
+    const text = '"We lost," Ruiz said. "We will be back."';
+    expect(scanQuotes(text).ranges.map((r) => text.slice(r.start, r.end))).toEqual(['"We lost,"', '"We will be back."']);
+  });
+});

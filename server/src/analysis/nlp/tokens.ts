@@ -74,7 +74,15 @@ export function scanQuotes(text: string, openAtStart = false): QuoteScan {
     else if (CLOSE_QUOTES.has(ch)) opens = false;
     else {
       const before = i === 0 ? ' ' : text[i - 1];
-      opens = open < 0 && (/[\s([{\u2014\u2013-]/.test(before) || i === 0);
+      const opening = /[\s([{\u2014\u2013-]/.test(before) || i === 0;
+      // A mark that looks like an opening one (after a space, before a word) while a quote is open is
+      // copy reopening the quotation sentence by sentence without closing it ('"We lost. "We will be
+      // back."'): the quotation goes on.
+      if (opening && open >= 0 && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) {
+        if (doubled) i++;
+        continue;
+      }
+      opens = open < 0 && opening;
     }
     if (opens) {
       // A new opening quote while one is open: the old one was left unclosed (typo); restart.
