@@ -32,8 +32,18 @@ describe('hedge: quiet', () => {
     'The council approved the budget on Tuesday.',
     // Appearing before somebody, not "appears to be".
     'The saint appeared to Ana Ruiz in a dream, the legend goes.',
-    'The singer appeared to the crowd on a balcony.'
+    'The singer appeared to the crowd on a balcony.',
+    // A comparison, not a doubt.
+    'The band squeezed in as many songs as it could before midnight.',
+    'The ferry service is not as reliable as it might be.',
+    // The penalty the law sets.
+    'If convicted, the captain could face up to 12 years in prison.',
+    'The harbour company could be fined up to 5,000 euros.'
   ])('%s', (text) => expectQuiet('hedge', text));
+
+  it('a sanction that is no penalty of law stays a hedge', () => {
+    expect(findingsOf('hedge', 'The club could face a points deduction.').map((f) => [f.actual, f.severity])).toEqual([['could', 'warning']]);
+  });
 });
 
 describe('hedge: the source\'s word is information, with the cue as related', () => {

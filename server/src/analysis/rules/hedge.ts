@@ -20,6 +20,10 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       if (first.norm === 'likely' && match.to === match.from + 1 && /^(the|a|an|most|more)$/.test(norms[match.from - 1] ?? '')) continue;
       // "appeared to Chloe", "seemed to him": the verb of appearing before somebody, not "appear to be".
       if (norms[match.to - 1] === 'to' && isObjectAfterTo(tokens[match.to])) continue;
+      // "as much music as he could", "as strong as it could be": a comparison, not a doubt.
+      if (MODALS.has(first.norm) && norms[match.from - 2] === 'as' && /^(he|she|it|they|we|i|you)$/.test(norms[match.from - 1] ?? '')) continue;
+      // "could face up to 21 years in prison", "could be jailed for life if convicted": the law's maximum.
+      if (MODALS.has(first.norm) && isLegalMaximum(norms, match.to)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from) || isGeneralVerb(norms, match.from, lexicon)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
@@ -96,6 +100,18 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
   if (first.quoted || coveringAttribution(model, s, from)) return false;
   if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
   return !model.attributions.some((a) => a.sentence === s && a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
+}
+
+const MODALS = new Set(['could', 'may', 'might']);
+const SANCTIONS = new Set(['prison', 'jail', 'gaol', 'custody', 'sentence', 'fine', 'fines', 'fined', 'jailed', 'imprisoned', 'sentenced', 'convicted', 'imprisonment']);
+
+/** After "could": "face (up to) ... prison / a fine", "be jailed / fined / sentenced": a penalty the law sets. */
+function isLegalMaximum(norms: readonly string[], after: number): boolean {
+  const verb = norms[after] === 'be' ? norms[after + 1] : norms[after];
+  if (verb !== 'face' && verb !== 'jailed' && verb !== 'fined' && verb !== 'sentenced' && verb !== 'imprisoned') return false;
+  if (verb !== 'face') return true;
+  for (let k = after + 1; k < norms.length && k <= after + 10; k++) if (SANCTIONS.has(norms[k])) return true;
+  return false;
 }
 
 const OBJECTS_AFTER_TO = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'many', 'most', 'some', 'everyone', 'anyone', 'all']);
