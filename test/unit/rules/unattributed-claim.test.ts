@@ -35,6 +35,7 @@ describe('unattributed-claim: quiet', () => {
     '"The summit is expected to focus on trade," the minister said.',
     'The summit is expected to end on Friday, the ministry said.',
     'The summit is expected by diplomats to focus on trade.',
+    'The plan has been described as "reckless" and "unworkable" by the harbour pilots.',
     // Not a prediction: an arrival.
     'The minister was expected at the summit.',
     // Deliberation, not a judgement.

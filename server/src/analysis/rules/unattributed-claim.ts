@@ -62,10 +62,17 @@ function isJudgementAfter(next: Sentence['tokens'][number] | undefined, lexicon:
 
 /** 'was described as "reckless" by the union': the agent follows the quoted words. */
 function agentAfterQuote(norms: string[], from: number): boolean {
-  if (norms[from] !== '"') return false;
-  let close = from + 1;
-  while (close < norms.length && close - from <= 12 && norms[close] !== '"') close++;
-  return norms[close] === '"' && norms[close + 1] === 'by';
+  let open = from;
+  // 'described as "irresponsible" and "outrageous" by the commission': quoted words, then the agent.
+  for (let quotes = 0; quotes < 4 && norms[open] === '"'; quotes++) {
+    let close = open + 1;
+    while (close < norms.length && close - open <= 12 && norms[close] !== '"') close++;
+    if (norms[close] !== '"') return false;
+    if (norms[close + 1] === 'by') return true;
+    if (!/^(and|or|,)$/.test(norms[close + 1] ?? '')) return false;
+    open = close + 2;
+  }
+  return false;
 }
 
 function message(kind: string, actual: string): string {
