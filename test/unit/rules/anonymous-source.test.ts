@@ -44,6 +44,15 @@ describe('anonymous-source: flagged without a reason (warning)', () => {
   });
 });
 
+describe('anonymous-source: an unnamed person of a named house', () => {
+  it('an appositive naming the house does not name the person', () => {
+    const text = 'A board member of the port authority, the Harbour Trust, said the fees would rise.';
+    expect(findingsOf('anonymous-source', text).map((f) => [f.actual, f.severity])).toEqual([
+      ['A board member of the port authority, the Harbour Trust', 'warning']
+    ]);
+  });
+});
+
 describe('anonymous-source: a reason given (info)', () => {
   it('"who asked not to be named for fear of retaliation"', () => {
     const text = 'A police officer, who asked not to be named for fear of retaliation, said the suspect had fled.';

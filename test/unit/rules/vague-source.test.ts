@@ -44,7 +44,9 @@ describe('vague-source: quiet', () => {
     // A name ending in an institution word, a long name, or an acronym before the source noun.
     'According to Transport Department figures, ferry traffic fell by a third.',
     'Harbour Pilots Guild Lisbon figures showed a fall in traffic.',
-    'PTA analysts say fares will rise.'
+    'PTA analysts say fares will rise.',
+    // An appositive that names the house.
+    'Leading plaintiff, the Harbour Pilots Association, announced the settlement.'
   ])('%s', (text) => expectQuiet('vague-source', text));
 
   it.each([

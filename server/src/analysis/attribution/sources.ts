@@ -288,6 +288,13 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   }
   const cores = segments.map((segment) => coreOf(tokens, segment));
   for (const core of cores) if (hasPersonalName(tokens, core, lexicon, span.from)) return {kind: 'named', head: tokens[core.to - 1].text};
+  // "Leading plaintiff, the University of California": an appositive that names the house. Not for an
+  // unnamed person of a named house ("a board member of Germany's central bank, the Bundesbank").
+  const firstHead = lastWord(tokens, cores[0] ?? span);
+  for (let k = 1; k < cores.length && firstHead >= 0 && !lexicon.anonymousHeads.has(norms[firstHead]); k++) {
+    const last = lastWord(tokens, cores[k]);
+    if (norms[cores[k].from] === 'the' && last > cores[k].from && tokens[last].capitalized && !isTitleCase(sentence)) return {kind: 'institutional', head: tokens[last].text};
+  }
 
   const core = cores[0] ?? span;
   const headIndex = lastWord(tokens, core);
