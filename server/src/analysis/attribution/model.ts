@@ -554,7 +554,7 @@ function beliefAt(sentence: Sentence, adjective: number, lexicon: Lexicon): {cue
   if (CONTRACTED_BE.test(norms[be])) return {cue, source: {from: be, to: be + 1}};
   if (!BE_FORMS.has(norms[be]) && !/^remain(s|ed|ing)?$/.test(norms[be])) return null;
   const source = trimAtVerb(sentence, subjectBefore(sentence, be), lexicon);
-  if (!source || EMPTY_SUBJECTS.has(norms[source.from]) && source.to - source.from === 1) return null;
+  if (!source || (EMPTY_SUBJECTS.has(norms[source.from]) && source.to - source.from === 1)) return null;
   return {cue, source};
 }
 
@@ -799,7 +799,6 @@ function timeAfter(norms: readonly string[], at: number): number {
   return 0;
 }
 const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
-
 
 /** The word before a verb that is also a noun must end a plausible source: a name, a pronoun or a source noun. */
 function plausibleSubjectEnd(prev: Token, lexicon: Lexicon): boolean {
