@@ -779,3 +779,13 @@ describe('quotations reopened sentence by sentence without closing', () => {
     expect(scanQuotes(text).ranges.map((r) => text.slice(r.start, r.end))).toEqual(['"We lost,"', '"We will be back."']);
   });
 });
+
+describe('a time between the subject and its verb', () => {
+  it.each([
+    ['Ana Ruiz, the harbour master, on Saturday called the plan "reckless".', 'called', 'Ana Ruiz, the harbour master'],
+    ['Ana Ruiz yesterday warned that the port could close.', 'warned', 'Ana Ruiz'],
+    ['The minister last week said the port could close.', 'said', 'The minister']
+  ])('%s', (text, cue, source) => {
+    expect(attributions(text).map((a) => [a.cue.text, a.source?.text])).toEqual([[cue, source]]);
+  });
+});

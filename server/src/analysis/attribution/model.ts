@@ -395,8 +395,9 @@ function findAttributions(
     const bareObject = lexicon.needsComplement.has(norm) && !complementFollows && !afterQuoteOrComma && !isParenthetical(tokens, i);
     if (bareObject && !PERSON_OBJECT_VERBS.test(norm)) continue;
 
-    // "The White House is saying that": the subject stands before the auxiliary.
-    const subjectEnd = norm.endsWith('ing') && p >= 0 && BE_FORMS.has(tokens[p].norm) ? p : i;
+    // "The White House is saying that": the subject stands before the auxiliary. "Liam Fox on Saturday
+    // called him": a time between the subject and its verb is skipped.
+    const subjectEnd = timeBefore(norms, norm.endsWith('ing') && p >= 0 && BE_FORMS.has(tokens[p].norm) ? p : i);
     // "voters who said", "critics who say": the relative pronoun stands for the noun phrase before it.
     const relative = prev !== undefined && (prev.norm === 'who' || prev.norm === 'which') && i >= 2;
     let source = relative ? relativeHead(sentence, i - 1, lexicon) : trimAtVerb(sentence, subjectBefore(sentence, subjectEnd), lexicon);
@@ -798,6 +799,15 @@ function timeAfter(norms: readonly string[], at: number): number {
   if (TIME_DEICTICS.has(word) && (TIME_UNITS.has(norms[at + 1] ?? '') || TIME_WORDS.has(norms[at + 1] ?? ''))) return 2;
   return 0;
 }
+/** Where the subject ends before a verb at `verb`, past a time that stands between them ("on Saturday", "last week", "yesterday"). */
+function timeBefore(norms: readonly string[], verb: number): number {
+  const word = norms[verb - 1] ?? '';
+  if (norms[verb - 2] === 'on' && WEEKDAYS.has(word)) return verb - 2;
+  if (/^(yesterday|today|tonight)$/.test(word)) return verb - 1;
+  if (TIME_DEICTICS.has(norms[verb - 2] ?? '') && TIME_UNITS.has(word)) return verb - 2;
+  return verb;
+}
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
 
 /** The word before a verb that is also a noun must end a plausible source: a name, a pronoun or a source noun. */
