@@ -789,3 +789,13 @@ describe('a time between the subject and its verb', () => {
     expect(attributions(text).map((a) => [a.cue.text, a.source?.text])).toEqual([[cue, source]]);
   });
 });
+
+describe('the opening subject before a comma', () => {
+  it.each([
+    ['Mr Ruiz hit back, saying the ferry would run.', 'Mr Ruiz'],
+    ['On Monday, Ana Ruiz hit back, saying the ferry would run.', 'Ana Ruiz'],
+    ['However, Ana Ruiz hit back, saying the ferry would run.', 'Ana Ruiz']
+  ])('%s', (text, source) => {
+    expect(attributions(text).map((a) => [a.cue.text, a.source?.text])).toEqual([['saying', source]]);
+  });
+});

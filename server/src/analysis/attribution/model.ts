@@ -825,10 +825,14 @@ function plausibleSubjectEnd(prev: Token, lexicon: Lexicon): boolean {
 function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): {span: Span; kind: SourceKind; resolved: string | null} | null {
   const {tokens} = sentence;
   let from = 0;
-  for (let k = 1; k < Math.min(tokens.length, 5); k++) {
-    if (tokens[k].norm === ',') {
-      from = k + 1;
-      break;
+  // "On Monday, the mayor ...", "However, she ...": a short opener before a comma is skipped; "Mr Ruiz
+  // hit back, saying" has its subject before the comma.
+  if (tokens[0] && (isPreposition(tokens[0].norm) || isAdverbLike(tokens[0]) || OPENERS.has(tokens[0].norm))) {
+    for (let k = 1; k < Math.min(tokens.length, 5); k++) {
+      if (tokens[k].norm === ',') {
+        from = k + 1;
+        break;
+      }
     }
   }
   const first = tokens[from];
@@ -858,6 +862,9 @@ function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: Carrie
   if (reading.kind !== 'named' && reading.kind !== 'institutional' && reading.kind !== 'media') return null;
   return {span: {from, to}, kind: reading.kind, resolved: null};
 }
+
+/** Words that open a sentence before a comma without being its subject ("However, ...", "Last week, ..."). */
+const OPENERS = new Set(['however', 'but', 'and', 'meanwhile', 'still', 'yet', 'last', 'this', 'earlier', 'later', 'separately', 'instead', 'also', 'then', 'now', 'today', 'yesterday', 'overall', 'again', 'indeed', 'so']);
 
 /** Words that open a subject noun phrase ("The ..., saying", "His chief aide ..., saying", "Other Republicans"). */
 const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'other', 'another', 'some', 'several', 'many', 'most', 'both', 'all']);
