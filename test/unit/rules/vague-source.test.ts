@@ -45,14 +45,16 @@ describe('vague-source: quiet', () => {
     'According to Transport Department figures, ferry traffic fell by a third.',
     'Harbour Pilots Guild Lisbon figures showed a fall in traffic.',
     'PTA analysts say fares will rise.',
-    // An appositive that names the house.
-    'Leading plaintiff, the Harbour Pilots Association, announced the settlement.'
+    // An appositive that names the house, before or right after the crowd word.
+    'Leading plaintiff, the Harbour Pilots Association, announced the settlement.',
+    'Ferry bookings rose 26% in the quarter, according to analysts Harbourline.'
   ])('%s', (text) => expectQuiet('vague-source', text));
 
   it.each([
     ['US analysts say fares will rise.', 'US analysts'],
     ['South Korean media reported the visit.', 'South Korean media'],
-    ['Wall Street analysts expect fares to rise.', 'Wall Street analysts']
+    ['Wall Street analysts expect fares to rise.', 'Wall Street analysts'],
+    ['The plan was attacked by some Catholic teachers.', 'attacked by some']
   ])('a place or nationality before the crowd keeps it vague: %s', (text, actual) => {
     expect(findingsOf('vague-source', text).map((f) => f.actual)).toEqual([actual]);
   });

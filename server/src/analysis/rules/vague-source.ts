@@ -1,5 +1,7 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
 import type {Suggestion} from '../types';
+import type {Sentence} from '../nlp/tokens';
+import {isTitleCase} from '../attribution/sources';
 import {coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
@@ -22,6 +24,9 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       if (sentence.norms[match.from] === 'it' && sentence.norms[match.to] === 'by') continue;
       // "CEA analysts say": a name before the crowd word, which the model read as one named house.
       if (afterNameInSource(model, s, match.from)) continue;
+      // "according to analysts Gartner": the name stands right after the crowd noun.
+      const last = sentence.norms[match.to - 1];
+      if (lexicon.vagueHeads.has(last) && !QUANTIFIERS.has(last) && namedRightAfter(sentence, match.to)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       if (overlaps(span)) continue;
       taken.push(span);
@@ -64,6 +69,15 @@ function phraseFixes(model: Parameters<Rule>[0]['model'], sentenceIndex: number,
   while (last > match.from && (lexicon.speechVerbs.has(norms[last]) || lexicon.cognitionVerbs.has(norms[last]) || /^(have|has|are|is)$/.test(norms[last]))) last--;
   if (last === match.to - 1) return [nameSource(span)];
   return [nameSource(tokenSpan(sentence, match.from, last + 1))];
+}
+
+/** Quantifiers stand for a crowd: "attacked by some Christian teachers" names nobody. */
+const QUANTIFIERS = new Set(['some', 'many', 'several', 'most', 'few', 'others', 'all', 'both', 'one']);
+const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i']);
+
+function namedRightAfter(sentence: Sentence, at: number): boolean {
+  const next = sentence.tokens[at];
+  return next !== undefined && next.kind === 'word' && next.capitalized && !NOT_NAMES.has(next.norm) && !isTitleCase(sentence);
 }
 
 function afterNameInSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, token: number): boolean {
