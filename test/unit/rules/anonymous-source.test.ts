@@ -44,6 +44,14 @@ describe('anonymous-source: flagged without a reason (warning)', () => {
   });
 });
 
+describe('anonymous-source: a name closing the head phrase', () => {
+  it('"the minister for ports Ana Ruiz" is named; a name after a preposition or in a later segment is somebody else', () => {
+    expectQuiet('anonymous-source', '"The ferry will run," the minister for ports Ana Ruiz said.');
+    expect(findingsOf('anonymous-source', 'A source close to Ana Ruiz said the ferry would run.').map((f) => f.actual)).toEqual(['A source close to Ana Ruiz']);
+    expect(findingsOf('anonymous-source', "A senior official, speaking to the Gazette's reporter Tomas Berg, said the ferry would run.").length).toBe(1);
+  });
+});
+
 describe('anonymous-source: an unnamed person of a named house', () => {
   it('an appositive naming the house does not name the person', () => {
     const text = 'A board member of the port authority, the Harbour Trust, said the fees would rise.';

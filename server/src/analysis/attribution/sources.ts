@@ -288,6 +288,18 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   }
   const cores = segments.map((segment) => coreOf(tokens, segment));
   for (const core of cores) if (hasPersonalName(tokens, core, lexicon, span.from)) return {kind: 'named', head: tokens[core.to - 1].text};
+  // "the minister for civil aviation Praful Patel": a name closing the head phrase right after its title.
+  // Not after a preposition ("a source close to Mr Blair"), nor in a later segment ("A senior official,
+  // speaking to the BBC's correspondent Paul Adams"): both stay anonymous.
+  for (const segment of segments.slice(0, 1)) {
+    const end = lastWord(tokens, segment);
+    let first = end;
+    while (first - 1 > segment.from && tokens[first - 1].capitalized && tokens[first - 1].kind === 'word') first--;
+    const before = tokens[first - 1];
+    if (end > first && before && before.kind === 'word' && !before.capitalized && !isPreposition(before.norm) && !isDeterminer(before.norm) && hasPersonalName(tokens, {from: first, to: end + 1}, lexicon, span.from)) {
+      return {kind: 'named', head: tokens[end].text};
+    }
+  }
   // "Leading plaintiff, the University of California": an appositive that names the house. Not for an
   // unnamed person of a named house ("a board member of Germany's central bank, the Bundesbank").
   const firstHead = lastWord(tokens, cores[0] ?? span);
