@@ -4,7 +4,7 @@ import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence, type Token} from '../nlp/tokens';
 import {firstAtOrAfter} from '../sorted';
-import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, isTitleCase, phraseAfter, subjectBefore, type SourceClass, type Span} from './sources';
+import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, isTitleCase, phraseAfter, QUANTIFIER_SUBJECTS, subjectBefore, WEEKDAYS, type SourceClass, type Span} from './sources';
 
 /** What the previous paragraph hands to the next. */
 export interface CarriedContext {
@@ -760,8 +760,7 @@ function quantifierStandsAlone(tokens: Token[], q: number): boolean {
 /** Words after which a clause, and so a subject, begins ("while some argue", "what many thought"). */
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'what', 'that', 'because', 'although', 'though', 'whereas', 'since', 'so', 'yet', 'if', 'when', 'where', 'however']);
 
-const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', 'all', 'both', 'others', 'one', 'two', 'three', 'four', 'five']);
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
+const TIME_WORDS = new Set([...WEEKDAYS, 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
 /** What follows "was asked" when the one asked is the speaker ("was asked about", "was asked whether"). */
 const ASKED_ABOUT = new Set(['about', 'if', 'whether', 'what', 'how', 'why', 'who', 'which', 'when', 'where', '.', ',', 'again', 'repeatedly']);
@@ -807,7 +806,6 @@ function timeBefore(norms: readonly string[], verb: number): number {
   if (TIME_DEICTICS.has(norms[verb - 2] ?? '') && TIME_UNITS.has(word)) return verb - 2;
   return verb;
 }
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
 
 /** The word before a verb that is also a noun must end a plausible source: a name, a pronoun or a source noun. */

@@ -34,6 +34,10 @@ const DETERMINERS = new Set([
 /** "On Friday he said": a pronoun after a leading prepositional phrase starts the subject. */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
+/** Quantifiers that stand alone as a subject ("Some say", "Several said", "what many thought"). */
+export const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', 'all', 'both', 'others', 'one', 'two', 'three', 'four', 'five']);
+export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', 'get', 'gets', 'got', 'getting']);
 
 export function isAdverbLike(token: Token): boolean {

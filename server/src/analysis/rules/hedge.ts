@@ -20,10 +20,9 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       if (first.norm === 'likely' && match.to === match.from + 1 && /^(the|a|an|most|more)$/.test(norms[match.from - 1] ?? '')) continue;
       // "appeared to Chloe", "seemed to him": the verb of appearing before somebody, not "appear to be".
       if (norms[match.to - 1] === 'to' && isObjectAfterTo(tokens[match.to])) continue;
-      // "as much music as he could", "as strong as it could be": a comparison, not a doubt.
-      if (MODALS.has(first.norm) && norms[match.from - 2] === 'as' && /^(he|she|it|they|we|i|you)$/.test(norms[match.from - 1] ?? '')) continue;
-      // "could face up to 21 years in prison", "could be jailed for life if convicted": the law's maximum.
-      if (MODALS.has(first.norm) && isLegalMaximum(norms, match.to)) continue;
+      // "as much music as he could", "as strong as it could be": a comparison, not a doubt; "could face
+      // up to 21 years in prison", "could be jailed for life if convicted": the law's maximum.
+      if (MODALS.has(first.norm) && ((norms[match.from - 2] === 'as' && /^(he|she|it|they|we|i|you)$/.test(norms[match.from - 1] ?? '')) || isLegalMaximum(norms, match.to))) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from) || isGeneralVerb(norms, match.from, lexicon)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {

@@ -1,7 +1,7 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
 import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
-import {isTitleCase} from '../attribution/sources';
+import {isTitleCase, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
 import {coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
@@ -26,7 +26,7 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       if (afterNameInSource(model, s, match.from)) continue;
       // "according to analysts Gartner": the name stands right after the crowd noun.
       const last = sentence.norms[match.to - 1];
-      if (lexicon.vagueHeads.has(last) && !QUANTIFIERS.has(last) && namedRightAfter(sentence, match.to)) continue;
+      if (lexicon.vagueHeads.has(last) && !QUANTIFIER_SUBJECTS.has(last) && namedRightAfter(sentence, match.to)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       if (overlaps(span)) continue;
       taken.push(span);
@@ -71,9 +71,8 @@ function phraseFixes(model: Parameters<Rule>[0]['model'], sentenceIndex: number,
   return [nameSource(tokenSpan(sentence, match.from, last + 1))];
 }
 
-/** Quantifiers stand for a crowd: "attacked by some Christian teachers" names nobody. */
-const QUANTIFIERS = new Set(['some', 'many', 'several', 'most', 'few', 'others', 'all', 'both', 'one']);
-const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i']);
+/** Capitalized words after a crowd noun that name nobody: days, months (not May, also a surname) and "I". */
+const NOT_NAMES = new Set([...WEEKDAYS, 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i']);
 
 function namedRightAfter(sentence: Sentence, at: number): boolean {
   const next = sentence.tokens[at];
