@@ -167,7 +167,15 @@ describe('source kinds', () => {
     ['The company will close two plants, an unnamed executive told the newspaper.', 'anonymous', 'an unnamed executive'],
     ['Experts say the bridge will need repairs within a decade.', 'vague', 'Experts'],
     ['Local media reported that the mayor had resigned.', 'vague', 'Local media'],
-    ['Some analysts believe the central bank will cut rates in March.', 'vague', 'Some analysts']
+    ['Some analysts believe the central bank will cut rates in March.', 'vague', 'Some analysts'],
+    // British and business verbs of a view or a forecast (BBC corpus: "MTV reckons", "analysts forecast").
+    ['Analysts reckon the shares will fall.', 'vague', 'Analysts'],
+    ['The bank reckons inflation will reach 3% next year.', 'institutional', 'The bank'],
+    ['Dealers anticipate rising demand for fuel.', 'vague', 'Dealers'],
+    ['The ministry forecasts growth of 2.5% next year.', 'institutional', 'The ministry'],
+    // A discourse adverb between commas is no appositive of the source.
+    ['Economists, however, said house prices would fall.', 'vague', 'Economists'],
+    ['Maria Olsen, for her part, said the talks had stalled.', 'named', 'Maria Olsen']
   ] as const)('%s', (text, kind, source) => {
     const list = attributions(text);
     expect(list.length).toBeGreaterThanOrEqual(1);
@@ -178,6 +186,11 @@ describe('source kinds', () => {
   // "the ministry" with no earlier source to point back to is classified by its head.
   it('"The ministry said ..." alone is institutional', () => {
     expect(attributions('The ministry said the deal was close.')[0].kind).toBe('institutional');
+  });
+
+  it('"forecast" as a noun, and "reckoned with", attribute nothing', () => {
+    expect(attributions('The forecast was for rain.')).toEqual([]);
+    expect(attributions('He is a force to be reckoned with.')).toEqual([]);
   });
 });
 

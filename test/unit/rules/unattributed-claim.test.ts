@@ -10,6 +10,7 @@ describe('unattributed-claim: flagged (warning)', () => {
     ['It is believed that the minister will resign.', 'It is believed that', 0, HIDES],
     ['It is alleged that the company hid the losses.', 'It is alleged that', 0, HIDES],
     ['The minister is said to be considering a run.', 'is said to', 13, HIDES],
+    ['The club is reckoned to be worth £2bn.', 'is reckoned to', 9, HIDES],
     ['The plan was widely seen as a concession.', 'was widely seen as', 9, HIDES],
     ['The plan was hailed as a breakthrough.', 'was hailed as', 9, HIDES],
     ['Concerns persist about the safety of the dam.', 'Concerns persist about', 0, 'whose concern is it? Name who holds it'],

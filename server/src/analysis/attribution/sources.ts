@@ -106,12 +106,28 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
       if (k < 0 || tokens[k].norm !== ',' || j - k < 2) return null;
       const head = phraseBackFrom(tokens, k - 1);
       if (!head) return null;
+      // "Economists, however, said": the commas hold a discourse adverb, not an appositive.
+      if (tries === 0 && DISCOURSE_ASIDES.has(wordsBetween(tokens, k, j))) return head;
       if (!PREPOSITIONS.has(tokens[head.from].norm) || tokens[head.from].norm === 'who') return {from: head.from, to: j};
       k = head.from;
     }
     return null;
   }
   return phraseBackFrom(tokens, j);
+}
+
+/** Asides between commas that belong to the sentence, not to the subject before them. */
+const DISCOURSE_ASIDES = new Set([
+  'however', 'though', 'too', 'meanwhile', 'also', 'instead', 'therefore', 'moreover', 'nevertheless', 'then', 'in turn',
+  'for example', 'for instance', 'in contrast', 'by contrast', 'for their part', 'for his part', 'for her part', 'for its part',
+  'in particular', 'of course', 'in fact', 'at least'
+]);
+
+/** The words strictly between token `from` and token `to`, lower-cased and joined by spaces. */
+function wordsBetween(tokens: Token[], from: number, to: number): string {
+  let words = '';
+  for (let k = from + 1; k < to; k++) if (tokens[k].kind === 'word') words += (words ? ' ' : '') + tokens[k].norm;
+  return words;
 }
 
 const DASHES = new Set(['--', '-', '\u2014', '\u2013']);
