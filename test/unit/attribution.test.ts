@@ -188,6 +188,11 @@ describe('source kinds', () => {
     expect(attributions('The ministry said the deal was close.')[0].kind).toBe('institutional');
   });
 
+  it('"member states" is a noun, not "a member" who states', () => {
+    expect(attributions('Immigration is a matter for the EU and not individual member states.')).toEqual([]);
+    expect(attributions('EU member states said the deal was close.').map((a) => [a.cue.text, a.source?.text])).toEqual([['said', 'EU member states']]);
+  });
+
   it('"forecast" as a noun, and "reckoned with", attribute nothing', () => {
     expect(attributions('The forecast was for rain.')).toEqual([]);
     expect(attributions('He is a force to be reckoned with.')).toEqual([]);
@@ -248,6 +253,15 @@ describe('quotes and speakers', () => {
     const result = analyze(text);
     expect(result.attributions[0]).toMatchObject({quote: true, content: {start: 18, end: 50, text: '"The suspect has been detained."'}});
     expect(result.quotes).toEqual([{start: 18, end: 50, speaker: 'Maria Olsen'}]);
+  });
+
+  it('"...," read a statement from X: the document is the source', () => {
+    const text = '"We have investigated this matter," read a statement from the phone company.';
+    expect(analyze(text).attributions.map(brief)).toEqual([
+      {kind: 'document', cue: 'read', source: 'a statement from the phone company', resolvedSource: null, content: '"We have investigated this matter,"', quote: true}
+    ]);
+    // Reading a document aloud is no attribution.
+    expect(attributions('She read a statement from the phone company.')).toHaveLength(0);
   });
 
   it('curly quotes', () => {

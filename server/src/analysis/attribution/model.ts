@@ -306,6 +306,8 @@ function findAttributions(
     if (norm === 'said' && prev?.norm === 'that' && next?.norm === ',') continue;
     // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
     if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon)) continue;
+    // "EU member states": a compound noun, though "member" can head a source ("a member said").
+    if (norm === 'states' && prev?.norm === 'member') continue;
     // Passives are claims, not attributions, unless "by" names the agent ("is telling" is no passive).
     let p = i - 1;
     while (p >= 0 && isAdverbLike(tokens[p])) p--;
@@ -492,9 +494,9 @@ function findAttributions(
 
   // "“Denver,” he answered.", "The Christie supporter retorted: “...”": any verb in a quotation's tag.
   if (found.length === 0) {
-    const tag = quoteTag(sentence, lexicon) ?? colonTag(sentence);
+    const tag: {cue: Span; source: Span; kind?: SourceKind} | null = quoteTag(sentence, lexicon) ?? colonTag(sentence);
     if (tag) {
-      const attribution = make(tag.cue, tag.source, null, 'named');
+      const attribution = make(tag.cue, tag.source, null, tag.kind ?? 'named');
       if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') found.push(attribution);
     }
   }
@@ -675,16 +677,21 @@ function tagSpeaker(tokens: Token[], from: number): Span | null {
 }
 
 /**
- * "“Denver,” he answered." / "“...,” read one reply.": a quotation closed after a comma, question or
- * exclamation mark, then a two-part tag (speaker and verb, or verb and speaker) ending the clause.
+ * "“Denver,” he answered." / "“...,” read a statement from X.": a quotation closed after a comma,
+ * question or exclamation mark, then a two-part tag (speaker and verb, or verb and speaker) ending the clause.
  */
-function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Span} | null {
+function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Span; kind?: SourceKind} | null {
   const {tokens} = sentence;
   for (let k = 2; k < tokens.length - 1; k++) {
     if (!isQuoteMark(tokens[k]) || !/^[,?!]$/.test(tokens[k - 1].norm)) continue;
     const speaker = tagSpeaker(tokens, k + 1);
     if (speaker && tagVerb(tokens[speaker.to], lexicon) && (speaker.to + 1 >= tokens.length || TAG_ENDS.has(tokens[speaker.to + 1].norm))) {
       return {cue: {from: speaker.to, to: speaker.to + 1}, source: speaker};
+    }
+    // "“...,” read a statement from the company.": the words are the document's.
+    if (tokens[k + 1].norm === 'read' || tokens[k + 1].norm === 'reads') {
+      const document = phraseAfter(sentence, k + 2);
+      if (document && (document.to >= tokens.length || TAG_ENDS.has(tokens[document.to].norm))) return {cue: {from: k + 1, to: k + 2}, source: document, kind: 'document'};
     }
     if (tagVerb(tokens[k + 1], lexicon)) {
       const after = tagSpeaker(tokens, k + 2);
