@@ -264,6 +264,14 @@ describe('quotes and speakers', () => {
     expect(attributions('She read a statement from the phone company.')).toHaveLength(0);
   });
 
+  it('a quotation after a colon: a name label, a label noun, the sentence\'s subject', () => {
+    const speakers = (text: string) => analyze(text).quotes.map((q) => q.speaker);
+    expect(speakers('- Manchester City boss Kevin Keegan: "We had a great chance."')).toEqual(['Manchester City boss Kevin Keegan']);
+    expect(speakers('A picture appears under the headline: "Harry the Nazi."')).toEqual(['the headline']);
+    expect(speakers('Maria Olsen was blunt about the plan: "It will fail."')).toEqual(['Maria Olsen']);
+    expect(speakers('There was only one message: "Go home."')).toEqual(['one message']);
+  });
+
   it('curly quotes', () => {
     const text = '“We will not back down,” the union leader said.';
     expect(analyze(text).quotes).toEqual([{start: 0, end: 24, speaker: 'the union leader'}]);

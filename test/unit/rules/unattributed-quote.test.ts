@@ -53,8 +53,19 @@ describe('unattributed-quote: quiet', () => {
     '"We will appeal the ruling," the lawyer said. "This is not over."',
     'He said he had "no regrets."',
     // Titles and scare quotes are not quotations.
-    'The film, "Night Train," opens on Friday.'
+    'The film, "Night Train," opens on Friday.',
+    // A colon opens the quotation: a name label, a label noun, or the sentence's own subject.
+    '- Burnley boss Steve Cotterill: "They will be fresh and we will be tired."',
+    'The picture appears in the Sun under the headline: "Harry the Nazi."',
+    'The party campaigned with the slogan: "Limits are not racist."',
+    'Osbourne himself was at a loss to explain it: "I suppose Americans like a crazy family."',
+    '"We have investigated this matter," read a statement from the phone company.'
   ])('%s', (text) => expectQuiet('unattributed-quote', text));
+
+  it('a colon after a clause with nobody in it leaves the quotation unattributed', () => {
+    const text = 'The mood in the town was grim: "We are finished."';
+    expect(findingsOf('unattributed-quote', text)).toHaveLength(1);
+  });
 
   // "by the union" after the closing quote names who described it.
   it('"was described as \\"reckless\\" by the union" names who described it', () => {

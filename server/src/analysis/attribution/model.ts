@@ -494,7 +494,7 @@ function findAttributions(
 
   // "“Denver,” he answered.", "The Christie supporter retorted: “...”": any verb in a quotation's tag.
   if (found.length === 0) {
-    const tag: {cue: Span; source: Span; kind?: SourceKind} | null = quoteTag(sentence, lexicon) ?? colonTag(sentence);
+    const tag: {cue: Span; source: Span; kind?: SourceKind} | null = quoteTag(sentence, lexicon) ?? colonTag(sentence, lexicon, lastSource);
     if (tag) {
       const attribution = make(tag.cue, tag.source, null, tag.kind ?? 'named');
       if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') found.push(attribution);
@@ -701,27 +701,49 @@ function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Spa
   return null;
 }
 
-/** "The Christie supporter retorted: “...”", "Pence tweeted:": a verb right before a colon that opens a quotation. */
-function colonTag(sentence: Sentence): {cue: Span; source: Span} | null {
+/**
+ * A colon that opens a quotation, and who the quotation belongs to:
+ * - a verb right before it: "The Christie supporter retorted: “...”", "Pence tweeted:";
+ * - a name label after a dash or at the start: "POLL DATA - Carl Bialik:", "- Burnley boss Steve Cotterill:";
+ * - a label noun: "under the headline: “...”", "with the slogan:", "defines a blog as:" (the document's words);
+ * - otherwise the subject that opens the sentence: "He is prepared to go this far: “...”".
+ */
+function colonTag(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): {cue: Span; source: Span; kind?: SourceKind} | null {
   const {tokens} = sentence;
   for (let k = 2; k < tokens.length; k++) {
     if (tokens[k].norm !== ':') continue;
     if (k + 1 < tokens.length && !isQuoteMark(tokens[k + 1])) return null;
     const verb = tokens[k - 1];
-    // "POLL DATA - Carl Bialik: “...”", "More from Jones: “...”": a name after a dash or "from".
+    if (verb.kind !== 'word') return null;
     if (verb.capitalized && k + 1 < tokens.length) {
+      // Capitalized words, and the titles between them ("Manchester City boss Kevin Keegan").
       let from = k - 1;
-      while (from > 0 && k - from < 4 && tokens[from - 1].kind === 'word' && tokens[from - 1].capitalized) from--;
+      while (from > 0 && k - from < 7 && tokens[from - 1].kind === 'word' && (tokens[from - 1].capitalized || lexicon.personTitles.has(tokens[from - 1].norm))) from--;
+      while (!tokens[from].capitalized) from++;
       const before = tokens[from - 1];
       if (!before || DASHES_OR_FROM.has(before.norm)) return {cue: {from: k, to: k + 1}, source: {from, to: k}};
       return null;
     }
-    if (verb.kind !== 'word' || verb.capitalized || !/ed$/.test(verb.norm) || BE_FORMS.has(verb.norm)) return null;
-    const source = subjectBefore(sentence, k - 1);
-    return source ? {cue: {from: k - 1, to: k}, source} : null;
+    if (QUOTE_LABELS.has(verb.norm)) {
+      // "the headline", "one message": the label with its determiner, not the clause before it.
+      const from = k >= 2 && tokens[k - 2].kind === 'word' && (isDeterminer(tokens[k - 2].norm) || tokens[k - 2].norm.endsWith("'s")) ? k - 2 : k - 1;
+      return {cue: {from: k, to: k + 1}, source: {from, to: k}, kind: 'document'};
+    }
+    if (!verb.capitalized && /ed$/.test(verb.norm) && !BE_FORMS.has(verb.norm)) {
+      const source = subjectBefore(sentence, k - 1);
+      if (source) return {cue: {from: k - 1, to: k}, source};
+    }
+    const subject = openingSubject(sentence, lexicon, lastSource);
+    return subject && subject.span.to < k ? {cue: {from: k, to: k + 1}, source: subject.span} : null;
   }
   return null;
 }
+
+/** Nouns that name what a quotation after a colon is: its words are the document's, not a speaker's. */
+const QUOTE_LABELS = new Set([
+  'headline', 'headlines', 'slogan', 'motto', 'question', 'title', 'caption', 'banner', 'sign', 'message', 'verdict',
+  'viewpoint', 'answer', 'reply', 'tagline', 'inscription'
+]);
 
 const DASHES_OR_FROM = new Set(['-', '--', '\u2014', '\u2013', '\u2015', 'from']);
 
