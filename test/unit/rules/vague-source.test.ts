@@ -47,8 +47,18 @@ describe('vague-source: quiet', () => {
     'PTA analysts say fares will rise.',
     // An appositive that names the house, before or right after the crowd word.
     'Leading plaintiff, the Harbour Pilots Association, announced the settlement.',
-    'Ferry bookings rose 26% in the quarter, according to analysts Harbourline.'
+    'Ferry bookings rose 26% in the quarter, according to analysts Harbourline.',
+    // The phrase goes on to name the house.
+    'According to analysts at Harbourline Research, ferry bookings will rise.',
+    'The port will close, according to reports from Reuters.'
   ])('%s', (text) => expectQuiet('vague-source', text));
+
+  it.each([
+    ["According to analysts' forecasts, the port will report a profit.", 'According to analysts'],
+    ['Bookings fell 12% in November - with some analysts saying this could signal problems.', 'some analysts']
+  ])('a crowd the source does not go on to name stays vague: %s', (text, actual) => {
+    expect(findingsOf('vague-source', text).map((f) => f.actual)).toEqual([actual]);
+  });
 
   it.each([
     ['US analysts say fares will rise.', 'US analysts'],

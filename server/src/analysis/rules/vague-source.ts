@@ -24,6 +24,8 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       if (sentence.norms[match.from] === 'it' && sentence.norms[match.to] === 'by') continue;
       // "CEA analysts say": a name before the crowd word, which the model read as one named house.
       if (afterNameInSource(model, s, match.from)) continue;
+      // "according to analysts at TDG Research": the source goes on to name the house.
+      if (houseNamedAfter(model, s, match)) continue;
       // "according to analysts Gartner": the name stands right after the crowd noun.
       const last = sentence.norms[match.to - 1];
       if (lexicon.vagueHeads.has(last) && !QUANTIFIER_SUBJECTS.has(last) && namedRightAfter(sentence, match.to)) continue;
@@ -81,6 +83,17 @@ function namedRightAfter(sentence: Sentence, at: number): boolean {
 
 function afterNameInSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, token: number): boolean {
   return model.attributions.some((a) => a.sentence === sentenceIndex && a.source !== null && a.source.from < token && token < a.source.to && a.kind === 'institutional');
+}
+
+const NAMING_KINDS = new Set(['named', 'institutional', 'media']);
+const HOUSE_PREPOSITIONS = new Set(['at', 'from', 'of', 'with', 'in']);
+
+/** The model's source starts in the crowd phrase and goes on, past "at"/"from"/..., to a name it trusts. */
+function houseNamedAfter(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
+  if (!HOUSE_PREPOSITIONS.has(model.sentences[sentenceIndex].norms[match.to])) return false;
+  return model.attributions.some(
+    (a) => a.sentence === sentenceIndex && a.source !== null && NAMING_KINDS.has(a.kind) && a.source.from >= match.from && a.source.from < match.to && a.source.to > match.to + 1
+  );
 }
 
 /** A crowd phrase inside somebody's attributed words ("the minister said many analysts agree") is theirs. */
