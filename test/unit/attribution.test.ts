@@ -193,6 +193,11 @@ describe('source kinds', () => {
     expect(attributions('EU member states said the deal was close.').map((a) => [a.cue.text, a.source?.text])).toEqual([['said', 'EU member states']]);
   });
 
+  it('"say" between commas means "for example"', () => {
+    const text = '"To lump them in with, say, Burma is not appropriate," he told the committee.';
+    expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['he']);
+  });
+
   it('"forecast" as a noun, and "reckoned with", attribute nothing', () => {
     expect(attributions('The forecast was for rain.')).toEqual([]);
     expect(attributions('He is a force to be reckoned with.')).toEqual([]);

@@ -59,8 +59,16 @@ describe('unattributed-quote: quiet', () => {
     'The picture appears in the Sun under the headline: "Harry the Nazi."',
     'The party campaigned with the slogan: "Limits are not racist."',
     'Osbourne himself was at a loss to explain it: "I suppose Americans like a crazy family."',
-    '"We have investigated this matter," read a statement from the phone company.'
+    '"We have investigated this matter," read a statement from the phone company.',
+    // A quotation opening the sentence after somebody's reported words, in the same paragraph, is theirs.
+    'Maria Olsen said the port would close. "We have no choice."',
+    'She said she wished she had stayed home. "I always take them off at night."'
   ])('%s', (text) => expectQuiet('unattributed-quote', text));
+
+  it('reported words in the paragraph before do not lend their speaker', () => {
+    const text = 'Maria Olsen said the port would close.\n\n"We have no choice."';
+    expect(findingsOf('unattributed-quote', text)).toHaveLength(1);
+  });
 
   it('a colon after a clause with nobody in it leaves the quotation unattributed', () => {
     const text = 'The mood in the town was grim: "We are finished."';

@@ -302,8 +302,9 @@ function findAttributions(
     if (prev && prev.kind === 'word' && ((isDeterminer(prev.norm) && !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))) || (prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)) || (NOUN_PRECEDERS.has(prev.norm) && !firstAsAdverb(tokens, i)) || (isPreposition(prev.norm) && prev.norm !== 'who'))) continue;
     // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
     if (token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !titleCase) continue;
-    // "That said, ..."
+    // "That said, ..."; "with, say, Burma" ("say" as "for example").
     if (norm === 'said' && prev?.norm === 'that' && next?.norm === ',') continue;
+    if (norm === 'say' && prev?.norm === ',' && next?.norm === ',') continue;
     // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
     if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon)) continue;
     // "EU member states": a compound noun, though "member" can head a source ("a member said").
@@ -1225,16 +1226,32 @@ function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: CarriedC
       const previousEnd = index.sentenceAt(previous.end - 1);
       if (first - previousEnd <= 1) attribution = previous.attribution;
     }
+    // A quotation that opens its sentence right after somebody's reported words in the same paragraph
+    // is theirs: "Mr Gopinath said the planes will connect regional cities. “After an evaluation ...”".
+    let carried = false;
+    if (!attribution && first > 0 && opensSentence(sentences[first], range.start)) {
+      const reported = bySentence[first - 1].find((a) => a.source !== null && !a.stance && a.kind !== 'document');
+      if (reported) {
+        attribution = reported;
+        carried = true;
+      }
+    }
     let speaker = attribution ? attribution.resolvedSource ?? attribution.sourceText : null;
     if (!attribution && range.start === 0 && incoming.openQuote && incoming.quoteSpeaker) {
       // The quote carries on from the previous paragraph: its speaker carries on too.
       speaker = incoming.quoteSpeaker;
       attribution = {...blank(first), resolvedSource: speaker, sourceText: speaker, quote: {start: range.start, end: range.end}};
     }
-    if (attribution && !attribution.quote && range.closed) attribution.quote = {start: range.start, end: range.end};
+    if (attribution && !carried && !attribution.quote && range.closed) attribution.quote = {start: range.start, end: range.end};
     quotes.push({start: range.start, end: range.end, words, speaker, attribution, continued: range.start === 0 && incoming.openQuote});
   }
   return quotes;
+}
+
+/** Whether the quotation opening at character `start` is the first thing in its sentence. */
+function opensSentence(sentence: Sentence, start: number): boolean {
+  const first = sentence.tokens[0];
+  return first !== undefined && isQuoteMark(first) && first.start === start;
 }
 
 /** Among the attributions of sentences first..last, the one whose cue is nearest the quote. */
