@@ -38,7 +38,11 @@ describe('hedge: quiet', () => {
     'The ferry service is not as reliable as it might be.',
     // The penalty the law sets.
     'If convicted, the captain could face up to 12 years in prison.',
-    'The harbour company could be fined up to 5,000 euros.'
+    'The harbour company could be fined up to 5,000 euros.',
+    // Past ability and purpose.
+    'The crowd could be heard chanting from the quay.',
+    'He rebuilt the boat so that she could race in the regatta.',
+    'To the fans, the captain could do no wrong.'
   ])('%s', (text) => expectQuiet('hedge', text));
 
   it('a sanction that is no penalty of law stays a hedge', () => {
@@ -60,6 +64,13 @@ describe('hedge: the source\'s word is information, with the cue as related', ()
     const [finding] = expectExactly('hedge', text, [{actual: 'could', start: 12, end: 17, severity: 'info', message: '(the minister)'}]);
     expect(finding.related).toHaveLength(1);
     expect(text.slice(finding.related[0].start, finding.related[0].end)).toBe('said');
+  });
+
+  it.each([
+    ['The harbour master hinted more berths could open next year.', 'could', 'The harbour master'],
+    ['The mayor was confident she could win the vote.', 'could', 'The mayor']
+  ])('a view with no "that": %s', (text, actual, who) => {
+    expect(findingsOf('hedge', text).map((f) => [f.actual, f.severity, f.message.includes(`(${who})`)])).toEqual([[actual, 'info', true]]);
   });
 
   it('in a pronoun\'s following sentence, naming the resolved source', () => {

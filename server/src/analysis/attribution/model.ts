@@ -249,9 +249,9 @@ function findAttributions(
       if (from) i = from.to - 1;
       continue;
     }
-    // "The mayor is confident that", "Officials were adamant that", "He's convinced that": a view the
-    // subject holds, like "believes that".
-    if (lexicon.beliefAdjectives.has(norm) && norms[i + 1] === 'that' && !token.quoted) {
+    // "The mayor is confident that", "Officials were adamant that", "He's convinced that", "Some are
+    // worried it could": a view the subject holds, like "believes that".
+    if (lexicon.beliefAdjectives.has(norm) && (norms[i + 1] === 'that' || CLAUSE_SUBJECTS.has(norms[i + 1])) && !token.quoted) {
       const belief = beliefAt(sentence, i, lexicon);
       if (belief) {
         // As with "believe", an unnamed holder is an anonymous or vague source ("Many are convinced that").
@@ -561,6 +561,9 @@ function beliefAt(sentence: Sentence, adjective: number, lexicon: Lexicon): {cue
   if (!source || (EMPTY_SUBJECTS.has(norms[source.from]) && source.to - source.from === 1)) return null;
   return {cue, source};
 }
+
+/** Subjects that open a clause with no "that" before it ("worried it could fail", "sure they will"). */
+const CLAUSE_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there']);
 
 const FIND_FORMS = new Set(['find', 'finds', 'found']);
 const RECORD_FORMS = new Set(['record', 'records', 'recorded']);
