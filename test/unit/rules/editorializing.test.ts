@@ -43,8 +43,17 @@ describe('editorializing: quiet', () => {
     'The band signed with Significant Other Records.',
     'The minister said the agreement was a significant development.',
     '"It was a stunning result," the coach said.',
-    'The port handled 4 million containers last year.'
+    'The port handled 4 million containers last year.',
+    // Terms of art, and "celebrate" as a verb.
+    'Shareholders demanded an extraordinary shareholders meeting.',
+    'The pier was declared a historic landmark in 1998.',
+    'The deal was celebrated by the new chief executive.',
+    'The captain, who celebrated his 25th birthday on Wednesday, is fit.'
   ])('%s', (text) => expectQuiet('editorializing', text));
+
+  it('"celebrated" before a noun is still the writer\'s praise', () => {
+    expect(findingsOf('editorializing', 'The celebrated harbour pilot retired on Monday.').map((f) => f.actual)).toEqual(['celebrated']);
+  });
 });
 
 describe('editorializing: configuration', () => {
