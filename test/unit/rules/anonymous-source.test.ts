@@ -106,8 +106,21 @@ describe('anonymous-source: quiet', () => {
     // An unnamed person or thing, not a source of information.
     'An unidentified man was arrested near the station on Monday.',
     'The painting was sold to an anonymous buyer in 2019.',
-    'She attends Narcotics Anonymous meetings twice a week.'
+    'She attends Narcotics Anonymous meetings twice a week.',
+    // Knowing or being briefed is no vantage point unless it describes the person right before it.
+    'As people become more familiar with the ferry timetable, they travel more.',
+    'He was briefed on preparations for the vote.',
+    // One office, one holder: the reader can find out who.
+    "Portugal's finance minister said the deal was close.",
+    "Lisbon's most senior police officer said the suspect had fled."
   ])('%s', (text) => expectQuiet('anonymous-source', text));
+
+  it.each([
+    ['Two people directly familiar with the talks said the deal was close.', 'Two people directly familiar with the talks'],
+    ['The most senior officials said the suspect had fled.', 'The most senior officials']
+  ])('still anonymous: %s', (text, actual) => {
+    expect(findingsOf('anonymous-source', text).map((f) => f.actual)).toEqual([actual]);
+  });
 });
 
 describe('anonymous-source: quick fixes', () => {

@@ -339,8 +339,12 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const crowd = lexicon.vagueModifiers.has(firstNorm) && /^(some|many|several|various|numerous|certain|other|most|few|multiple|countless)$/.test(firstNorm);
   // "the Scottish Executive", "the Foreign Minister": a capitalized office mid-phrase is an institution.
   const officeName = head.capitalized && headIndex > span.from && tokens[headIndex - 1].capitalized;
-  // "the finance minister", "the defence secretary": one office, one holder; the reader can find out who.
-  const portfolio = firstNorm === 'the' && headIndex > core.from + 1 && lexicon.personTitles.has(norms[headIndex - 1]) && /^(minister|secretary|officer|commander|representative)$/.test(headNorm);
+  // "the finance minister", "France's finance minister", "London's most senior police officer": one
+  // office, one holder; the reader can find out who.
+  const properOwner = firstNorm.endsWith("'s") && tokens[core.from].capitalized;
+  const singleOffice = /^(minister|secretary|officer|commander|representative)$/.test(headNorm);
+  const superlative = norms.slice(core.from, headIndex).includes('most');
+  const portfolio = (firstNorm === 'the' || properOwner) && headIndex > core.from + 1 && singleOffice && (lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
   if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio) return {kind: 'anonymous', head: head.text};
   if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
     // "Analysts at Barclays", "figures from the Office for National Statistics" name their house.

@@ -18,6 +18,9 @@ export const anonymousSource: Rule = ({model, lexicon}) => {
       const phrase = nounPhraseAround(sentence.norms, match.from, match.to);
       // "an unidentified man was arrested", "his unnamed daughter": an unnamed person, not a source.
       if (/^(unnamed|anonymous|unidentified|nameless)$/.test(match.value) && !hasSourceHead(sentence.norms, phrase, lexicon)) continue;
+      // "a person (directly) familiar with", "sources briefed on"; not "as people become more familiar
+      // with" or "he was briefed on": the vantage point must describe the person right before it.
+      if (/^(familiar|with|briefed|knowledgeable)/.test(match.value) && !personBefore(sentence.norms, match.from, lexicon)) continue;
       const span = tokenSpan(sentence, phrase.from, phrase.to);
       const overlaps = [...flagged].some((key) => {
         const [start, end] = key.split(':').map(Number);
@@ -35,6 +38,15 @@ export const anonymousSource: Rule = ({model, lexicon}) => {
 function hasSourceHead(norms: string[], phrase: {from: number; to: number}, lexicon: Parameters<Rule>[0]['lexicon']): boolean {
   for (let i = phrase.from; i < phrase.to; i++) if (lexicon.anonymousHeads.has(norms[i]) || lexicon.vagueHeads.has(norms[i])) return true;
   return false;
+}
+
+/** People words a vantage phrase can describe besides source heads ("people", "someone", "those"). */
+const PEOPLE = new Set(['people', 'someone', 'somebody', 'those', 'one', 'two', 'three', 'others', 'individuals', 'persons']);
+
+function personBefore(norms: string[], from: number, lexicon: Parameters<Rule>[0]['lexicon']): boolean {
+  let k = from - 1;
+  while (k >= 0 && /ly$/.test(norms[k])) k--;
+  return k >= 0 && (lexicon.anonymousHeads.has(norms[k]) || lexicon.vagueHeads.has(norms[k]) || PEOPLE.has(norms[k]));
 }
 
 function nounPhraseAround(norms: string[], from: number, to: number): {from: number; to: number} {
