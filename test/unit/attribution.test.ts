@@ -193,6 +193,20 @@ describe('source kinds', () => {
     expect(attributions('EU member states said the deal was close.').map((a) => [a.cue.text, a.source?.text])).toEqual([['said', 'EU member states']]);
   });
 
+  it('content stops where a coordinated clause gives the floor to another source', () => {
+    const text = 'The minister said the plan would work, but analysts said it might fail.';
+    expect(attributions(text).map((a) => [a.source?.text, a.content?.text])).toEqual([
+      ['The minister', 'the plan would work'],
+      ['analysts', 'it might fail']
+    ]);
+    // Reported by the first source, the second stays inside its words.
+    const nested = 'The minister said the plan would work but that analysts doubted it.';
+    expect(attributions(nested)[0].content?.text).toBe('the plan would work but that analysts doubted it');
+    // A second verb of the same source, with its object, is no new source.
+    const second = 'The report said fines should be considered, but accepted many experts said the system would be costly.';
+    expect(attributions(second)[0].content?.text).toContain('many experts said');
+  });
+
   it('"say" between commas means "for example"', () => {
     const text = '"To lump them in with, say, Burma is not appropriate," he told the committee.';
     expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['he']);

@@ -67,9 +67,10 @@ describe('hedge: the source\'s word is information, with the cue as related', ()
   });
 
   it.each([
+    ['The minister said the berths would open, but pilots said the channel might silt up.', 'might', 'pilots'],
     ['The harbour master hinted more berths could open next year.', 'could', 'The harbour master'],
     ['The mayor was confident she could win the vote.', 'could', 'The mayor']
-  ])('a view with no "that": %s', (text, actual, who) => {
+  ])('the hedge is the holder\'s word: %s', (text, actual, who) => {
     expect(findingsOf('hedge', text).map((f) => [f.actual, f.severity, f.message.includes(`(${who})`)])).toEqual([[actual, 'info', true]]);
   });
 

@@ -1325,6 +1325,9 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
     const after = skipAudience(tokens, cueEnd, attribution, lexicon);
     const content: Span =
       wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
+    // "The minister said the plan would work, but analysts said it might fail": the content stops
+    // where a coordinated clause gives the floor to another source.
+    if (content.from >= cueEnd) content.to = Math.min(content.to, nextSpeakerClause(tokens, content, attributions, attribution));
     if (content.to > content.from) {
       attribution.content = content;
       fill(s, content.from, content.to, attribution);
@@ -1362,6 +1365,27 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
  * "told The Associated Press") or a short phrase ending in a listed audience noun ("told a news
  * conference"). Any other cue, or no audience, leaves `at` as it is.
  */
+const CLAUSE_COORDINATORS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
+
+/**
+ * Where, inside `content`, a clause opens with ", but" / ", while" / "; and" and the source of another
+ * attribution of the same sentence: that clause is the other source's, not this one's. The content's
+ * end when there is none.
+ */
+function nextSpeakerClause(tokens: Token[], content: Span, attributions: LocalAttribution[], self: LocalAttribution): number {
+  for (const other of attributions) {
+    if (other === self || other.sentence !== self.sentence || !other.source || other.stance) continue;
+    const start = other.source.from;
+    if (start <= content.from + 1 || start >= content.to || other.cue.from < start) continue;
+    // "..., but accepted many experts said": a second verb of this source, with its object.
+    if (/ed$/.test(tokens[start].norm) && !tokens[start].capitalized && isDeterminer(tokens[start + 1]?.norm ?? '')) continue;
+    const coordinator = start - 1;
+    if (CLAUSE_COORDINATORS.has(tokens[coordinator].norm) && (tokens[coordinator - 1]?.norm === ',' || tokens[coordinator - 1]?.norm === ';')) return coordinator - 1;
+    if (tokens[coordinator].norm === ';') return coordinator;
+  }
+  return content.to;
+}
+
 function skipAudience(tokens: Token[], at: number, attribution: LocalAttribution, lexicon: Lexicon): number {
   const verb = tokens[attribution.cue.to - 1];
   if (!verb || !TELL_VERBS.has(verb.norm) || at !== attribution.cue.to) return at;
