@@ -207,6 +207,10 @@ describe('source kinds', () => {
     expect(attributions(second)[0].content?.text).toContain('many experts said');
   });
 
+  it('"which saw" is an event, not a witness', () => {
+    expect(attributions('The double album, which saw two producers share the work, was hailed by critics.').map((a) => a.cue.text)).not.toContain('saw');
+  });
+
   it('"say" between commas means "for example"', () => {
     const text = '"To lump them in with, say, Burma is not appropriate," he told the committee.';
     expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['he']);

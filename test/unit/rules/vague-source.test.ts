@@ -48,15 +48,21 @@ describe('vague-source: quiet', () => {
     // An appositive that names the house, before or right after the crowd word.
     'Leading plaintiff, the Harbour Pilots Association, announced the settlement.',
     'Ferry bookings rose 26% in the quarter, according to analysts Harbourline.',
+    // Inside somebody's attributed words the phrase is theirs.
+    'The harbour master said the media reports were not well informed.',
     // The phrase goes on to name the house.
     'According to analysts at Harbourline Research, ferry bookings will rise.',
     'The port will close, according to reports from Reuters.'
   ])('%s', (text) => expectQuiet('vague-source', text));
 
   it.each([
+    // The first source's words stop where another source takes the floor.
+    ['The ministry said the berths would open, but critics fear the channel will silt up.', 'critics'],
+    ['Although the statement said the port would stay open, observers said it would close.', 'observers'],
+    ['Bookings rose 9% in 2004 and experts say the rise will continue.', 'experts'],
     ["According to analysts' forecasts, the port will report a profit.", 'According to analysts'],
     ['Bookings fell 12% in November - with some analysts saying this could signal problems.', 'some analysts']
-  ])('a crowd the source does not go on to name stays vague: %s', (text, actual) => {
+  ])('the writer\'s own vague source: %s', (text, actual) => {
     expect(findingsOf('vague-source', text).map((f) => f.actual)).toEqual([actual]);
   });
 

@@ -305,6 +305,8 @@ function findAttributions(
     // "That said, ..."; "with, say, Burma" ("say" as "for example").
     if (norm === 'said' && prev?.norm === 'that' && next?.norm === ',') continue;
     if (norm === 'say' && prev?.norm === ',' && next?.norm === ',') continue;
+    // "the album, which saw Andre 3000 produce one disc": a thing that saw events, not a witness.
+    if ((norm === 'saw' || norm === 'sees' || norm === 'see') && prev?.norm === 'which') continue;
     // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
     if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon)) continue;
     // "EU member states": a compound noun, though "member" can head a source ("a member said").
@@ -1327,7 +1329,7 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
       wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
     // "The minister said the plan would work, but analysts said it might fail": the content stops
     // where a coordinated clause gives the floor to another source.
-    if (content.from >= cueEnd) content.to = Math.min(content.to, nextSpeakerClause(tokens, content, attributions, attribution));
+    if (content.from >= cueEnd) content.to = Math.min(content.to, nextSpeakerClause(tokens, content, attributions, attribution), frontedClauseEnd(tokens, content));
     if (content.to > content.from) {
       attribution.content = content;
       fill(s, content.from, content.to, attribution);
@@ -1366,11 +1368,34 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
  * conference"). Any other cue, or no audience, leaves `at` as it is.
  */
 const CLAUSE_COORDINATORS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
+const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'despite', 'after', 'before', 'when', 'because', 'since', 'if', 'as']);
 
 /**
- * Where, inside `content`, a clause opens with ", but" / ", while" / "; and" and the source of another
- * attribution of the same sentence: that clause is the other source's, not this one's. The content's
- * end when there is none.
+ * "Although the company's statement said it would stay, observers said ...": a cue in a clause that
+ * opens the sentence with a subordinator reports only up to the comma that closes that clause.
+ */
+function frontedClauseEnd(tokens: Token[], content: Span): number {
+  if (!SUBORDINATORS.has(tokens[0]?.norm ?? '')) return content.to;
+  // The cue must sit in the fronted clause itself, not after it ("As a result, says the committee, ...").
+  for (let k = 1; k < content.from; k++) if (tokens[k].kind === 'punct' && tokens[k].norm !== '-' && tokens[k].norm !== "'") return content.to;
+  for (let k = content.from; k < content.to; k++) {
+    if (tokens[k].norm === ',') return wordsAfter(tokens, k) >= 3 ? k : content.to;
+    if (tokens[k].kind === 'punct' && tokens[k].norm !== '-' && tokens[k].norm !== "'") return content.to;
+  }
+  return content.to;
+}
+
+function wordsAfter(tokens: Token[], at: number): number {
+  let words = 0;
+  for (let k = at + 1; k < tokens.length; k++) if (tokens[k].kind === 'word') words++;
+  return words;
+}
+
+/**
+ * Where, inside `content`, a clause opens with "but" / "while" / "and" (with or without a comma) or a
+ * semicolon, and then the source of another attribution of the same sentence: that clause is the other
+ * source's, not this one's. The content's end when there is none. A comma alone is not enough: "argued
+ * that since it had a US subsidiary, the court could declare it bankrupt" is still the arguer's.
  */
 function nextSpeakerClause(tokens: Token[], content: Span, attributions: LocalAttribution[], self: LocalAttribution): number {
   for (const other of attributions) {
@@ -1380,7 +1405,9 @@ function nextSpeakerClause(tokens: Token[], content: Span, attributions: LocalAt
     // "..., but accepted many experts said": a second verb of this source, with its object.
     if (/ed$/.test(tokens[start].norm) && !tokens[start].capitalized && isDeterminer(tokens[start + 1]?.norm ?? '')) continue;
     const coordinator = start - 1;
-    if (CLAUSE_COORDINATORS.has(tokens[coordinator].norm) && (tokens[coordinator - 1]?.norm === ',' || tokens[coordinator - 1]?.norm === ';')) return coordinator - 1;
+    const punctuated = tokens[coordinator - 1]?.norm === ',' || tokens[coordinator - 1]?.norm === ';';
+    // Without a comma, "and" after a name joins two subjects ("Mr Lilliu and other union bosses shouted").
+    if (CLAUSE_COORDINATORS.has(tokens[coordinator].norm) && (punctuated || tokens[coordinator].norm !== 'and' || !tokens[coordinator - 1]?.capitalized)) return punctuated ? coordinator - 1 : coordinator;
     if (tokens[coordinator].norm === ';') return coordinator;
   }
   return content.to;

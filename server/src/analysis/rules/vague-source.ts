@@ -17,7 +17,8 @@ export const vagueSource: Rule = ({model, lexicon}) => {
     findings.push(build(span, model.text.slice(span.start, span.end), relatedFor(model, attribution), [nameSource(span)]));
   }
   model.sentences.forEach((sentence, s) => {
-    const matches = [...lexicon.vaguePhrases.findAll(sentence.norms), ...lexicon.crowdPhrases.findAll(sentence.norms).filter((match) => isCrowdSource(model, s, match))];
+    // Inside somebody's attributed words a vague phrase is theirs ("The minister said the media reports were wrong").
+    const matches = [...lexicon.vaguePhrases.findAll(sentence.norms), ...lexicon.crowdPhrases.findAll(sentence.norms)].filter((match) => !insideOthersWords(model, s, match));
     for (const match of matches) {
       if (sentence.tokens[match.from].quoted) continue;
       // "it was reported by the state broadcaster": the agent is named.
@@ -96,7 +97,14 @@ function houseNamedAfter(model: Parameters<Rule>[0]['model'], sentenceIndex: num
   );
 }
 
-/** A crowd phrase inside somebody's attributed words ("the minister said many analysts agree") is theirs. */
-function isCrowdSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
-  return coveringAttribution(model, sentenceIndex, match.from) === null;
+/**
+ * A vague or crowd phrase inside somebody's attributed words ("the minister said many analysts agree",
+ * "the home secretary said the media reports were wrong") is theirs: covered by an attribution whose
+ * cue comes before it in the same sentence.
+ */
+function insideOthersWords(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
+  const covering = coveringAttribution(model, sentenceIndex, match.from);
+  if (covering === null || covering.sentence !== sentenceIndex || covering.cue.to > match.from) return false;
+  // "was hailed as the album of the year by many critics": the phrase is that attribution's own source.
+  return !covering.source || covering.source.to <= match.from || covering.source.from >= match.to;
 }
