@@ -207,6 +207,31 @@ describe('source kinds', () => {
     expect(attributions(second)[0].content?.text).toContain('many experts said');
   });
 
+  it('a participle after a comma never takes the words after it as its source', () => {
+    const text = 'The charges were brought against the firm, alleging it created false accounts.';
+    expect(attributions(text).map((a) => a.source?.text ?? null)).not.toContain('it created false accounts');
+    expect(attributions('Speaking in the Commons after the vote, the minister said the plan would work.').map((a) => a.cue.text)).toEqual(['said']);
+  });
+
+  it('"The bank gave no details, but said": an irregular past tense ends the opening subject', () => {
+    expect(attributions('The bank gave no details of the loss, but said the records were safe.').map((a) => a.source?.text)).toEqual(['The bank']);
+  });
+
+  it('"..., according to X, with ...": the source vouches for the clause before it', () => {
+    const [a] = attributions('That trend is predicted to continue, according to harbour analysts, with sales rising.');
+    expect(a.content?.text).toBe('That trend is predicted to continue');
+  });
+
+  it('"its latest accounts", "our research": papers of somebody the story names', () => {
+    expect(attributions('According to its latest accounts, the port spent 8 million euros.')[0].kind).toBe('document');
+    expect(attributions('Our research indicates that most firms recover.')[0].kind).toBe('document');
+  });
+
+  it('"a quote attributed to X" names the speaker of the quotation that follows', () => {
+    const text = 'I am reminded of a quote attributed to Thomas Jefferson. "A nation that limits freedom will have neither."';
+    expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['Thomas Jefferson']);
+  });
+
   it('"which saw" is an event, not a witness', () => {
     expect(attributions('The double album, which saw two producers share the work, was hailed by critics.').map((a) => a.cue.text)).not.toContain('saw');
   });

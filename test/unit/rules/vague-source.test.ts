@@ -48,6 +48,9 @@ describe('vague-source: quiet', () => {
     // An appositive that names the house, before or right after the crowd word.
     'Leading plaintiff, the Harbour Pilots Association, announced the settlement.',
     'Ferry bookings rose 26% in the quarter, according to analysts Harbourline.',
+    // The crowd is named at once.
+    'Other retailers - including Harbourline, Monsoon and Jessops - reported strong sales.',
+    'Other retailers, such as Harbourline, reported strong sales.',
     // Inside somebody's attributed words the phrase is theirs.
     'The harbour master said the media reports were not well informed.',
     // The phrase goes on to name the house.

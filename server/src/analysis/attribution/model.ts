@@ -428,7 +428,9 @@ function findAttributions(
         inverted = true;
       }
     }
-    if (!source && isSpeech && (afterQuoteOrComma || i === 0 || prev?.norm === '"')) {
+    // A participle after a comma takes the sentence's subject, never the words after it ("..., alleging they
+    // created false accounts").
+    if (!source && isSpeech && !norm.endsWith('ing') && (afterQuoteOrComma || i === 0 || prev?.norm === '"')) {
       // "“...,” said the ministry." / "..., said John Smith, a spokesman."
       source = phraseAfter(sentence, i + 1);
       // "“resilient,” repeated often, ...": an adverb is no speaker.
@@ -436,7 +438,7 @@ function findAttributions(
       inverted = source !== null;
     }
     // "... said Friday." opening a sentence (often a split after "Rep. X (D-Md.)"): the cue stands alone.
-    if (!source && i === 0 && isSpeech) {
+    if (!source && i === 0 && isSpeech && !norm.endsWith('ing')) {
       found.push({...blank(index), kind: lastSource?.kind ?? 'named', cue: {from: i, to: i + 1}, resolvedSource: lastSource?.text ?? null});
       continue;
     }
@@ -907,6 +909,12 @@ const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'i
  * ended by its verb (an auxiliary, a reporting verb or a past form). A phrase that runs into a
  * preposition or punctuation is not taken: no tagger says where it ends.
  */
+/** Common irregular past tenses, which end a subject as "-ed" does ("The bank gave no details, but said"). */
+const IRREGULAR_PAST = new Set([
+  'gave', 'took', 'made', 'held', 'kept', 'left', 'lost', 'won', 'sent', 'spent', 'paid', 'sold', 'bought', 'brought', 'met', 'ran',
+  'began', 'became', 'came', 'went', 'got', 'had', 'did', 'struck', 'led', 'fell', 'rose', 'grew', 'set', 'cut', 'hit', 'put', 'let'
+]);
+
 function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): {span: Span; kind: SourceKind; resolved: string | null} | null {
   const {tokens} = sentence;
   let to = from + 1;
@@ -915,7 +923,7 @@ function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): {s
     if (token.kind !== 'word') return null;
     const norm = token.norm;
     if (BE_FORMS.has(norm) || isAdverbLike(token)) break;
-    if (!token.capitalized && (lexicon.speechVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || /ed$/.test(norm))) break;
+    if (!token.capitalized && (lexicon.speechVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || /ed$/.test(norm) || IRREGULAR_PAST.has(norm))) break;
     if (isPreposition(norm) || isDeterminer(norm) || lexicon.pronouns.has(norm) || /^(and|or|but|that|which|who)$/.test(norm)) return null;
     to++;
   }
@@ -1325,8 +1333,13 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
     const cueEnd = Math.max(attribution.cue.to, attribution.source && attribution.source.from >= attribution.cue.from ? attribution.source.to : 0);
     const cueStart = Math.min(attribution.cue.from, attribution.source && attribution.source.from < attribution.cue.from ? attribution.source.from : Infinity);
     const after = skipAudience(tokens, cueEnd, attribution, lexicon);
-    const content: Span =
-      wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
+    // "The trend will continue, according to CEA analysts, with sales rising": a mid-sentence "according
+    // to" vouches for the clause before it, whatever trails after.
+    const vouchesBefore =
+      tokens[attribution.cue.from].norm === 'according' && cueStart > 2 && tokens[cueStart - 1].norm === ',' && tokens[cueEnd]?.norm === ',' && TRAILING_PHRASES.has(tokens[cueEnd + 1]?.norm ?? '');
+    const content: Span = vouchesBefore
+      ? {from: 0, to: cueStart}
+      : wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
     // "The minister said the plan would work, but analysts said it might fail": the content stops
     // where a coordinated clause gives the floor to another source.
     if (content.from >= cueEnd) content.to = Math.min(content.to, nextSpeakerClause(tokens, content, attributions, attribution), frontedClauseEnd(tokens, content));
@@ -1367,6 +1380,9 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
  * "told The Associated Press") or a short phrase ending in a listed audience noun ("told a news
  * conference"). Any other cue, or no audience, leaves `at` as it is.
  */
+/** Words that open a trailing phrase, not a clause of its own, after "..., according to X," */
+const TRAILING_PHRASES = new Set(['with', 'as', 'amid', 'despite', 'after', 'before', 'while', 'following', 'because']);
+
 const CLAUSE_COORDINATORS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
 const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'despite', 'after', 'before', 'when', 'because', 'since', 'if', 'as']);
 

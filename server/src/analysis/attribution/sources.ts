@@ -346,6 +346,10 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const superlative = norms.slice(core.from, headIndex).includes('most');
   const portfolio = (firstNorm === 'the' || properOwner) && headIndex > core.from + 1 && singleOffice && (lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
   if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio) return {kind: 'anonymous', head: head.text};
+  // "its latest accounts", "our research", "their figures": the papers of somebody the story names.
+  if (/^(its|their|his|her|our)$/.test(firstNorm) && (lexicon.documentHeads.has(headNorm) || /^(accounts|research|figures|estimates|studies|surveys)$/.test(headNorm))) {
+    return {kind: 'document', head: head.text};
+  }
   if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
     // "Analysts at Barclays", "figures from the Office for National Statistics" name their house.
     if (namesItsHouse(tokens, core.to, span.to)) return {kind: 'institutional', head: head.text};

@@ -11,7 +11,7 @@ export const vagueSource: Rule = ({model, lexicon}) => {
   for (const attribution of model.attributions) {
     if (attribution.kind !== 'vague' || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
     const sentence = model.sentences[attribution.sentence];
-    if (sentence.tokens[attribution.source.from].quoted) continue;
+    if (sentence.tokens[attribution.source.from].quoted || namesFollow(sentence, attribution.source.to)) continue;
     const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
     taken.push(span);
     findings.push(build(span, model.text.slice(span.start, span.end), relatedFor(model, attribution), [nameSource(span)]));
@@ -80,6 +80,17 @@ const NOT_NAMES = new Set([...WEEKDAYS, 'january', 'february', 'march', 'april',
 function namedRightAfter(sentence: Sentence, at: number): boolean {
   const next = sentence.tokens[at];
   return next !== undefined && next.kind === 'word' && next.capitalized && !NOT_NAMES.has(next.norm) && !isTitleCase(sentence);
+}
+
+/** "other retailers - including HMV, Monsoon and Jessops - reported": the crowd is named at once. */
+function namesFollow(sentence: Sentence, at: number): boolean {
+  const {tokens, norms} = sentence;
+  let k = at;
+  if (tokens[k]?.kind === 'punct' && /^(,|-|--|\u2013|\u2014|\()$/.test(norms[k])) k++;
+  if (norms[k] === 'including') k++;
+  else if (norms[k] === 'such' && norms[k + 1] === 'as') k += 2;
+  else return false;
+  return tokens[k]?.kind === 'word' && tokens[k].capitalized && !isTitleCase(sentence);
 }
 
 function afterNameInSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, token: number): boolean {
