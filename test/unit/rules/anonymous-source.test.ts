@@ -112,7 +112,8 @@ describe('anonymous-source: quiet', () => {
     'He was briefed on preparations for the vote.',
     // One office, one holder: the reader can find out who.
     "Portugal's finance minister said the deal was close.",
-    "Lisbon's most senior police officer said the suspect had fled."
+    "Lisbon's most senior police officer said the suspect had fled.",
+    'The rural affairs minister said the ban would be enforced.'
   ])('%s', (text) => expectQuiet('anonymous-source', text));
 
   it.each([

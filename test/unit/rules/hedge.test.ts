@@ -42,8 +42,16 @@ describe('hedge: quiet', () => {
     // Past ability and purpose.
     'The crowd could be heard chanting from the quay.',
     'He rebuilt the boat so that she could race in the regatta.',
-    'To the fans, the captain could do no wrong.'
+    'To the fans, the captain could do no wrong.',
+    'Nor could most of the pilots surveyed name a date.',
+    // A measured comparison between groups.
+    'Older passengers were more likely to book by phone.',
+    'Commuters are four times more likely to travel by ferry than tourists.'
   ])('%s', (text) => expectQuiet('hedge', text));
+
+  it('a prediction about one subject stays a hedge', () => {
+    expect(findingsOf('hedge', 'The flanker is more likely to start than the captain.').map((f) => f.actual)).toEqual(['more likely']);
+  });
 
   it('a sanction that is no penalty of law stays a hedge', () => {
     expect(findingsOf('hedge', 'The club could face a points deduction.').map((f) => [f.actual, f.severity])).toEqual([['could', 'warning']]);
@@ -69,6 +77,7 @@ describe('hedge: the source\'s word is information, with the cue as related', ()
   it.each([
     ['The minister said the berths would open, but pilots said the channel might silt up.', 'might', 'pilots'],
     ['The harbour master hinted more berths could open next year.', 'could', 'The harbour master'],
+    ['The union is concerned thousands of members could lose their vote.', 'could', 'The union'],
     ['The mayor was confident she could win the vote.', 'could', 'The mayor']
   ])('the hedge is the holder\'s word: %s', (text, actual, who) => {
     expect(findingsOf('hedge', text).map((f) => [f.actual, f.severity, f.message.includes(`(${who})`)])).toEqual([[actual, 'info', true]]);

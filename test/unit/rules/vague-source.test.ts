@@ -48,6 +48,9 @@ describe('vague-source: quiet', () => {
     // An appositive that names the house, before or right after the crowd word.
     'Leading plaintiff, the Harbour Pilots Association, announced the settlement.',
     'Ferry bookings rose 26% in the quarter, according to analysts Harbourline.',
+    // A house named by acronym, or "the" and an institution the figures come from.
+    'Harbour traffic grew 8% in 2004, figures from the transport ministry show.',
+    'ILO-based figures suggest that 14,000 new jobs were created.',
     // The crowd is named at once.
     'Other retailers - including Harbourline, Monsoon and Jessops - reported strong sales.',
     'Other retailers, such as Harbourline, reported strong sales.',
@@ -63,6 +66,8 @@ describe('vague-source: quiet', () => {
     ['The ministry said the berths would open, but critics fear the channel will silt up.', 'critics'],
     ['Although the statement said the port would stay open, observers said it would close.', 'observers'],
     ['Bookings rose 9% in 2004 and experts say the rise will continue.', 'experts'],
+    ['Critics of the government say the port is badly run.', 'Critics of the government'],
+    ['The bookings were expected by analysts after the company said in May that sales had slowed.', 'analysts'],
     ["According to analysts' forecasts, the port will report a profit.", 'According to analysts'],
     ['Bookings fell 12% in November - with some analysts saying this could signal problems.', 'some analysts']
   ])('the writer\'s own vague source: %s', (text, actual) => {

@@ -251,7 +251,7 @@ function findAttributions(
     }
     // "The mayor is confident that", "Officials were adamant that", "He's convinced that", "Some are
     // worried it could": a view the subject holds, like "believes that".
-    if (lexicon.beliefAdjectives.has(norm) && (norms[i + 1] === 'that' || CLAUSE_SUBJECTS.has(norms[i + 1])) && !token.quoted) {
+    if (lexicon.beliefAdjectives.has(norm) && (norms[i + 1] === 'that' || clauseFollows(tokens, i + 1)) && !token.quoted) {
       const belief = beliefAt(sentence, i, lexicon);
       if (belief) {
         // As with "believe", an unnamed holder is an anonymous or vague source ("Many are convinced that").
@@ -567,7 +567,24 @@ function beliefAt(sentence: Sentence, adjective: number, lexicon: Lexicon): {cue
 }
 
 /** Subjects that open a clause with no "that" before it ("worried it could fail", "sure they will"). */
-const CLAUSE_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there']);
+const CLAUSE_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there', 'thousands', 'millions', 'hundreds']);
+
+/**
+ * Whether a clause starts at `at` with no "that": a subject pronoun, "thousands of ...", or a
+ * determiner or name whose phrase reaches a modal or a form of "be"/"have" within a few words ("is
+ * concerned the vote may be delayed"), which "was worried about the vote" and "sure of the result" do not.
+ */
+function clauseFollows(tokens: Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first || first.kind !== 'word') return false;
+  if (CLAUSE_SUBJECTS.has(first.norm)) return true;
+  if (!isDeterminer(first.norm) && !first.capitalized) return false;
+  for (let k = at + 1; k < tokens.length && k <= at + 5; k++) {
+    if (tokens[k].kind !== 'word') return false;
+    if (CLAUSE_VERBS.has(tokens[k].norm) || BE_FORMS.has(tokens[k].norm)) return true;
+  }
+  return false;
+}
 
 const FIND_FORMS = new Set(['find', 'finds', 'found']);
 const RECORD_FORMS = new Set(['record', 'records', 'recorded']);

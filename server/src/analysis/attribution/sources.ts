@@ -116,6 +116,8 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
   return phraseBackFrom(tokens, j);
 }
 
+const SUBORDINATE_OPENERS = new Set(['after', 'before', 'when', 'since', 'until', 'while', 'although', 'though', 'if', 'despite', 'unless', 'whereas']);
+
 /** Asides between commas that belong to the sentence, not to the subject before them. */
 const DISCOURSE_ASIDES = new Set([
   'however', 'though', 'too', 'meanwhile', 'also', 'instead', 'therefore', 'moreover', 'nevertheless', 'then', 'in turn',
@@ -231,6 +233,8 @@ export function phraseAfter(sentence: Sentence, from: number, {opensSentence = f
     const token = tokens[to];
     if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
     if (token.kind === 'word' && to > from && (token.norm === 'that' || token.norm === 'which' || token.norm === 'and' || token.norm === 'but' || token.norm === 'because' || token.norm === 'as')) break;
+    // "expected by analysts after the company said ...": a subordinate clause is no part of the source.
+    if (token.kind === 'word' && to > from && SUBORDINATE_OPENERS.has(token.norm)) break;
     // "considered by experts to be ...", "criticised by philosophers for arguing ...": the verb's own complement.
     if (token.kind === 'word' && to > from && ((token.norm === 'to' && tokens[to + 1]?.norm === 'be') || (token.norm === 'for' && /ing$/.test(tokens[to + 1]?.norm ?? '')))) break;
     // The agent of a passive cue ends where the verb's infinitive starts: "expected by diplomats to focus on trade".
@@ -344,7 +348,8 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const properOwner = firstNorm.endsWith("'s") && tokens[core.from].capitalized;
   const singleOffice = /^(minister|secretary|officer|commander|representative)$/.test(headNorm);
   const superlative = norms.slice(core.from, headIndex).includes('most');
-  const portfolio = (firstNorm === 'the' || properOwner) && headIndex > core.from + 1 && singleOffice && (lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
+  // "the rural affairs minister", "the defence secretary": any portfolio words after "the".
+  const portfolio = (firstNorm === 'the' || properOwner) && headIndex > core.from + 1 && singleOffice && (firstNorm === 'the' || lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
   if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio) return {kind: 'anonymous', head: head.text};
   // "its latest accounts", "our research", "their figures": the papers of somebody the story names.
   if (/^(its|their|his|her|our)$/.test(firstNorm) && (lexicon.documentHeads.has(headNorm) || /^(accounts|research|figures|estimates|studies|surveys)$/.test(headNorm))) {
@@ -352,7 +357,7 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   }
   if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
     // "Analysts at Barclays", "figures from the Office for National Statistics" name their house.
-    if (namesItsHouse(tokens, core.to, span.to)) return {kind: 'institutional', head: head.text};
+    if (namesItsHouse(tokens, core.to, span.to, lexicon)) return {kind: 'institutional', head: head.text};
     if (namedBefore(sentence, core.from, headIndex, lexicon)) return {kind: 'institutional', head: head.text};
     // "the researchers" points back to people the story has named; "the media" stays vague.
     if (definite && !/^(media|press|reports|rumors|rumours|speculation)$/.test(headNorm)) return {kind: 'unknown', head: head.text};
@@ -385,13 +390,19 @@ function namedBefore(sentence: Sentence, from: number, headIndex: number, lexico
   const run = headIndex - start;
   if (run === 0 || isTitleCase(sentence)) return false;
   if (run >= 3 || (run === 2 && lexicon.institutionHeads.has(norms[headIndex - 1]))) return true;
-  if (run === 1 && /^[A-Z]{3,}$/.test(tokens[start].text)) return true;
+  // "CEA analysts", "ILO-based figures": an acronym of three letters or more, alone or before "-based".
+  if (run === 1 && /^[A-Z]{3,}(-based)?$/.test(tokens[start].text)) return true;
   return tokens[headIndex].capitalized && !lexicon.knownWords.has(norms[headIndex - 1]);
 }
 
-function namesItsHouse(tokens: Token[], from: number, to: number): boolean {
+function namesItsHouse(tokens: Token[], from: number, to: number, lexicon: Lexicon): boolean {
   if (from >= to || !/^(at|from|of|with|by)$/.test(tokens[from].norm)) return false;
-  for (let i = from + 1; i < to && tokens[i].norm !== ','; i++) if (tokens[i].capitalized) return true;
+  // "Analysts at Barclays", "figures from the trade ministry": a name, or "the" and an institution the
+  // crowd works at or comes from ("critics of the government" are not the government's).
+  const belongs = /^(at|from|with)$/.test(tokens[from].norm) && tokens[from + 1]?.norm === 'the';
+  for (let i = from + 1; i < to && tokens[i].norm !== ','; i++) {
+    if (tokens[i].capitalized || (belongs && lexicon.institutionHeads.has(tokens[i].norm))) return true;
+  }
   return false;
 }
 

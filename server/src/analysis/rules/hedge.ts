@@ -23,6 +23,9 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       // "as much music as he could", "as strong as it could be": a comparison, not a doubt; "could face
       // up to 21 years in prison", "could be jailed for life if convicted": the law's maximum.
       if (MODALS.has(first.norm) && ((norms[match.from - 2] === 'as' && /^(he|she|it|they|we|i|you)$/.test(norms[match.from - 1] ?? '')) || isLegalMaximum(norms, match.to))) continue;
+      // "Older people were more likely to use a landline", "four times more likely to": a measured
+      // comparison between groups, not a doubt ("It is more likely", "would be more likely" stay hedges).
+      if (isGroupComparison(norms, match.from, match.to)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from) || isGeneralVerb(norms, match.from, lexicon)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
@@ -102,6 +105,14 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
 }
 
 const MODALS = new Set(['could', 'may', 'might']);
+function isGroupComparison(norms: readonly string[], from: number, to: number): boolean {
+  if (!/^(more|less)$/.test(norms[from]) || norms[from + 1] !== 'likely' || to !== from + 2 || norms[to] !== 'to') return false;
+  let k = from - 1;
+  while (k >= 0 && /^(now|slightly|far|much|significantly|twice|times|\d+|two|three|four|five|ten|also|still|even)$/.test(norms[k])) k--;
+  // Plural groups only: "The flanker is more likely to start" is a prediction about one player.
+  return k >= 1 && /^(are|were)$/.test(norms[k]) && norms[k - 1] !== 'would';
+}
+
 const SANCTIONS = new Set(['prison', 'jail', 'gaol', 'custody', 'sentence', 'fine', 'fines', 'fined', 'jailed', 'imprisoned', 'sentenced', 'convicted', 'imprisonment']);
 
 /** After "could": "face (up to) ... prison / a fine", "be jailed / fined / sentenced": a penalty the law sets. */

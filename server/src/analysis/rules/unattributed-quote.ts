@@ -7,7 +7,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
 /** Quotes this short are titles or scare quotes, not quotations, unless a sentence ends inside. */
 const MIN_QUOTE_WORDS = 4;
 
-export const unattributedQuote: Rule = ({model}) => {
+export const unattributedQuote: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   for (const quote of model.quotes) {
     // A quotation running on from an earlier paragraph is judged once, where it opens.
@@ -17,6 +17,7 @@ export const unattributedQuote: Rule = ({model}) => {
     if (!agentless && quote.words < MIN_QUOTE_WORDS && !/[.!?]\s*$/.test(inner)) continue;
     if (!agentless && quote.words < 2) continue;
     if (!agentless && looksLikeTitle(inner)) continue;
+    if (!agentless && quote.words <= 6 && modifiesNextWord(model.text, quote.end, inner, lexicon)) continue;
     findings.push({
       ruleId: 'unattributed-quote',
       secondary: false,
@@ -32,6 +33,19 @@ export const unattributedQuote: Rule = ({model}) => {
   }
   return findings;
 };
+
+/**
+ * 'gave "protected designation of origin" status to feta': a quoted term used as a modifier, with a
+ * plain noun straight after the closing mark and no punctuation inside it; a speaker's tag ('" he said')
+ * is not a noun.
+ */
+function modifiesNextWord(text: string, end: number, inner: string, lexicon: Parameters<Rule>[0]['lexicon']): boolean {
+  if (/[.!?,;:]\s*$/.test(inner)) return false;
+  const next = /^ ([a-z][a-z-]*)\b/.exec(text.slice(end, end + 40));
+  if (!next) return false;
+  const word = next[1];
+  return !lexicon.speechVerbs.has(word) && !lexicon.pronouns.has(word) && !lexicon.cognitionVerbs.has(word) && !/^(and|or|but|to|in|on|at|by|for|from|with|of|is|are|was|were|has|have|had|will|would|could|may|might|can|as|that|which|who)$/.test(word);
+}
 
 /** "The Might of the Mountains": a title in quotation marks, not a quotation. */
 function looksLikeTitle(inner: string): boolean {
