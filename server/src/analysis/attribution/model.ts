@@ -1344,6 +1344,7 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
     return counts;
   });
   const colonCovered = new Set<number>();
+  const handover = speakerHandovers(sentences, attributions);
   for (const attribution of attributions) {
     const s = attribution.sentence;
     const tokens = sentences[s].tokens;
@@ -1359,7 +1360,7 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
       : wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
     // "The minister said the plan would work, but analysts said it might fail": the content stops
     // where a coordinated clause gives the floor to another source.
-    if (content.from >= cueEnd) content.to = Math.min(content.to, nextSpeakerClause(tokens, content, attributions, attribution), frontedClauseEnd(tokens, content));
+    if (content.from >= cueEnd) content.to = Math.min(content.to, handover.next(s, content), frontedClauseEnd(tokens, content, wordsFrom[s]));
     if (content.to > content.from) {
       attribution.content = content;
       fill(s, content.from, content.to, attribution);
@@ -1407,43 +1408,53 @@ const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'despit
  * "Although the company's statement said it would stay, observers said ...": a cue in a clause that
  * opens the sentence with a subordinator reports only up to the comma that closes that clause.
  */
-function frontedClauseEnd(tokens: Token[], content: Span): number {
+function frontedClauseEnd(tokens: Token[], content: Span, wordsFrom: Int32Array): number {
   if (!SUBORDINATORS.has(tokens[0]?.norm ?? '')) return content.to;
-  // The cue must sit in the fronted clause itself, not after it ("As a result, says the committee, ...").
-  for (let k = 1; k < content.from; k++) if (tokens[k].kind === 'punct' && tokens[k].norm !== '-' && tokens[k].norm !== "'") return content.to;
-  for (let k = content.from; k < content.to; k++) {
-    if (tokens[k].norm === ',') return wordsAfter(tokens, k) >= 3 ? k : content.to;
-    if (tokens[k].kind === 'punct' && tokens[k].norm !== '-' && tokens[k].norm !== "'") return content.to;
-  }
-  return content.to;
+  // The first mark that ends the fronted clause; the cue must sit before it ("As a result, says the
+  // committee, ..." has its cue after it).
+  let mark = 1;
+  while (mark < tokens.length && (tokens[mark].kind !== 'punct' || tokens[mark].norm === '-' || tokens[mark].norm === "'")) mark++;
+  if (mark < content.from || mark >= content.to || tokens[mark].norm !== ',') return content.to;
+  return wordsFrom[mark + 1] >= 3 ? mark : content.to;
 }
 
-function wordsAfter(tokens: Token[], at: number): number {
-  let words = 0;
-  for (let k = at + 1; k < tokens.length; k++) if (tokens[k].kind === 'word') words++;
-  return words;
-}
 
 /**
- * Where, inside `content`, a clause opens with "but" / "while" / "and" (with or without a comma) or a
- * semicolon, and then the source of another attribution of the same sentence: that clause is the other
- * source's, not this one's. The content's end when there is none. A comma alone is not enough: "argued
- * that since it had a US subsidiary, the court could declare it bankrupt" is still the arguer's.
+ * Where a clause opens with "but" / "while" / "and" (with or without a comma) or a semicolon, and then
+ * the source of another attribution of the same sentence: that clause is the other source's. `next`
+ * gives, for a content span, the first such place inside it (or the span's end). A comma alone is not
+ * enough: "argued that since it had a US subsidiary, the court could declare it bankrupt" is still the
+ * arguer's. Built once per paragraph, so a sentence with thousands of cues stays linear.
  */
-function nextSpeakerClause(tokens: Token[], content: Span, attributions: LocalAttribution[], self: LocalAttribution): number {
+function speakerHandovers(sentences: Sentence[], attributions: LocalAttribution[]): {next: (s: number, content: Span) => number} {
+  const bySentence = new Map<number, {start: number; cut: number}[]>();
   for (const other of attributions) {
-    if (other === self || other.sentence !== self.sentence || !other.source || other.stance) continue;
+    if (!other.source || other.stance) continue;
+    const tokens = sentences[other.sentence].tokens;
     const start = other.source.from;
-    if (start <= content.from + 1 || start >= content.to || other.cue.from < start) continue;
-    // "..., but accepted many experts said": a second verb of this source, with its object.
+    if (start < 2 || other.cue.from < start) continue;
+    // "..., but accepted many experts said": a second verb of the first source, with its object.
     if (/ed$/.test(tokens[start].norm) && !tokens[start].capitalized && isDeterminer(tokens[start + 1]?.norm ?? '')) continue;
     const coordinator = start - 1;
     const punctuated = tokens[coordinator - 1]?.norm === ',' || tokens[coordinator - 1]?.norm === ';';
+    let cut = -1;
     // Without a comma, "and" after a name joins two subjects ("Mr Lilliu and other union bosses shouted").
-    if (CLAUSE_COORDINATORS.has(tokens[coordinator].norm) && (punctuated || tokens[coordinator].norm !== 'and' || !tokens[coordinator - 1]?.capitalized)) return punctuated ? coordinator - 1 : coordinator;
-    if (tokens[coordinator].norm === ';') return coordinator;
+    if (CLAUSE_COORDINATORS.has(tokens[coordinator].norm) && (punctuated || tokens[coordinator].norm !== 'and' || !tokens[coordinator - 1]?.capitalized)) cut = punctuated ? coordinator - 1 : coordinator;
+    else if (tokens[coordinator].norm === ';') cut = coordinator;
+    if (cut < 0) continue;
+    let list = bySentence.get(other.sentence);
+    if (!list) bySentence.set(other.sentence, (list = []));
+    list.push({start, cut});
   }
-  return content.to;
+  for (const list of bySentence.values()) list.sort((a, b) => a.start - b.start);
+  return {
+    next(s, content) {
+      const list = bySentence.get(s);
+      if (!list) return content.to;
+      const first = list[firstAtOrAfter(list, content.from + 2, (item) => item.start)];
+      return first && first.start < content.to ? first.cut : content.to;
+    }
+  };
 }
 
 function skipAudience(tokens: Token[], at: number, attribution: LocalAttribution, lexicon: Lexicon): number {
