@@ -48,7 +48,8 @@ describe('editorializing: quiet', () => {
     'Shareholders demanded an extraordinary shareholders meeting.',
     'The pier was declared a historic landmark in 1998.',
     'The deal was celebrated by the new chief executive.',
-    'The captain, who celebrated his 25th birthday on Wednesday, is fit.'
+    'The captain, who celebrated his 25th birthday on Wednesday, is fit.',
+    'Once a significant number of users sign up, the service pays for itself.'
   ])('%s', (text) => expectQuiet('editorializing', text));
 
   it('"celebrated" before a noun is still the writer\'s praise', () => {

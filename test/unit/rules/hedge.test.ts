@@ -44,6 +44,7 @@ describe('hedge: quiet', () => {
     'He rebuilt the boat so that she could race in the regatta.',
     'To the fans, the captain could do no wrong.',
     'Nor could most of the pilots surveyed name a date.',
+    'Before the crew could reach the ferry, it sank.',
     // A measured comparison between groups.
     'Older passengers were more likely to book by phone.',
     'Commuters are four times more likely to travel by ferry than tourists.'

@@ -47,7 +47,9 @@ describe('unattributed-claim: quiet', () => {
 ,
     // A name, and a distance.
     'North of the river it is known as Station Road.',
-    'The flare could be seen as far away as the coast.'
+    'The flare could be seen as far away as the coast.',
+    // A brand name.
+    'The service is being branded as Harbour Link.'
   ])('%s', (text) => expectQuiet('unattributed-claim', text));
 });
 

@@ -56,6 +56,8 @@ describe('unattributed-quote: quiet', () => {
     'The film, "Night Train," opens on Friday.',
     // A quoted term that modifies the noun after it.
     'The ruling gave "protected designation of origin" status to the cheese.',
+    // The title of a work named right before it.
+    'Pilots gave their answers for the study "Whose Harbour is It, minister" last year.',
     // A colon opens the quotation: a name label, a label noun, or the sentence's own subject.
     '- Burnley boss Steve Cotterill: "They will be fresh and we will be tired."',
     'The picture appears in the Sun under the headline: "Harry the Nazi."',

@@ -26,6 +26,8 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       // "Older people were more likely to use a landline", "four times more likely to": a measured
       // comparison between groups, not a doubt ("It is more likely", "would be more likely" stay hedges).
       if (isGroupComparison(norms, match.from, match.to)) continue;
+      // "Before Italy could recover", "until the crew could reach it": ability in a time clause.
+      if (first.norm === 'could' && (/^(before|until)$/.test(norms[match.from - 2] ?? '') || /^(before|until)$/.test(norms[match.from - 3] ?? ''))) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from) || isGeneralVerb(norms, match.from, lexicon)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {

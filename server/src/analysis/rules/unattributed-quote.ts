@@ -16,7 +16,7 @@ export const unattributedQuote: Rule = ({model, lexicon}) => {
     const agentless = agentlessLabel(model, quote.start);
     if (!agentless && quote.words < MIN_QUOTE_WORDS && !/[.!?]\s*$/.test(inner)) continue;
     if (!agentless && quote.words < 2) continue;
-    if (!agentless && looksLikeTitle(inner)) continue;
+    if (!agentless && (looksLikeTitle(inner) || (/^\p{Lu}/u.test(inner) && namedWork(model.text, quote.start)))) continue;
     if (!agentless && quote.words <= 6 && modifiesNextWord(model.text, quote.end, inner, lexicon)) continue;
     findings.push({
       ruleId: 'unattributed-quote',
@@ -45,6 +45,11 @@ function modifiesNextWord(text: string, end: number, inner: string, lexicon: Par
   if (!next) return false;
   const word = next[1];
   return !lexicon.speechVerbs.has(word) && !lexicon.pronouns.has(word) && !lexicon.cognitionVerbs.has(word) && !/^(and|or|but|to|in|on|at|by|for|from|with|of|is|are|was|were|has|have|had|will|would|could|may|might|can|as|that|which|who)$/.test(word);
+}
+
+/** 'for the study "Whose Secretary are You, minister"': the title of a work named right before it (capitalized). */
+function namedWork(text: string, start: number): boolean {
+  return /\b(study|report|book|novel|film|album|song|single|programme|program|show|play|series|campaign|documentary|paper|entitled|titled|headlined)\s*$/i.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** "The Might of the Mountains": a title in quotation marks, not a quotation. */
