@@ -47,7 +47,8 @@ describe('hedge: quiet', () => {
     'Before the crew could reach the ferry, it sank.',
     // A measured comparison between groups.
     'Older passengers were more likely to book by phone.',
-    'Commuters are four times more likely to travel by ferry than tourists.'
+    'Commuters are four times more likely to travel by ferry than tourists.',
+    'Danes were the most forgetful, being seven times more likely to leave a phone in a cab.'
   ])('%s', (text) => expectQuiet('hedge', text));
 
   it('a prediction about one subject stays a hedge', () => {

@@ -49,6 +49,8 @@ describe('unsourced-statistic: quiet', () => {
     'According to the statistics office, unemployment rose to 7.2% in March.',
     'The bureau said unemployment rose to 7.2% in March.',
     'The bureau said on Friday that the economy had slowed. Unemployment rose to 7.2% in March.',
+    // A score.
+    'United doubled their lead after 29 minutes.',
     // Dates, ages, times, years and vote tallies are not statistics.
     'The 45-year-old was arrested in 2019.',
     'The bill passed 52 to 48 on Tuesday.',

@@ -110,9 +110,9 @@ const MODALS = new Set(['could', 'may', 'might']);
 function isGroupComparison(norms: readonly string[], from: number, to: number): boolean {
   if (!/^(more|less)$/.test(norms[from]) || norms[from + 1] !== 'likely' || to !== from + 2 || norms[to] !== 'to') return false;
   let k = from - 1;
-  while (k >= 0 && /^(now|slightly|far|much|significantly|twice|times|\d+|two|three|four|five|ten|also|still|even)$/.test(norms[k])) k--;
+  while (k >= 0 && /^(now|slightly|far|much|significantly|twice|times|\d+|two|three|four|five|six|seven|eight|nine|ten|several|also|still|even)$/.test(norms[k])) k--;
   // Plural groups only: "The flanker is more likely to start" is a prediction about one player.
-  return k >= 1 && /^(are|were)$/.test(norms[k]) && norms[k - 1] !== 'would';
+  return k >= 1 && /^(are|were|being)$/.test(norms[k]) && norms[k - 1] !== 'would';
 }
 
 const SANCTIONS = new Set(['prison', 'jail', 'gaol', 'custody', 'sentence', 'fine', 'fines', 'fined', 'jailed', 'imprisoned', 'sentenced', 'convicted', 'imprisonment']);

@@ -41,7 +41,8 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
       if (lexicon.magnitudes.has(norms[to] ?? '')) to++;
       return {from: i, to};
     }
-    if (token.kind === 'word' && MULTIPLYING_TRENDS.has(token.norm)) return {from: i, to: i + 1};
+    // "United doubled their lead": a score, not a statistic.
+    if (token.kind === 'word' && MULTIPLYING_TRENDS.has(token.norm) && !(/^(their|its|his|her|the)$/.test(norms[i + 1] ?? '') && /^(lead|advantage|tally)$/.test(norms[i + 2] ?? ''))) return {from: i, to: i + 1};
     if (token.kind === 'word' && lexicon.fractions.matchAt(norms, i)) {
       const match = lexicon.fractions.matchAt(norms, i)!;
       // "one in five", "one in 2000 patients"; not "lost the next one in 1992 to Major", a year.
