@@ -308,7 +308,7 @@ function findAttributions(
     // "the album, which saw Andre 3000 produce one disc": a thing that saw events, not a witness.
     if ((norm === 'saw' || norm === 'sees' || norm === 'see') && prev?.norm === 'which') continue;
     // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
-    if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon)) continue;
+    if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon) && !(isDocumentVerb && documentSubject(sentence, i))) continue;
     // "EU member states": a compound noun, though "member" can head a source ("a member said").
     if (norm === 'states' && prev?.norm === 'member') continue;
     // Passives are claims, not attributions, unless "by" names the agent ("is telling" is no passive).
@@ -354,8 +354,10 @@ function findAttributions(
       (next.kind === 'word' && lexicon.pronouns.has(next.norm));
     const afterQuoteOrComma = prev !== undefined && (prev.norm === ',' || isQuoteMark(prev));
 
-    // Participles after a comma take the sentence's main subject: "The Kremlin confirmed ..., stating that".
-    if (SUBJECT_PARTICIPLES.has(norm) && prev?.norm === ',') {
+    // Participles after a comma take the sentence's main subject: "The Kremlin confirmed ..., stating that",
+    // "Sanders is pushing back, questioning Clinton's judgment".
+    // (", speaking on condition of anonymity" describes how the subject spoke; its verb comes later.)
+    if ((SUBJECT_PARTICIPLES.has(norm) || (isSpeech && norm.endsWith('ing') && norm !== 'speaking' && norm !== 'talking')) && prev?.norm === ',') {
       const subject = mainSubject ?? firstSubject(found) ?? openingSubject(sentence, lexicon, lastSource);
       if (subject && !(crowdless(subject.kind) && (isStance || isDemand(norm, next, tokens, i)))) {
         found.push({...blank(index), kind: subject.kind, cue: {from: i, to: i + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: lexicon.loadedVerbs.get(norm) ?? null});
@@ -376,21 +378,29 @@ function findAttributions(
     }
     if (isDocumentVerb) {
       // "Court records show ...", "The census put the population at ...": only a real source counts.
-      const subject = subjectBefore(sentence, i);
-      if (!subject) continue;
-      const attribution = make({from: i, to: i + 1}, subject, null, null);
-      // "Varga found a job", "Lennon recorded his album" are no findings; "the X Factor show", "a box
-      // office record" are nouns.
-      const finding = FIND_FORMS.has(norm) || (RECORD_FORMS.has(norm) && attribution?.kind === 'named');
-      if (
-        attribution &&
-        attribution.kind !== 'anonymous' &&
-        (norm !== 'put' && norm !== 'puts' || attribution.kind === 'document') &&
-        (!BASE_DOCUMENT_VERBS.has(norm) || baseFormAgrees(sentence, i, subject)) &&
-        (!finding || findingReported(sentence, i, subject, attribution.kind, lexicon))
-      ) {
-        found.push(attribution);
-        mainSubject ??= {span: subject, kind: attribution.kind, resolved: attribution.resolvedSource};
+      // The nearest noun phrase first; else a document heading the clause, however long its subject
+      // ("A 2014 study by Loyola Law School professor Justin Levitt found", "The average of polls taken
+      // over the past two weeks shows").
+      const nearest = subjectBefore(sentence, i);
+      const heading = documentSubject(sentence, i);
+      for (const subject of [nearest, heading]) {
+        if (!subject) continue;
+        // A finding noun heading the clause is a document whatever its modifiers ("Another slide").
+        const attribution = make({from: i, to: i + 1}, subject, null, subject === heading ? 'document' : null);
+        // "Varga found a job", "Lennon recorded his album" are no findings; "the X Factor show", "a box
+        // office record" are nouns.
+        const finding = FIND_FORMS.has(norm) || (RECORD_FORMS.has(norm) && attribution?.kind === 'named');
+        if (
+          attribution &&
+          attribution.kind !== 'anonymous' &&
+          (norm !== 'put' && norm !== 'puts' || attribution.kind === 'document') &&
+          (!BASE_DOCUMENT_VERBS.has(norm) || baseFormAgrees(sentence, i, subject)) &&
+          (!finding || findingReported(sentence, i, subject, subject === heading ? 'document' : attribution.kind, lexicon))
+        ) {
+          found.push(attribution);
+          mainSubject ??= {span: subject, kind: attribution.kind, resolved: attribution.resolvedSource};
+          break;
+        }
       }
       continue;
     }
@@ -645,6 +655,8 @@ function findingReported(sentence: Sentence, verb: number, subject: Span, kind: 
   const next = tokens[k];
   if (next === undefined || next.norm === 'that' || next.norm === ':' || next.norm === ',' || next.norm === '.' || isQuoteMark(next)) return true;
   if (REFLEXIVES.has(next.norm) || next.norm === 'out') return false;
+  // "The report found its way to the minister": a journey, not a finding.
+  if (/^(its|their|his|her|a)$/.test(next.norm) && norms[k + 1] === 'way') return false;
   // A crowd finding something good or bad holds an opinion ("Most people find vertigo disturbing",
   // "Some fans would find such a move controversial"), unless it finds a way, can find something
   // ("farmers can find the prices") or is the object of a helping verb ("help people find files").
@@ -926,6 +938,31 @@ const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'i
  * ended by its verb (an auxiliary, a reporting verb or a past form). A phrase that runs into a
  * preposition or punctuation is not taken: no tagger says where it ends.
  */
+/** Nouns of a finding body or a reading of data that head a long subject ("an arbitration panel in 2001 found"). */
+const FINDING_HEADS = new Set(['study', 'studies', 'research', 'analysis', 'average', 'slide', 'poll', 'polls', 'survey', 'surveys', 'report', 'review', 'audit', 'panel', 'inquiry', 'investigation', 'data', 'figures', 'estimate', 'estimates', 'census', 'index', 'tally', 'count', 'model', 'chart']);
+const CLAUSE_STARTS = new Set([',', ';', ':', 'though', 'although', 'while', 'whereas', 'because', 'but', 'and', 'as', 'since', 'when', 'after', 'before', 'if']);
+
+/**
+ * The subject of a document verb whose clause opens with a finding noun: the first noun of the clause
+ * (after its determiners, numbers and modifiers) is a study, analysis, average, panel, ... The span
+ * runs from the clause start to that noun.
+ */
+function documentSubject(sentence: Sentence, verb: number): Span | null {
+  const {tokens, norms} = sentence;
+  if (verb < 1) return null;
+  let from = verb - 1;
+  while (from > 0 && verb - from < 30 && !CLAUSE_STARTS.has(norms[from - 1])) from--;
+  if (verb - from >= 30) return null;
+  for (let k = from; k < verb && k - from < 6; k++) {
+    if (tokens[k].kind !== 'word') return null;
+    // "figures from the Council of Mortgage Lenders", "research conducted by the Center": the phrase
+    // that names who made it belongs to the source.
+    if (FINDING_HEADS.has(norms[k])) return isPreposition(norms[k + 1] ?? '') || norms[k + 2] === 'by' ? {from, to: verb} : {from, to: k + 1};
+    if (isPreposition(norms[k]) || /^(that|which|who)$/.test(norms[k])) return null;
+  }
+  return null;
+}
+
 /** Common irregular past tenses, which end a subject as "-ed" does ("The bank gave no details, but said"). */
 const IRREGULAR_PAST = new Set([
   'gave', 'took', 'made', 'held', 'kept', 'left', 'lost', 'won', 'sent', 'spent', 'paid', 'sold', 'bought', 'brought', 'met', 'ran',
