@@ -933,11 +933,6 @@ const OPENERS = new Set(['however', 'but', 'and', 'meanwhile', 'still', 'yet', '
 /** Words that open a subject noun phrase ("The ..., saying", "His chief aide ..., saying", "Other Republicans"). */
 const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'other', 'another', 'some', 'several', 'many', 'most', 'both', 'all']);
 
-/**
- * "The New York businessman has praised Putin, saying": a definite noun phrase opening the sentence,
- * ended by its verb (an auxiliary, a reporting verb or a past form). A phrase that runs into a
- * preposition or punctuation is not taken: no tagger says where it ends.
- */
 /** Nouns of a finding body or a reading of data that head a long subject ("an arbitration panel in 2001 found"). */
 const FINDING_HEADS = new Set(['study', 'studies', 'research', 'analysis', 'average', 'slide', 'poll', 'polls', 'survey', 'surveys', 'report', 'review', 'audit', 'panel', 'inquiry', 'investigation', 'data', 'figures', 'estimate', 'estimates', 'census', 'index', 'tally', 'count', 'model', 'chart']);
 const CLAUSE_STARTS = new Set([',', ';', ':', 'though', 'although', 'while', 'whereas', 'because', 'but', 'and', 'as', 'since', 'when', 'after', 'before', 'if']);
@@ -969,6 +964,11 @@ const IRREGULAR_PAST = new Set([
   'began', 'became', 'came', 'went', 'got', 'had', 'did', 'struck', 'led', 'fell', 'rose', 'grew', 'set', 'cut', 'hit', 'put', 'let'
 ]);
 
+/**
+ * "The New York businessman has praised Putin, saying": a definite noun phrase opening the sentence,
+ * ended by its verb (an auxiliary, a reporting verb or a past form). A phrase that runs into a
+ * preposition or punctuation is not taken: no tagger says where it ends.
+ */
 function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): {span: Span; kind: SourceKind; resolved: string | null} | null {
   const {tokens} = sentence;
   let to = from + 1;
@@ -1429,12 +1429,6 @@ function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[]
 const TELL_VERBS = new Set(['told', 'tell', 'tells', 'telling']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
 
-/**
- * Where the content of "told X ..." starts: after whom the speaker told ("told reporters the talks had
- * stalled" reports "the talks had stalled"). The audience is an object pronoun, a name ("told Reuters",
- * "told The Associated Press") or a short phrase ending in a listed audience noun ("told a news
- * conference"). Any other cue, or no audience, leaves `at` as it is.
- */
 /** Words that open a trailing phrase, not a clause of its own, after "..., according to X," */
 const TRAILING_PHRASES = new Set(['with', 'as', 'amid', 'despite', 'after', 'before', 'while', 'following', 'because']);
 
@@ -1454,7 +1448,6 @@ function frontedClauseEnd(tokens: Token[], content: Span, wordsFrom: Int32Array)
   if (mark < content.from || mark >= content.to || tokens[mark].norm !== ',') return content.to;
   return wordsFrom[mark + 1] >= 3 ? mark : content.to;
 }
-
 
 /**
  * Where a clause opens with "but" / "while" / "and" (with or without a comma) or a semicolon, and then
@@ -1494,6 +1487,12 @@ function speakerHandovers(sentences: Sentence[], attributions: LocalAttribution[
   };
 }
 
+/**
+ * Where the content of "told X ..." starts: after whom the speaker told ("told reporters the talks had
+ * stalled" reports "the talks had stalled"). The audience is an object pronoun, a name ("told Reuters",
+ * "told The Associated Press") or a short phrase ending in a listed audience noun ("told a news
+ * conference"). Any other cue, or no audience, leaves `at` as it is.
+ */
 function skipAudience(tokens: Token[], at: number, attribution: LocalAttribution, lexicon: Lexicon): number {
   const verb = tokens[attribution.cue.to - 1];
   if (!verb || !TELL_VERBS.has(verb.norm) || at !== attribution.cue.to) return at;

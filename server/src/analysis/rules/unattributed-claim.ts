@@ -29,7 +29,7 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       if (norms[match.to - 1] === 'as' && NOT_JUDGED_AFTER_AS.has(norms[match.to] ?? '')) continue;
       if (match.value === 'judgement' && !isJudgementAfter(tokens[match.to], lexicon)) continue;
       // "is being branded as Television Numerique pour Tous": a brand name, not a verdict.
-      if (/^(branded|marketed)$/.test(norms[match.to - 2] ?? norms[match.to - 1]) && norms[match.to - 1] === 'as' && tokens[match.to]?.capitalized) continue;
+      if (norms[match.to - 1] === 'as' && /^(branded|marketed)$/.test(norms[match.to - 2] ?? '') && tokens[match.to]?.capitalized) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       const suggestions: Suggestion[] = [];
