@@ -246,6 +246,16 @@ describe('source kinds', () => {
     expect(brief2('Last week, figures from the Harbour Authority (HA) showed that traffic fell.')).toEqual([['institutional', 'showed', 'figures from the Harbour Authority (HA)']]);
   });
 
+  it('a reporting noun before its own verb is a noun; after a relative or a pronoun it reports', () => {
+    expect(attributions('Other words on the Merriam-Webster list were chosen by readers.')).toEqual([]);
+    expect(attributions('The bill, which ministers claim will cut crime, was debated.').map((a) => a.source?.text)).toEqual(['ministers']);
+    expect(attributions('It is a show they claim is a copy of theirs.').map((a) => a.source?.text)).toEqual(['they']);
+  });
+
+  it('"a committee of MPs and peers" is one subject', () => {
+    expect(attributions('Abuses have reached shocking levels, a committee of MPs and peers has warned.').map((a) => [a.kind, a.source?.text])).toEqual([['institutional', 'a committee of MPs and peers']]);
+  });
+
   it('"which saw" is an event, not a witness', () => {
     expect(attributions('The double album, which saw two producers share the work, was hailed by critics.').map((a) => a.cue.text)).not.toContain('saw');
   });

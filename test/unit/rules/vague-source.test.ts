@@ -51,6 +51,7 @@ describe('vague-source: quiet', () => {
     // A house named by acronym, or "the" and an institution the figures come from.
     'Harbour traffic grew 8% in 2004, figures from the transport ministry show.',
     'ILO-based figures suggest that 14,000 new jobs were created.',
+    'University College Lisbon research claims the port lost money.',
     // The crowd is named at once.
     'Other retailers - including Harbourline, Monsoon and Jessops - reported strong sales.',
     'Other retailers, such as Harbourline, reported strong sales.',

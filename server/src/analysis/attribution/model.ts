@@ -309,6 +309,10 @@ function findAttributions(
     if ((norm === 'saw' || norm === 'sees' || norm === 'see') && prev?.norm === 'which') continue;
     // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
     if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon) && !(isDocumentVerb && documentSubject(sentence, i))) continue;
+    // "the Merriam-Webster list were", "the report was": a noun before its own verb. Not after a pronoun
+    // or a relative ("a show they claim is", "a bill which critics claim would"): there the clause
+    // reported has its subject left out.
+    if (lexicon.ambiguousNouns.has(norm) && next && /^(was|were|is|are|has|have|had|will|would)$/.test(next.norm) && prev && !lexicon.pronouns.has(prev.norm) && !/^(which|that|who)$/.test(norms[i - 2] ?? '')) continue;
     // "EU member states": a compound noun, though "member" can head a source ("a member said").
     if (norm === 'states' && prev?.norm === 'member') continue;
     // Passives are claims, not attributions, unless "by" names the agent ("is telling" is no passive).

@@ -62,8 +62,14 @@ export interface Span {
  * ("Ramon Pacheco Pardo, the Korea Chair at ..., suggests") and stops at clause boundaries.
  */
 export function subjectBefore(sentence: Sentence, verbIndex: number): Span | null {
-  const span = nearestSubject(sentence, verbIndex);
+  let span = nearestSubject(sentence, verbIndex);
   if (!span) return null;
+  // "a committee of MPs and peers has warned": the second of two nouns joined under "of" is not the subject.
+  if (sentence.norms[span.from - 1] === 'and' && span.to - span.from <= 2 && !isDeterminer(sentence.norms[span.from])) {
+    const first = phraseBackFrom(sentence.tokens, span.from - 2);
+    const of = first ? sentence.norms.indexOf('of', first.from) : -1;
+    if (first && of > first.from && of < first.to && BODIES.has(sentence.norms[of - 1]) && isDeterminer(sentence.norms[first.from])) span = {from: first.from, to: span.to};
+  }
   // "A diplomat who requested anonymity because of ... said": the subject is the noun before "who",
   // with its relative clause.
   const tokens = sentence.tokens;
@@ -117,6 +123,9 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
 }
 
 const SUBORDINATE_OPENERS = new Set(['after', 'before', 'when', 'since', 'until', 'while', 'although', 'though', 'if', 'despite', 'unless', 'whereas']);
+
+/** Bodies whose members are listed with "of": "a committee of MPs and peers" (not "a host of lenders and economists"). */
+const BODIES = new Set(['committee', 'panel', 'group', 'coalition', 'alliance', 'delegation', 'team', 'board', 'council', 'commission', 'association', 'union', 'federation', 'consortium']);
 
 /** Asides between commas that belong to the sentence, not to the subject before them. */
 const DISCOURSE_ASIDES = new Set([
@@ -386,7 +395,8 @@ function namedBefore(sentence: Sentence, from: number, headIndex: number, lexico
   let start = headIndex;
   while (start - 1 >= from && tokens[start - 1].kind === 'word' && tokens[start - 1].capitalized) start--;
   // A capitalized crowd word or a known word opening the sentence is no name ("Some", "Government").
-  while (start < headIndex && (lexicon.vagueModifiers.has(norms[start]) || isDeterminer(norms[start]) || (start === 0 && lexicon.knownWords.has(norms[start])))) start++;
+  // ("University College London research" keeps its first word: a known word opening a longer name.)
+  while (start < headIndex && (lexicon.vagueModifiers.has(norms[start]) || isDeterminer(norms[start]) || (start === 0 && lexicon.knownWords.has(norms[start]) && headIndex - start < 3))) start++;
   const run = headIndex - start;
   if (run === 0 || isTitleCase(sentence)) return false;
   if (run >= 3 || (run === 2 && lexicon.institutionHeads.has(norms[headIndex - 1]))) return true;
