@@ -11,6 +11,8 @@ describe('unattributed-claim: flagged (warning)', () => {
     ['It is alleged that the company hid the losses.', 'It is alleged that', 0, HIDES],
     ['The minister is said to be considering a run.', 'is said to', 13, HIDES],
     ['The club is reckoned to be worth £2bn.', 'is reckoned to', 9, HIDES],
+    // "by" inside the label names nobody who judges.
+    ['The visit will be seen as a show of unity by the mayor.', 'will be seen as', 10, HIDES],
     ['The plan was widely seen as a concession.', 'was widely seen as', 9, HIDES],
     ['The plan was hailed as a breakthrough.', 'was hailed as', 9, HIDES],
     ['Concerns persist about the safety of the dam.', 'Concerns persist about', 0, 'whose concern is it? Name who holds it'],
@@ -48,6 +50,8 @@ describe('unattributed-claim: quiet', () => {
     // A name, and a distance.
     'North of the river it is known as Station Road.',
     'The flare could be seen as far away as the coast.',
+    // The holder after a short label.
+    'The song is considered a traditional folk tune by many visitors.',
     // A brand name.
     'The service is being branded as Harbour Link.'
   ])('%s', (text) => expectQuiet('unattributed-claim', text));

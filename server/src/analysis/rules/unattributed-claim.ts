@@ -22,7 +22,7 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       const first = tokens[match.from];
       if (first.quoted || coveringAttribution(model, s, match.from)) continue;
       // "is expected by analysts to" names who expects.
-      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to)) continue;
+      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to) || (/^(as|a|an|the)$/.test(norms[match.to - 1]) && agentAfterLabel(norms, match.to))) continue;
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
       // "it is known as Fourth Avenue" gives a name; "could be seen as far away as" measures.
       if (norms[match.to - 1] === 'known' && norms[match.to] === 'as') continue;
@@ -63,6 +63,22 @@ function isJudgementAfter(next: Sentence['tokens'][number] | undefined, lexicon:
 }
 
 /** 'was described as "reckless" by the union': the agent follows the quoted words. */
+const CROWD_AGENTS = new Set(['many', 'some', 'most', 'several', 'few', 'all', 'critics', 'fans', 'experts', 'analysts', 'observers', 'commentators', 'people']);
+
+/**
+ * "is considered a traditional folk song by many filmgoers", "was hailed as the album of the year by
+ * many critics": the judgement's holder after a short label, within the clause.
+ */
+function agentAfterLabel(norms: string[], from: number): boolean {
+  for (let k = from + 1; k < norms.length && k <= from + 8; k++) {
+    // Only a crowd: "a show of unity by Mr Blair", "a concert broadcast by phone", "the best by far"
+    // put "by" inside the label. The crowd is reported by vague-source.
+    if (norms[k] === 'by') return CROWD_AGENTS.has(norms[k + 1] ?? '');
+    if (/^[,;:.!?"()]$/.test(norms[k]) || /^(and|but|that|which|who|because|while|although|to)$/.test(norms[k])) return false;
+  }
+  return false;
+}
+
 function agentAfterQuote(norms: string[], from: number): boolean {
   let open = from;
   // 'described as "irresponsible" and "outrageous" by the commission': quoted words, then the agent.
