@@ -252,6 +252,12 @@ describe('source kinds', () => {
     expect(attributions('It is a show they claim is a copy of theirs.').map((a) => a.source?.text)).toEqual(['they']);
   });
 
+  it('"The survey of more than 1,000 people reported": the survey, not the people', () => {
+    expect(attributions('The survey of more than 1,000 people reported that 43% would pay.').map((a) => [a.kind, a.source?.text])).toEqual([['document', 'The survey of more than 1,000 people']]);
+    // A verb of its own before the cue is another clause.
+    expect(attributions('Tory sources say senior party figures had argued against it.').map((a) => a.source?.text)).toEqual(['Tory sources', 'senior party figures']);
+  });
+
   it('"a committee of MPs and peers" is one subject', () => {
     expect(attributions('Abuses have reached shocking levels, a committee of MPs and peers has warned.').map((a) => [a.kind, a.source?.text])).toEqual([['institutional', 'a committee of MPs and peers']]);
   });

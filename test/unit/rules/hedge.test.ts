@@ -48,11 +48,13 @@ describe('hedge: quiet', () => {
     // A measured comparison between groups.
     'Older passengers were more likely to book by phone.',
     'Commuters are four times more likely to travel by ferry than tourists.',
-    'Danes were the most forgetful, being seven times more likely to leave a phone in a cab.'
+    'Danes were the most forgetful, being seven times more likely to leave a phone in a cab.',
+    'The French were the second most likely to book a ferry.'
   ])('%s', (text) => expectQuiet('hedge', text));
 
   it('a prediction about one subject stays a hedge', () => {
     expect(findingsOf('hedge', 'The flanker is more likely to start than the captain.').map((f) => f.actual)).toEqual(['more likely']);
+    expect(findingsOf('hedge', 'The ferry is the most likely to sink.').map((f) => f.actual)).toEqual(['most likely']);
   });
 
   it('a sanction that is no penalty of law stays a hedge', () => {

@@ -49,8 +49,11 @@ describe('unsourced-statistic: quiet', () => {
     'According to the statistics office, unemployment rose to 7.2% in March.',
     'The bureau said unemployment rose to 7.2% in March.',
     'The bureau said on Friday that the economy had slowed. Unemployment rose to 7.2% in March.',
-    // A score.
+    // A score, and a 24-hour clock time.
     'United doubled their lead after 29 minutes.',
+    'The service will be shown from 1130 to 1215 GMT on Wednesday.',
+    // A figure the source itself estimates, through a relative after a comma.
+    'Harbourline, the ferry company, which estimates a loss of 24% this year, cut fares.',
     // Dates, ages, times, years and vote tallies are not statistics.
     'The 45-year-old was arrested in 2019.',
     'The bill passed 52 to 48 on Tuesday.',

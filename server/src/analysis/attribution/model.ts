@@ -308,7 +308,7 @@ function findAttributions(
     // "the album, which saw Andre 3000 produce one disc": a thing that saw events, not a witness.
     if ((norm === 'saw' || norm === 'sees' || norm === 'see') && prev?.norm === 'which') continue;
     // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
-    if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon) && !(isDocumentVerb && documentSubject(sentence, i))) continue;
+    if (lexicon.ambiguousNouns.has(norm) && prev && !plausibleSubjectEnd(prev, lexicon) && !(isDocumentVerb && documentSubject(sentence, i, lexicon))) continue;
     // "the Merriam-Webster list were", "the report was": a noun before its own verb. Not after a pronoun
     // or a relative ("a show they claim is", "a bill which critics claim would"): there the clause
     // reported has its subject left out.
@@ -385,8 +385,9 @@ function findAttributions(
       // The nearest noun phrase first; else a document heading the clause, however long its subject
       // ("A 2014 study by Loyola Law School professor Justin Levitt found", "The average of polls taken
       // over the past two weeks shows").
-      const nearest = subjectBefore(sentence, i);
-      const heading = documentSubject(sentence, i);
+      // "the mining company, which estimates ...": the relative pronoun stands for the noun phrase before it.
+      const nearest = prev && prev.norm === 'which' && tokens[i - 2]?.norm === ',' ? relativeHead(sentence, i - 1, lexicon) : subjectBefore(sentence, i);
+      const heading = documentSubject(sentence, i, lexicon);
       for (const subject of [nearest, heading]) {
         if (!subject) continue;
         // A finding noun heading the clause is a document whatever its modifiers ("Another slide").
@@ -420,6 +421,10 @@ function findAttributions(
     // "voters who said", "critics who say": the relative pronoun stands for the noun phrase before it.
     const relative = prev !== undefined && (prev.norm === 'who' || prev.norm === 'which') && i >= 2;
     let source = relative ? relativeHead(sentence, i - 1, lexicon) : trimAtVerb(sentence, subjectBefore(sentence, subjectEnd), lexicon);
+    // "The survey of more than 1,000 people reported": a finding noun heading the clause is the source,
+    // not the last noun before the verb.
+    const heading = source && !relative ? documentSubject(sentence, i, lexicon) : null;
+    if (source && heading && heading.from < source.from && heading.to >= source.to) source = heading;
     // "what many thought", "Some say": the quantifier alone is the subject.
     if (prev && QUANTIFIER_SUBJECTS.has(prev.norm) && quantifierStandsAlone(tokens, i - 1)) source = {from: i - 1, to: i};
     // "Cruz exhorted Republicans ... and said he": the coordinated verb shares the sentence's subject.
@@ -946,18 +951,25 @@ const CLAUSE_STARTS = new Set([',', ';', ':', 'though', 'although', 'while', 'wh
  * (after its determiners, numbers and modifiers) is a study, analysis, average, panel, ... The span
  * runs from the clause start to that noun.
  */
-function documentSubject(sentence: Sentence, verb: number): Span | null {
+function documentSubject(sentence: Sentence, verb: number, lexicon: Lexicon): Span | null {
   const {tokens, norms} = sentence;
   if (verb < 1) return null;
   let from = verb - 1;
   while (from > 0 && verb - from < 30 && !CLAUSE_STARTS.has(norms[from - 1])) from--;
   if (verb - from >= 30) return null;
+  // A verb of its own before the cue means another clause ("Tory sources say senior party figures had").
+  const verbLike = (k: number) =>
+    BE_FORMS.has(norms[k]) || CLAUSE_VERBS.has(norms[k]) || (!tokens[k].capitalized && (/ed$/.test(norms[k]) || lexicon.speechVerbs.has(norms[k]) || lexicon.cognitionVerbs.has(norms[k])));
   for (let k = from; k < verb && k - from < 6; k++) {
     if (tokens[k].kind !== 'word') return null;
-    // "figures from the Council of Mortgage Lenders", "research conducted by the Center": the phrase
-    // that names who made it belongs to the source.
-    if (FINDING_HEADS.has(norms[k])) return isPreposition(norms[k + 1] ?? '') || norms[k + 2] === 'by' ? {from, to: verb} : {from, to: k + 1};
-    if (isPreposition(norms[k]) || /^(that|which|who)$/.test(norms[k])) return null;
+    if (FINDING_HEADS.has(norms[k])) {
+      // "figures from the Council of Mortgage Lenders", "research conducted by the Center": the phrase
+      // that names who made it belongs to the source, when no other verb stands in it.
+      if (!(isPreposition(norms[k + 1] ?? '') || norms[k + 2] === 'by')) return {from, to: k + 1};
+      for (let j = k + 1; j < verb; j++) if (verbLike(j) && !(j === k + 1 && norms[k + 2] === 'by')) return {from, to: k + 1};
+      return {from, to: verb};
+    }
+    if (isPreposition(norms[k]) || /^(that|which|who)$/.test(norms[k]) || verbLike(k)) return null;
   }
   return null;
 }

@@ -108,8 +108,14 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
 
 const MODALS = new Set(['could', 'may', 'might']);
 function isGroupComparison(norms: readonly string[], from: number, to: number): boolean {
-  if (!/^(more|less)$/.test(norms[from]) || norms[from + 1] !== 'likely' || to !== from + 2 || norms[to] !== 'to') return false;
+  if (!/^(more|less|most|least)$/.test(norms[from]) || norms[from + 1] !== 'likely' || to !== from + 2 || norms[to] !== 'to') return false;
   let k = from - 1;
+  // "The French were the second most likely to buy": a ranking of groups.
+  if (/^(most|least)$/.test(norms[from])) {
+    if (/^(second|third|fourth|fifth)$/.test(norms[k] ?? '')) k--;
+    if (norms[k] !== 'the') return false;
+    k--;
+  }
   while (k >= 0 && /^(now|slightly|far|much|significantly|twice|times|\d+|two|three|four|five|six|seven|eight|nine|ten|several|also|still|even)$/.test(norms[k])) k--;
   // Plural groups only: "The flanker is more likely to start" is a prediction about one player.
   return k >= 1 && /^(are|were|being)$/.test(norms[k]) && norms[k - 1] !== 'would';

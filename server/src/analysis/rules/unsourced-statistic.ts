@@ -66,6 +66,8 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     }
     if (lexicon.currencies.has(next)) return {from: i, to: i + 2};
     const value = Number(token.norm.replace(/,/g, ''));
+    // "from 1130 to 1215 GMT", "2340 on BBC Two": a 24-hour clock time.
+    if (isClockTime(norms, i)) continue;
     const looksLikeYear = isYear(token.norm);
     const nextToken = tokens[i + 1];
     if (value >= 1000 && !looksLikeYear && nextToken?.kind === 'word' && !nextToken.capitalized && !lexicon.notStatisticUnits.has(next) && /^[a-z]/.test(next)) {
@@ -74,6 +76,17 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (value >= lexicon.countMinimum && !looksLikeYear && lexicon.countNouns.has(next)) return {from: i, to: i + 2};
   }
   return null;
+}
+
+const TIME_ZONES = new Set(['gmt', 'bst', 'utc', 'cet', 'et', 'est', 'edt', 'pst', 'pdt', 'hrs', 'hours', 'local']);
+
+/** A four-figure 24-hour time before a time zone, directly or after "to NNNN" ("1130 to 1215 GMT"). */
+function isClockTime(norms: readonly string[], i: number): boolean {
+  const clock = (norm: string | undefined) => norm !== undefined && /^([01]\d|2[0-3])[0-5]\d$/.test(norm);
+  if (!clock(norms[i])) return false;
+  if (TIME_ZONES.has(norms[i + 1] ?? '')) return true;
+  if ((norms[i + 1] === 'to' || norms[i + 1] === '-') && clock(norms[i + 2]) && TIME_ZONES.has(norms[i + 3] ?? '')) return true;
+  return clock(norms[i - 2]) && (norms[i - 1] === 'to' || norms[i - 1] === '-') && TIME_ZONES.has(norms[i + 1] ?? '');
 }
 
 function isYear(norm: string): boolean {
