@@ -39,6 +39,8 @@ describe('hedge: quiet', () => {
     // The penalty the law sets.
     'If convicted, the captain could face up to 12 years in prison.',
     'The harbour company could be fined up to 5,000 euros.',
+    'The regulator could fine the ferry firms up to 10% of their turnover.',
+    'The tapes could only be sold for personal use.',
     // Past ability and purpose.
     'The crowd could be heard chanting from the quay.',
     'He rebuilt the boat so that she could race in the regatta.',

@@ -126,6 +126,8 @@ const SANCTIONS = new Set(['prison', 'jail', 'gaol', 'custody', 'sentence', 'fin
 /** After "could": "face (up to) ... prison / a fine", "be jailed / fined / sentenced": a penalty the law sets. */
 function isLegalMaximum(norms: readonly string[], after: number): boolean {
   const verb = norms[after] === 'be' ? norms[after + 1] : norms[after];
+  // "The Commission could fine the companies up to 10% of their turnover": the law's ceiling.
+  if ((verb === 'fine' || verb === 'charge') && norms.slice(after + 1, after + 6).includes('up')) return norms[norms.indexOf('up', after + 1) + 1] === 'to';
   if (verb !== 'face' && verb !== 'jailed' && verb !== 'fined' && verb !== 'sentenced' && verb !== 'imprisoned') return false;
   if (verb !== 'face') return true;
   for (let k = after + 1; k < norms.length && k <= after + 10; k++) if (SANCTIONS.has(norms[k])) return true;
