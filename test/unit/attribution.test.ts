@@ -258,6 +258,17 @@ describe('source kinds', () => {
     expect(attributions('Tory sources say senior party figures had argued against it.').map((a) => a.source?.text)).toEqual(['Tory sources', 'senior party figures']);
   });
 
+  it('a name before an appositive whose closing comma is missing is the source', () => {
+    expect(attributions('"They should act now," Mr Prettejohn, the harbour chief executive said.').map((a) => [a.kind, a.source?.text])).toEqual([['named', 'Mr Prettejohn, the harbour chief executive']]);
+    // An opener before the comma is no name.
+    expect(attributions('On Monday, police officials said the man had fled.').map((a) => [a.kind, a.source?.text])).toEqual([['anonymous', 'police officials']]);
+    expect(attributions('In New York, police officials said the man had fled.').map((a) => [a.kind, a.source?.text])).toEqual([['anonymous', 'police officials']]);
+  });
+
+  it('finding or recording something is no report', () => {
+    expect(attributions('The papers were found by a member of the public in a street.')).toEqual([]);
+  });
+
   it('"a committee of MPs and peers" is one subject', () => {
     expect(attributions('Abuses have reached shocking levels, a committee of MPs and peers has warned.').map((a) => [a.kind, a.source?.text])).toEqual([['institutional', 'a committee of MPs and peers']]);
   });

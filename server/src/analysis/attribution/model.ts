@@ -319,7 +319,9 @@ function findAttributions(
     let p = i - 1;
     while (p >= 0 && isAdverbLike(tokens[p])) p--;
     if (p >= 0 && BE_FORMS.has(tokens[p].norm) && !norm.endsWith('ing')) {
-      if (next?.norm === 'by' && !isStance) {
+      // "The papers were found by a member of the public", "recorded by the band": finding or recording
+      // something is no report.
+      if (next?.norm === 'by' && !isStance && !FIND_FORMS.has(norm) && !RECORD_FORMS.has(norm)) {
         const agent = phraseAfter(sentence, i + 2, {passiveAgent: true});
         if (agent) {
           const attribution = make({from: i, to: i + 2}, agent, null, 'named');

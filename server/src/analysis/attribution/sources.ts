@@ -64,6 +64,10 @@ export interface Span {
 export function subjectBefore(sentence: Sentence, verbIndex: number): Span | null {
   let span = nearestSubject(sentence, verbIndex);
   if (!span) return null;
+  // '"...," Mr Prettejohn, Lloyd's chief executive said.': a name before the appositive whose closing
+  // comma the writer left out.
+  const named = nameBeforeAppositive(sentence, span.from);
+  if (named !== null) span = {from: named, to: span.to};
   // "a committee of MPs and peers has warned": the second of two nouns joined under "of" is not the subject.
   if (sentence.norms[span.from - 1] === 'and' && span.to - span.from <= 2 && !isDeterminer(sentence.norms[span.from])) {
     const first = phraseBackFrom(sentence.tokens, span.from - 2);
@@ -123,6 +127,24 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
 }
 
 const SUBORDINATE_OPENERS = new Set(['after', 'before', 'when', 'since', 'until', 'while', 'although', 'though', 'if', 'despite', 'unless', 'whereas']);
+
+/**
+ * Where a name of two or more capitalized words ends right before ", <appositive>" at `from`, opening
+ * its clause (at the start, after a quotation mark or after a comma): "Eric Abensur, Wanadoo's chief
+ * executive told". Null otherwise; "In London, police officials said" has a preposition before the name.
+ */
+function nameBeforeAppositive(sentence: Sentence, from: number): number | null {
+  const {tokens} = sentence;
+  if (tokens[from - 1]?.norm !== ',' || !tokens[from] || tokens[from].capitalized && tokens[from].kind === 'word' && !isDeterminer(tokens[from].norm) && !tokens[from].norm.endsWith("'s")) return null;
+  let start = from - 1;
+  while (start - 1 >= 0 && tokens[start - 1].kind === 'word' && tokens[start - 1].capitalized) start--;
+  if (from - 1 - start < 2) return null;
+  // "On Monday, police officials said", "In Lisbon, officials said": an opener, not a name.
+  if (isPreposition(tokens[start].norm) || isDeterminer(tokens[start].norm) || WEEKDAYS.has(tokens[start].norm)) return null;
+  const before = tokens[start - 1];
+  if (before && before.norm !== ',' && before.norm !== '"' && before.kind !== 'punct') return null;
+  return start;
+}
 
 /** Bodies whose members are listed with "of": "a committee of MPs and peers" (not "a host of lenders and economists"). */
 const BODIES = new Set(['committee', 'panel', 'group', 'coalition', 'alliance', 'delegation', 'team', 'board', 'council', 'commission', 'association', 'union', 'federation', 'consortium']);
