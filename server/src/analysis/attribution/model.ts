@@ -4,7 +4,7 @@ import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import {isQuoteMark, parseSentences, scanQuotes, type QuoteScan, type Sentence, type Token} from '../nlp/tokens';
 import {firstAtOrAfter} from '../sorted';
-import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, isTitleCase, phraseAfter, QUANTIFIER_SUBJECTS, subjectBefore, WEEKDAYS, type SourceClass, type Span} from './sources';
+import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, isTitleCase, phraseAfter, QUANTIFIER_SUBJECTS, subjectBefore, SUBORDINATORS, WEEKDAYS, type SourceClass, type Span} from './sources';
 
 /** What the previous paragraph hands to the next. */
 export interface CarriedContext {
@@ -944,8 +944,11 @@ const OPENERS = new Set(['however', 'but', 'and', 'meanwhile', 'still', 'yet', '
 /** Words that open a subject noun phrase ("The ..., saying", "His chief aide ..., saying", "Other Republicans"). */
 const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'other', 'another', 'some', 'several', 'many', 'most', 'both', 'all']);
 
-/** Nouns of a finding body or a reading of data that head a long subject ("an arbitration panel in 2001 found"). */
-const FINDING_HEADS = new Set(['study', 'studies', 'research', 'analysis', 'average', 'slide', 'poll', 'polls', 'survey', 'surveys', 'report', 'review', 'audit', 'panel', 'inquiry', 'investigation', 'data', 'figures', 'estimate', 'estimates', 'census', 'index', 'tally', 'count', 'model', 'chart']);
+/**
+ * Besides the lexicon's document heads, nouns of a finding body or a reading of data that head a long
+ * subject ("an arbitration panel in 2001 found", "The Real Clear Politics average ... shows").
+ */
+const FINDING_BODIES = new Set(['studies', 'research', 'average', 'slide', 'polls', 'surveys', 'panel', 'inquiry', 'investigation', 'estimate', 'index', 'model', 'chart']);
 const CLAUSE_STARTS = new Set([',', ';', ':', 'though', 'although', 'while', 'whereas', 'because', 'but', 'and', 'as', 'since', 'when', 'after', 'before', 'if']);
 
 /**
@@ -964,7 +967,7 @@ function documentSubject(sentence: Sentence, verb: number, lexicon: Lexicon): Sp
     BE_FORMS.has(norms[k]) || CLAUSE_VERBS.has(norms[k]) || (!tokens[k].capitalized && (/ed$/.test(norms[k]) || lexicon.speechVerbs.has(norms[k]) || lexicon.cognitionVerbs.has(norms[k])));
   for (let k = from; k < verb && k - from < 6; k++) {
     if (tokens[k].kind !== 'word') return null;
-    if (FINDING_HEADS.has(norms[k])) {
+    if (lexicon.documentHeads.has(norms[k]) || FINDING_BODIES.has(norms[k])) {
       // "figures from the Council of Mortgage Lenders", "research conducted by the Center": the phrase
       // that names who made it belongs to the source, when no other verb stands in it.
       if (!(isPreposition(norms[k + 1] ?? '') || norms[k + 2] === 'by')) return {from, to: k + 1};
@@ -1451,7 +1454,6 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
 const TRAILING_PHRASES = new Set(['with', 'as', 'amid', 'despite', 'after', 'before', 'while', 'following', 'because']);
 
 const CLAUSE_COORDINATORS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
-const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'despite', 'after', 'before', 'when', 'because', 'since', 'if', 'as']);
 
 /**
  * "Although the company's statement said it would stay, observers said ...": a cue in a clause that

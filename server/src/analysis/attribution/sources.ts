@@ -126,7 +126,8 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
   return phraseBackFrom(tokens, j);
 }
 
-const SUBORDINATE_OPENERS = new Set(['after', 'before', 'when', 'since', 'until', 'while', 'although', 'though', 'if', 'despite', 'unless', 'whereas']);
+/** Words that open a subordinate clause: it is no part of a source after a cue, and a cue inside one opening the sentence reports only that clause. */
+export const SUBORDINATORS = new Set(['after', 'before', 'when', 'since', 'until', 'while', 'although', 'though', 'if', 'despite', 'unless', 'whereas', 'because', 'as']);
 
 /**
  * Where a name of two or more capitalized words ends right before ", <appositive>" at `from`, opening
@@ -265,7 +266,7 @@ export function phraseAfter(sentence: Sentence, from: number, {opensSentence = f
     if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
     if (token.kind === 'word' && to > from && (token.norm === 'that' || token.norm === 'which' || token.norm === 'and' || token.norm === 'but' || token.norm === 'because' || token.norm === 'as')) break;
     // "expected by analysts after the company said ...": a subordinate clause is no part of the source.
-    if (token.kind === 'word' && to > from && SUBORDINATE_OPENERS.has(token.norm)) break;
+    if (token.kind === 'word' && to > from && SUBORDINATORS.has(token.norm)) break;
     // "considered by experts to be ...", "criticised by philosophers for arguing ...": the verb's own complement.
     if (token.kind === 'word' && to > from && ((token.norm === 'to' && tokens[to + 1]?.norm === 'be') || (token.norm === 'for' && /ing$/.test(tokens[to + 1]?.norm ?? '')))) break;
     // The agent of a passive cue ends where the verb's infinitive starts: "expected by diplomats to focus on trade".
