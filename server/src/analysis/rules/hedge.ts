@@ -107,6 +107,23 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
 }
 
 const MODALS = new Set(['could', 'may', 'might']);
+const SANCTIONS = new Set(['prison', 'jail', 'gaol', 'custody', 'sentence', 'fine', 'fines', 'fined', 'jailed', 'imprisoned', 'sentenced', 'convicted', 'imprisonment']);
+
+/** After "could": "face (up to) ... prison / a fine", "be jailed / fined / sentenced": a penalty the law sets. */
+function isLegalMaximum(norms: readonly string[], after: number): boolean {
+  const verb = norms[after] === 'be' ? norms[after + 1] : norms[after];
+  // "The Commission could fine the companies up to 10% of their turnover": the law's ceiling.
+  if ((verb === 'fine' || verb === 'charge') && norms.slice(after + 1, after + 6).includes('up')) return norms[norms.indexOf('up', after + 1) + 1] === 'to';
+  if (verb !== 'face' && verb !== 'jailed' && verb !== 'fined' && verb !== 'sentenced' && verb !== 'imprisoned') return false;
+  if (verb !== 'face') return true;
+  for (let k = after + 1; k < norms.length && k <= after + 10; k++) if (SANCTIONS.has(norms[k])) return true;
+  return false;
+}
+
+/**
+ * "Older people were more likely to use a landline", "four times more likely to", "the second most likely
+ * to buy": a measured comparison between plural groups, not a doubt.
+ */
 function isGroupComparison(norms: readonly string[], from: number, to: number): boolean {
   if (!/^(more|less|most|least)$/.test(norms[from]) || norms[from + 1] !== 'likely' || to !== from + 2 || norms[to] !== 'to') return false;
   let k = from - 1;
@@ -119,19 +136,6 @@ function isGroupComparison(norms: readonly string[], from: number, to: number): 
   while (k >= 0 && /^(now|slightly|far|much|significantly|twice|times|\d+|two|three|four|five|six|seven|eight|nine|ten|several|also|still|even)$/.test(norms[k])) k--;
   // Plural groups only: "The flanker is more likely to start" is a prediction about one player.
   return k >= 1 && /^(are|were|being)$/.test(norms[k]) && norms[k - 1] !== 'would';
-}
-
-const SANCTIONS = new Set(['prison', 'jail', 'gaol', 'custody', 'sentence', 'fine', 'fines', 'fined', 'jailed', 'imprisoned', 'sentenced', 'convicted', 'imprisonment']);
-
-/** After "could": "face (up to) ... prison / a fine", "be jailed / fined / sentenced": a penalty the law sets. */
-function isLegalMaximum(norms: readonly string[], after: number): boolean {
-  const verb = norms[after] === 'be' ? norms[after + 1] : norms[after];
-  // "The Commission could fine the companies up to 10% of their turnover": the law's ceiling.
-  if ((verb === 'fine' || verb === 'charge') && norms.slice(after + 1, after + 6).includes('up')) return norms[norms.indexOf('up', after + 1) + 1] === 'to';
-  if (verb !== 'face' && verb !== 'jailed' && verb !== 'fined' && verb !== 'sentenced' && verb !== 'imprisoned') return false;
-  if (verb !== 'face') return true;
-  for (let k = after + 1; k < norms.length && k <= after + 10; k++) if (SANCTIONS.has(norms[k])) return true;
-  return false;
 }
 
 const OBJECTS_AFTER_TO = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'many', 'most', 'some', 'everyone', 'anyone', 'all']);

@@ -1,6 +1,7 @@
 // unattributed-claim: predictions, beliefs, concerns and allegations with nobody behind them.
 import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
+import {QUANTIFIER_SUBJECTS} from '../attribution/sources';
 import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
 
 /** "It is believed that" -> "[TK: who] believes that". */
@@ -22,7 +23,7 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       const first = tokens[match.from];
       if (first.quoted || coveringAttribution(model, s, match.from)) continue;
       // "is expected by analysts to" names who expects.
-      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to) || (/^(as|a|an|the)$/.test(norms[match.to - 1]) && agentAfterLabel(norms, match.to))) continue;
+      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to) || (/^(as|a|an|the)$/.test(norms[match.to - 1]) && agentAfterLabel(norms, match.to, lexicon))) continue;
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
       // "it is known as Fourth Avenue" gives a name; "could be seen as far away as" measures.
       if (norms[match.to - 1] === 'known' && norms[match.to] === 'as') continue;
@@ -62,23 +63,21 @@ function isJudgementAfter(next: Sentence['tokens'][number] | undefined, lexicon:
   return !lexicon.notJudgementAfter.has(next.norm) && !/[a-z]ly$/.test(next.norm);
 }
 
-/** 'was described as "reckless" by the union': the agent follows the quoted words. */
-const CROWD_AGENTS = new Set(['many', 'some', 'most', 'several', 'few', 'all', 'critics', 'fans', 'experts', 'analysts', 'observers', 'commentators', 'people']);
-
 /**
  * "is considered a traditional folk song by many filmgoers", "was hailed as the album of the year by
  * many critics": the judgement's holder after a short label, within the clause.
  */
-function agentAfterLabel(norms: string[], from: number): boolean {
+function agentAfterLabel(norms: string[], from: number, lexicon: Parameters<Rule>[0]['lexicon']): boolean {
   for (let k = from + 1; k < norms.length && k <= from + 8; k++) {
     // Only a crowd: "a show of unity by Mr Blair", "a concert broadcast by phone", "the best by far"
     // put "by" inside the label. The crowd is reported by vague-source.
-    if (norms[k] === 'by') return CROWD_AGENTS.has(norms[k + 1] ?? '');
+    if (norms[k] === 'by') return QUANTIFIER_SUBJECTS.has(norms[k + 1] ?? '') || lexicon.vagueHeads.has(norms[k + 1] ?? '');
     if (/^[,;:.!?"()]$/.test(norms[k]) || /^(and|but|that|which|who|because|while|although|to)$/.test(norms[k])) return false;
   }
   return false;
 }
 
+/** 'was described as "reckless" by the union': the agent follows the quoted words. */
 function agentAfterQuote(norms: string[], from: number): boolean {
   let open = from;
   // 'described as "irresponsible" and "outrageous" by the commission': quoted words, then the agent.
