@@ -126,7 +126,10 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
   return phraseBackFrom(tokens, j);
 }
 
-/** Words that open a subordinate clause: it is no part of a source after a cue, and a cue inside one opening the sentence reports only that clause. */
+/**
+ * Words that open a subordinate clause: it is no part of a source after a cue, and a cue inside one
+ * that opens the sentence reports only that clause.
+ */
 export const SUBORDINATORS = new Set(['after', 'before', 'when', 'since', 'until', 'while', 'although', 'though', 'if', 'despite', 'unless', 'whereas', 'because', 'as']);
 
 /**
