@@ -90,7 +90,7 @@ function namesFollow(sentence: Sentence, at: number): boolean {
   if (norms[k] === 'including') k++;
   else if (norms[k] === 'such' && norms[k + 1] === 'as') k += 2;
   else return false;
-  return tokens[k]?.kind === 'word' && tokens[k].capitalized && !isTitleCase(sentence);
+  return namedRightAfter(sentence, k);
 }
 
 function afterNameInSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, token: number): boolean {
