@@ -66,6 +66,47 @@ describe('unsourced-statistic: quiet', () => {
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));
 });
 
+describe('unsourced-statistic: amounts, estimates and records', () => {
+  it.each([
+    // The magnitude written into the number is the same figure as "$23 billion".
+    ['The port authority owes $23bn to its creditors.', '$23bn'],
+    ['Its current account deficit swelled to 8.4bn euros this year.', '8.4bn euros'],
+    // Records are measured: over what span, by whom?
+    ['Unemployment in the county is at a 30-year low.', '30-year low'],
+    ['Exports grew at the fastest rate in more than a decade.', 'fastest rate in more than a decade'],
+    ['Copper prices closed at a record high on Tuesday.', 'record high'],
+    ['The tunnel was the costliest project for 20 years.', 'costliest project for 20 years']
+  ])('%s', (text, actual) => {
+    expect(findingsOf('unsourced-statistic', text).map((f) => f.actual)).toEqual([actual]);
+  });
+
+  it('an agentless estimate needs its estimator even after a source in the paragraph', () => {
+    const paragraph = 'The minister said the mine would reopen in spring. The region holds an estimated 40% of the world\'s cobalt.';
+    expect(findingsOf('unsourced-statistic', paragraph).map((f) => f.actual)).toEqual(['40%']);
+    const thought = 'The stadium is thought to have cost about $40m, and the club said it would open in May.';
+    expect(findingsOf('unsourced-statistic', thought).map((f) => f.actual)).toEqual(['$40m']);
+  });
+
+  it('a stand taken does not source the paragraph\'s figures', () => {
+    const paragraph = 'The union backed the plan on Monday. Membership fell 12% last year.';
+    expect(findingsOf('unsourced-statistic', paragraph).map((f) => f.actual)).toEqual(['12%']);
+  });
+
+  it.each([
+    // The price of a deal the parties announced.
+    'The group bought the stadium for £40m.',
+    'The carrier signed a $2bn (£1.1bn) deal with the planemaker.',
+    'The board rejected a $3.2 billion takeover offer.',
+    'Investors valued the company at $35bn.',
+    // A superlative with no span measured, and a span with no superlative.
+    'The fastest runner in the club won the race.',
+    'It was his best season in years.',
+    'The oldest house in the village dates from 1620.',
+    // An estimate with its estimator.
+    'The stadium is thought by the club to have cost about $40m.'
+  ])('quiet: %s', (text) => expectQuiet('unsourced-statistic', text));
+});
+
 describe('unsourced-statistic: configuration', () => {
   const text = 'Prices rose 3 percent in May.';
   it('off and severities', () => {

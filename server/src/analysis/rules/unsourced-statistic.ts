@@ -1,19 +1,20 @@
 // unsourced-statistic: percentages, amounts, large counts and trends with no source nearby.
 import type {Sentence} from '../nlp/tokens';
 import type {Lexicon} from '../lexicon';
-import {attributeSuggestion, tokenSpan, type RawFinding, type Rule} from './rule';
+import type {ParagraphModel} from '../attribution/model';
+import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
 
 const NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
+/** "$15m", "£8.3bn": an amount written with its magnitude in one token. */
+const AMOUNT_WITH_MAGNITUDE = /^\d+(\.\d+)?(m|bn|mn|tn|trn|k)$/;
 const CURRENCY_SYMBOLS = new Set(['$', '\u20ac', '\u00a3', '\u00a5', '\u20b9', '\u20a9']);
 const MULTIPLYING_TRENDS = new Set(['doubled', 'tripled', 'trebled', 'quadrupled', 'halved']);
 
 export const unsourcedStatistic: Rule = ({model, lexicon}) => {
-  // A source anywhere in the paragraph covers its figures ("The bureau said ... . Unemployment rose to 7%.").
-  if (model.attributions.length > 0) return [];
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
     const statistic = findStatistic(sentence, lexicon);
-    if (!statistic) return;
+    if (!statistic || isSourced(model, s, statistic.from)) return;
     const span = tokenSpan(sentence, statistic.from, statistic.to);
     const actual = model.text.slice(span.start, span.end);
     findings.push({
@@ -30,6 +31,30 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
   return findings;
 };
 
+/**
+ * A figure is sourced when it sits in what somebody said, or when a source giving information (not a
+ * stand: "the union backed the plan") speaks anywhere in its paragraph ("The bureau said ... .
+ * Unemployment rose to 7%."). A figure the writer hedges with an agentless estimate needs its estimator
+ * even so: "an estimated 90%", "is thought to have cost around $15m".
+ */
+function isSourced(model: ParagraphModel, s: number, from: number): boolean {
+  if (coveringAttribution(model, s, from)) return true;
+  if (hedgedEstimate(model.sentences[s].norms, from)) return false;
+  return model.attributions.some((attribution) => !attribution.stance);
+}
+
+const AGENTLESS_ESTIMATE = new Set(['thought', 'believed', 'estimated', 'rumoured', 'rumored', 'understood', 'reported', 'said', 'expected', 'reckoned']);
+
+/** "an estimated 90%", "is thought to have cost around $15m": no agent between the estimate and the figure. */
+function hedgedEstimate(norms: readonly string[], from: number): boolean {
+  if (norms[from - 1] === 'estimated' && /^(an|the)$/.test(norms[from - 2] ?? '')) return true;
+  for (let k = from - 1; k >= 1 && k >= from - 8; k--) {
+    if (/^[,;:.!?"()]$/.test(norms[k]) || norms[k] === 'by') return false;
+    if (AGENTLESS_ESTIMATE.has(norms[k]) && /^(is|are|was|were|been|being|be|'s)$/.test(norms[k - 1]) && norms[k + 1] === 'to') return true;
+  }
+  return false;
+}
+
 /** The first figure in a sentence that needs a source, as a token range. */
 export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: number; to: number} | null {
   const {tokens, norms} = sentence;
@@ -39,8 +64,18 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (token.kind === 'symbol' && CURRENCY_SYMBOLS.has(token.text) && NUMBER.test(norms[i + 1] ?? '')) {
       let to = i + 2;
       if (lexicon.magnitudes.has(norms[to] ?? '')) to++;
+      if (isTransactionPrice(norms, i, to)) return null;
       return {from: i, to};
     }
+    // "$15m", "1.4bn euros": the magnitude written into the number.
+    if (token.kind === 'symbol' && CURRENCY_SYMBOLS.has(token.text) && AMOUNT_WITH_MAGNITUDE.test(norms[i + 1] ?? '')) {
+      return isTransactionPrice(norms, i, i + 2) ? null : {from: i, to: i + 2};
+    }
+    if (token.kind === 'word' && AMOUNT_WITH_MAGNITUDE.test(token.norm) && lexicon.currencies.has(norms[i + 1] ?? '')) {
+      return isTransactionPrice(norms, i, i + 2) ? null : {from: i, to: i + 2};
+    }
+    const record = recordAt(norms, i);
+    if (record) return record;
     // "United doubled their lead": a score, not a statistic.
     if (token.kind === 'word' && MULTIPLYING_TRENDS.has(token.norm) && !(/^(their|its|his|her|the)$/.test(norms[i + 1] ?? '') && /^(lead|advantage|tally)$/.test(norms[i + 2] ?? ''))) return {from: i, to: i + 1};
     if (token.kind === 'word' && lexicon.fractions.matchAt(norms, i)) {
@@ -77,6 +112,60 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
   }
   return null;
 }
+
+/** Nouns of a transaction whose price the parties announce: "a $4bn deal", "a $3.25bn takeover offer". */
+const TRANSACTION_NOUNS = new Set([
+  'deal', 'deals', 'offer', 'bid', 'bids', 'takeover', 'buyout', 'acquisition', 'purchase', 'merger', 'order', 'orders',
+  'contract', 'contracts', 'settlement', 'listing', 'flotation', 'sale', 'fee', 'transfer', 'agreement', 'package', 'lawsuit', 'suit', 'claim'
+]);
+
+/**
+ * The price of a deal the story reports ("bought for $9.4bn", "a $4bn deal", "valuing the company at
+ * $35bn"): the parties announced it, and the sentence names them. A figure of a state of affairs
+ * ("owing $23bn to the IMF", "a deficit of $10.7bn") still needs its source.
+ */
+function isTransactionPrice(norms: readonly string[], from: number, to: number): boolean {
+  if (norms[from - 1] === 'for') return true;
+  // "valued at", "valuing the company at", "priced the shares at".
+  if (norms[from - 1] === 'at') {
+    for (let k = from - 2; k >= 0 && k >= from - 5 && !/^[,;:.!?"()]$/.test(norms[k]); k--) if (/^(valued|valuing|values|priced|pricing)$/.test(norms[k])) return true;
+  }
+  let next = to;
+  // "$4bn (£2.1bn) deal": skip the conversion in brackets.
+  if (norms[next] === '(') while (next < norms.length && norms[next] !== ')' && next - to < 12) next++;
+  if (norms[next] === ')') next++;
+  return TRANSACTION_NOUNS.has(norms[next] ?? '') || TRANSACTION_NOUNS.has(norms[next + 1] ?? '');
+}
+
+const RECORD_ENDS = new Set(['low', 'high', 'lows', 'highs', 'peak', 'record', 'best', 'worst']);
+const SPAN_UNITS = /^(years?|decades?|centuries|century)$/;
+
+/**
+ * A record is a statistic: "a 44-year low", "the slowest pace in more than 50 years", "the highest level
+ * for a decade". The superlative must be followed, within its phrase, by the span it is measured over.
+ */
+function recordAt(norms: readonly string[], i: number): {from: number; to: number} | null {
+  const norm = norms[i];
+  // "a 44-year low", "a 10-year high" (one token, or three when hyphens split them).
+  if (/^\d+-(year|month|decade)$/.test(norm) && RECORD_ENDS.has(norms[i + 1] ?? '')) return {from: i, to: i + 2};
+  if (/^(record)$/.test(norm) && /^(high|low|highs|lows|level|levels)$/.test(norms[i + 1] ?? '') && /^(a|at|to|the|new)$/.test(norms[i - 1] ?? '')) return {from: i, to: i + 2};
+  if (!/^(the|its|their)$/.test(norms[i - 1] ?? '') || !/^[a-z]+est$/.test(norm) || NOT_SUPERLATIVE.has(norm)) return null;
+  for (let k = i + 1; k < norms.length && k <= i + 6; k++) {
+    if (/^[,;:.!?"()]$/.test(norms[k]) || /^(and|but|which|who|that|because)$/.test(norms[k])) return null;
+    if (!/^(in|for|since|over)$/.test(norms[k])) continue;
+    let n = k + 1;
+    if (norms[n] === 'more' && norms[n + 1] === 'than') n += 2;
+    else if (/^(nearly|almost|about|over|at|least)$/.test(norms[n] ?? '')) n += norms[n] === 'at' ? 2 : 1;
+    if (norms[n] === 'a' && SPAN_UNITS.test(norms[n + 1] ?? '')) return {from: i, to: n + 2};
+    if ((NUMBER.test(norms[n] ?? '') || /^(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|several)$/.test(norms[n] ?? '')) && SPAN_UNITS.test(norms[n + 1] ?? '')) return {from: i, to: n + 2};
+    if (norms[n] === 'records' || norms[n] === 'record') return {from: i, to: n + 1};
+    return null;
+  }
+  return null;
+}
+
+/** Words in -est that are no superlatives. */
+const NOT_SUPERLATIVE = new Set(['west', 'rest', 'test', 'interest', 'request', 'protest', 'contest', 'guest', 'nest', 'chest', 'quest', 'harvest', 'forest', 'arrest', 'honest', 'modest', 'manifest', 'conquest', 'digest', 'invest', 'suggest', 'latest', 'earnest', 'unrest', 'behest', 'midwest', 'southwest', 'northwest', 'bequest', 'inquest', 'priest', 'vest', 'zest', 'crest', 'pest']);
 
 const TIME_ZONES = new Set(['gmt', 'bst', 'utc', 'cet', 'et', 'est', 'edt', 'pst', 'pdt', 'hrs', 'hours', 'local']);
 
