@@ -3,6 +3,7 @@ import verbs from './reporting-verbs.json';
 import sources from './sources.json';
 import hedges from './hedges.json';
 import editorial from './editorial.json';
+import evaluative from './evaluative.json';
 import claims from './claims.json';
 import anonymity from './anonymity.json';
 import statistics from './statistics.json';
@@ -11,6 +12,8 @@ import type {ExtraPhrases} from '../types';
 
 export type HedgeKind = 'removable' | 'modal' | 'weak-modal' | 'phrase';
 export type ClaimKind = 'passive' | 'concern' | 'adverb' | 'judgement';
+/** What part of speech an evaluative entry is: it decides where the word judges and which fix fits. */
+export type EvaluativeKind = 'adjective' | 'adverb' | 'noun' | 'verb' | 'phrase';
 
 export interface Lexicon {
   speechVerbs: Set<string>;
@@ -68,6 +71,9 @@ export interface Lexicon {
   editorialStrict: PhraseSet;
   editorialOpeners: PhraseSet;
   notEditorial: PhraseSet;
+  /** Appraisal words in the writer's voice ("a sour end", "stridency", "slamming his remarks"). */
+  evaluative: PhraseSet<EvaluativeKind>;
+  notEvaluative: PhraseSet;
   claims: PhraseSet<ClaimKind>;
   /** Words after "is considered" that make it deliberation, not a judgement ("considered next week"). */
   notJudgementAfter: Set<string>;
@@ -117,6 +123,19 @@ export function getLexicon(extra: ExtraPhrases = {}): Lexicon {
 function editorialSet(extra: ExtraPhrases): PhraseSet {
   const set = new PhraseSet<string>([], undefined, editorial.peacock.slots);
   for (const phrase of [...editorial.phrases, ...editorial.peacock.phrases, ...(extra.editorial ?? [])]) set.add(phrase, phrase);
+  return set;
+}
+
+function evaluativeSet(): PhraseSet<EvaluativeKind> {
+  const set = new PhraseSet<EvaluativeKind>();
+  const parts: [EvaluativeKind, string[]][] = [
+    ['adjective', evaluative.adjectives.words],
+    ['adverb', evaluative.adverbs.words],
+    ['noun', evaluative.nouns.words],
+    ['verb', evaluative.verbs.words],
+    ['phrase', evaluative.phrases.words]
+  ];
+  for (const [kind, list] of parts) for (const phrase of list) set.add(phrase, kind);
   return set;
 }
 
@@ -195,6 +214,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     editorialStrict: new PhraseSet(editorial.strictPeacock.phrases),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
+    evaluative: evaluativeSet(),
+    notEvaluative: new PhraseSet(evaluative.notEvaluative.words),
     claims: claimSet,
     notJudgementAfter: words(claims.judgement.notBefore),
     anonymityReasons: new PhraseSet(anonymity.reasons),

@@ -1,5 +1,6 @@
 // editorializing: the writer's judgement in a news sentence.
 import {coveringAttribution, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
+import {evaluativeFindings} from './evaluative';
 
 export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => {
   const findings: RawFinding[] = [];
@@ -11,6 +12,7 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
     // Under the strict preset, also the superlatives the default leaves alone ("one of the most visited").
     const taken = (from: number, to: number) => own.some((match) => match.from < to && from < match.to);
     const strict = strictChecks ? lexicon.editorialStrict.findAll(norms).filter((match) => !taken(match.from, match.to)) : [];
+    const reported: {from: number; to: number}[] = [];
     for (const match of strict.length > 0 ? [...own, ...strict] : own) {
       if (blocked.has(match.from)) continue;
       const first = tokens[match.from];
@@ -23,6 +25,7 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
       if (first.norm === 'significant' && /^(statistically|clinically)$/.test(norms[match.from - 1] ?? '')) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
+      reported.push(match);
       findings.push({
         ruleId: 'editorializing',
         secondary: false,
@@ -34,6 +37,7 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
         related: []
       });
     }
+    findings.push(...evaluativeFindings(model, s, lexicon, [...reported, ...[...blocked].map((i) => ({from: i, to: i + 1}))]));
   });
   return findings;
 };

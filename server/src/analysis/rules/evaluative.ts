@@ -1,0 +1,99 @@
+// editorializing, second half: appraisal words in the writer's voice ("a sour and deflating end",
+// "Sanders' stridency", "slamming his remarks", "There's no denying"). The stock phrases of
+// editorializing.ts announce a judgement; these describe with one.
+import type {Suggestion} from '../types';
+import type {Sentence} from '../nlp/tokens';
+import type {EvaluativeKind, Lexicon} from '../lexicon';
+import type {ParagraphModel} from '../attribution/model';
+import {isTitleCase} from '../attribution/sources';
+import {attributeSuggestion, coveringAttribution, removalEdits, tokenSpan, type RawFinding} from './rule';
+
+/** Words after an adjective that show it is not modifying a noun ("unlikely to", "sorry for"). */
+const NOT_A_NOUN_AFTER = new Set([
+  'to', 'that', 'of', 'for', 'about', 'with', 'at', 'in', 'on', 'by', 'from', 'than', 'as', 'if', 'when', 'because', 'but', 'or', 'and'
+]);
+const LINKING_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'seems', 'seemed', 'looks', 'looked', 'became', 'becomes', 'remains', 'remained', 'proved', 'proves']);
+
+interface Match {
+  from: number;
+  to: number;
+  kind: EvaluativeKind;
+}
+
+/**
+ * Appraisal words the writer uses in their own voice: outside quotations and attributed content, not
+ * part of a name, not a source's reporting verb, and (for adjectives) modifying a noun or after "be".
+ * `taken` holds the token ranges editorializing's stock phrases already report.
+ */
+export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Lexicon, taken: {from: number; to: number}[]): RawFinding[] {
+  const sentence = model.sentences[s];
+  const {tokens, norms} = sentence;
+  const blocked = new Set<number>();
+  for (const not of lexicon.notEvaluative.findAll(norms)) for (let i = not.from; i < not.to; i++) blocked.add(i);
+  const headline = isTitleCase(sentence);
+  const cues = new Set(model.attributions.filter((a) => a.sentence === s).map((a) => a.cue.from));
+  const matches: Match[] = [];
+  for (const match of lexicon.evaluative.findAll(norms)) {
+    const first = tokens[match.from];
+    if (blocked.has(match.from) || taken.some((t) => t.from < match.to && match.from < t.to)) continue;
+    if (first.quoted || coveringAttribution(model, s, match.from) || cues.has(match.from)) continue;
+    // A capital mid-sentence is part of a name ("Brilliant Minds Ltd"), except in a title-case headline.
+    if (first.capitalized && match.from > 0 && !headline && tokens[match.from - 1].norm !== '"') continue;
+    if (match.value === 'adjective' && !modifiesOrPredicates(sentence, match.from, match.to)) continue;
+    matches.push({from: match.from, to: match.to, kind: match.value});
+  }
+  return joinCoordinated(matches, norms).map((match) => build(model, s, match));
+}
+
+/** "a sour end" (before a word that can be a noun) or "the plan was woeful" (after a linking verb). */
+function modifiesOrPredicates(sentence: Sentence, from: number, to: number): boolean {
+  const {tokens, norms} = sentence;
+  if (LINKING_VERBS.has(norms[from - 1] ?? '') || (norms[from - 1] === 'so' || norms[from - 1] === 'very' || norms[from - 1] === 'too') && LINKING_VERBS.has(norms[from - 2] ?? '')) return true;
+  const next = tokens[to];
+  if (!next) return false;
+  if (next.kind === 'word') return !NOT_A_NOUN_AFTER.has(next.norm) || next.norm === 'and' || next.norm === 'or';
+  return false;
+}
+
+/** "sour and deflating": one finding, so removing it never leaves "a and deflating end". */
+function joinCoordinated(matches: Match[], norms: readonly string[]): Match[] {
+  const joined: Match[] = [];
+  for (const match of matches) {
+    const last = joined[joined.length - 1];
+    if (last && last.kind === match.kind && (last.kind === 'adjective' || last.kind === 'adverb') && match.from === last.to + 1 && /^(and|or|,)$/.test(norms[last.to])) {
+      last.to = match.to;
+      continue;
+    }
+    joined.push({...match});
+  }
+  return joined;
+}
+
+function build(model: ParagraphModel, s: number, match: Match): RawFinding {
+  const sentence = model.sentences[s];
+  const span = tokenSpan(sentence, match.from, match.to);
+  const actual = model.text.slice(span.start, span.end);
+  const suggestions: Suggestion[] = [];
+  // A modifier can go without breaking the sentence; so can an opener such as "There's no denying".
+  const removable = (match.kind === 'adjective' || match.kind === 'adverb') && !LINKING_VERBS.has(sentence.norms[match.from - 1] ?? '');
+  if (removable || (match.kind === 'phrase' && match.from === 0)) {
+    suggestions.push({title: `Remove "${actual}"`, kind: 'remove', edits: removalEdits(model.text, sentence.start, span.start, span.end)});
+  }
+  suggestions.push(attributeSuggestion(model, s));
+  return {
+    ruleId: 'editorializing',
+    secondary: false,
+    message: message(match.kind, actual),
+    start: span.start,
+    end: span.end,
+    expected: removable ? [''] : [],
+    suggestions,
+    related: []
+  };
+}
+
+function message(kind: EvaluativeKind, actual: string): string {
+  if (kind === 'verb') return `Editorializing: "${actual}" takes sides in the writer's voice; describe what was done or said, or attribute the characterization`;
+  if (kind === 'phrase') return `Editorializing: "${actual}" vouches for the point in the writer's voice; cut it or say who holds the view`;
+  return `Editorializing: "${actual}" is the writer's judgement; attribute it or describe what was said or done`;
+}
