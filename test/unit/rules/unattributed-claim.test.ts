@@ -126,3 +126,54 @@ describe('unattributed-claim: configuration', () => {
     expectQuiet('unattributed-claim', text, {allow: ['is expected to']});
   });
 });
+
+describe('unattributed-claim: verdict nouns nobody holds', () => {
+  it.each([
+    ['The coach resigned after accusations of bullying.', 'after accusations of'],
+    ['Shares in the grocer fell amid fears that the merger would collapse.', 'amid fears that'],
+    ['The ferry operator has earned praise for its safety record.', 'earned praise'],
+    ['The mayor\'s remarks sparked fresh outrage in the city.', 'sparked fresh outrage'],
+    ['The leaked memo raised new questions about the contract.', 'raised new questions']
+  ])('%s', (text, actual) => {
+    const [finding] = findingsOf('unattributed-claim', text);
+    expect(finding.actual).toBe(actual);
+    expect(finding.message).toBe(`Unattributed claim: "${actual}" — from whom? Name who made or holds it`);
+    expect(fixesOf(text, finding).map((f) => f.kind)).toEqual(['attribute']);
+  });
+
+  it.each([
+    // The holder is named after the noun, before it, or is the subject who voices it.
+    'The plan drew criticism from the teachers\' union.',
+    'The ferry operator has earned praise from safety inspectors for its record.',
+    'The coach resigned after the players\' accusations of bullying.',
+    'Council officials raised concerns about the cost.',
+    // Somebody said it, or it is quoted.
+    'The union said the coach resigned after accusations of bullying.',
+    '"There were fears that the bridge would fail," the engineer said.'
+  ])('quiet: %s', (text) => expectQuiet('unattributed-claim', text));
+
+  it('"by" + a gerund gives a means, not a holder', () => {
+    expect(findingsOf('unattributed-claim', 'The firm earned praise for the rescue by cutting costs.').map((f) => f.actual)).toEqual(['earned praise']);
+  });
+});
+
+describe('unattributed-claim: the writer\'s own forecasts', () => {
+  it.each([
+    ['The incumbent would almost certainly lose a runoff.', 'would almost certainly'],
+    ['The bridge will surely close before winter.', 'will surely'],
+    ['The striker is certain to miss the final.', 'is certain to'],
+    ['Things don\'t look good for the ferry service.', 'don\'t look good for']
+  ])('%s', (text, actual) => {
+    const [finding] = findingsOf('unattributed-claim', text);
+    expect(finding.actual).toBe(actual);
+    expect(finding.message).toBe(`Unattributed claim: "${actual}" is the writer's forecast; say who predicts it`);
+    // Not also editorializing: the forecast is the finding.
+    expectQuiet('editorializing', text);
+  });
+
+  it.each([
+    'The minister said the incumbent would almost certainly lose.',
+    '"We will surely win," the coach said.',
+    'It is certainly true that the bridge is old.'
+  ])('quiet: %s', (text) => expectQuiet('unattributed-claim', text));
+});

@@ -11,7 +11,7 @@ import {PhraseSet, normalizeWord} from '../nlp/phrases';
 import type {ExtraPhrases} from '../types';
 
 export type HedgeKind = 'removable' | 'modal' | 'weak-modal' | 'phrase';
-export type ClaimKind = 'passive' | 'concern' | 'adverb' | 'judgement';
+export type ClaimKind = 'passive' | 'concern' | 'adverb' | 'judgement' | 'holderless' | 'forecast';
 /** What part of speech an evaluative entry is: it decides where the word judges and which fix fits. */
 export type EvaluativeKind = 'adjective' | 'adverb' | 'noun' | 'verb' | 'phrase';
 
@@ -73,6 +73,8 @@ export interface Lexicon {
   notEditorial: PhraseSet;
   /** Appraisal words in the writer's voice ("a sour end", "stridency", "slamming his remarks"). */
   evaluative: PhraseSet<EvaluativeKind>;
+  /** Evaluative adjectives that judge only before a noun ("an unlikely hero", not "it seems unlikely"). */
+  attributiveOnly: Set<string>;
   notEvaluative: PhraseSet;
   claims: PhraseSet<ClaimKind>;
   /** Words after "is considered" that make it deliberation, not a judgement ("considered next week"). */
@@ -152,6 +154,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
   for (const phrase of claims.judgement.phrases) claimSet.add(phrase, 'judgement');
   for (const phrase of claims.concern) claimSet.add(phrase, 'concern');
   for (const phrase of claims.adverbs) claimSet.add(phrase, 'adverb');
+  for (const phrase of claims.holderless.phrases) claimSet.add(phrase, 'holderless');
+  for (const phrase of claims.forecast.phrases) claimSet.add(phrase, 'forecast');
 
   const knownWords = new Set<string>();
   const collect = (list: Iterable<string>) => {
@@ -215,6 +219,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     evaluative: evaluativeSet(),
+    attributiveOnly: words(evaluative.attributiveOnly.words),
     notEvaluative: new PhraseSet(evaluative.notEvaluative.words),
     claims: claimSet,
     notJudgementAfter: words(claims.judgement.notBefore),

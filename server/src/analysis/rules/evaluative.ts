@@ -39,16 +39,16 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
     if (first.quoted || coveringAttribution(model, s, match.from) || cues.has(match.from)) continue;
     // A capital mid-sentence is part of a name ("Brilliant Minds Ltd"), except in a title-case headline.
     if (first.capitalized && match.from > 0 && !headline && tokens[match.from - 1].norm !== '"') continue;
-    if (match.value === 'adjective' && !modifiesOrPredicates(sentence, match.from, match.to)) continue;
+    if (match.value === 'adjective' && !modifiesOrPredicates(sentence, match.from, match.to, lexicon.attributiveOnly.has(norms[match.from]))) continue;
     matches.push({from: match.from, to: match.to, kind: match.value});
   }
   return joinCoordinated(matches, norms).map((match) => build(model, s, match));
 }
 
 /** "a sour end" (before a word that can be a noun) or "the plan was woeful" (after a linking verb). */
-function modifiesOrPredicates(sentence: Sentence, from: number, to: number): boolean {
+function modifiesOrPredicates(sentence: Sentence, from: number, to: number, attributiveOnly: boolean): boolean {
   const {tokens, norms} = sentence;
-  if (LINKING_VERBS.has(norms[from - 1] ?? '') || (norms[from - 1] === 'so' || norms[from - 1] === 'very' || norms[from - 1] === 'too') && LINKING_VERBS.has(norms[from - 2] ?? '')) return true;
+  if (!attributiveOnly && (LINKING_VERBS.has(norms[from - 1] ?? '') || (norms[from - 1] === 'so' || norms[from - 1] === 'very' || norms[from - 1] === 'too') && LINKING_VERBS.has(norms[from - 2] ?? ''))) return true;
   const next = tokens[to];
   if (!next) return false;
   if (next.kind === 'word') return !NOT_A_NOUN_AFTER.has(next.norm) || next.norm === 'and' || next.norm === 'or';

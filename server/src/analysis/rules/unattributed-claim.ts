@@ -25,6 +25,8 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       // "is expected by analysts to" names who expects.
       if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to) || (/^(as|a|an|the)$/.test(norms[match.to - 1]) && agentAfterLabel(norms, match.to, lexicon))) continue;
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
+      // "drew criticism from unions", "praise from reviewers for": the holder follows the noun.
+      if (match.value === 'holderless' && holderAfter(norms, match.to)) continue;
       // "it is known as Fourth Avenue" gives a name; "could be seen as far away as" measures.
       if (norms[match.to - 1] === 'known' && norms[match.to] === 'as') continue;
       if (norms[match.to - 1] === 'as' && NOT_JUDGED_AFTER_AS.has(norms[match.to] ?? '')) continue;
@@ -92,8 +94,22 @@ function agentAfterQuote(norms: string[], from: number): boolean {
   return false;
 }
 
+/**
+ * "from unions", "by reviewers", "among residents", within the clause after a verdict noun ("praise for
+ * the rescue from residents"); "by cutting fares" gives a means, not a holder.
+ */
+function holderAfter(norms: string[], from: number): boolean {
+  for (let k = from; k < norms.length && k < from + 8; k++) {
+    if (/^[,;:.!?"()]$/.test(norms[k]) || /^(and|but|which|who|that|because|while|after|when)$/.test(norms[k])) return false;
+    if (/^(from|by|among)$/.test(norms[k]) && !/ing$/.test(norms[k + 1] ?? '')) return true;
+  }
+  return false;
+}
+
 function message(kind: string, actual: string): string {
   if (kind === 'concern') return `Unattributed claim: "${actual}" — whose concern is it? Name who holds it`;
+  if (kind === 'holderless') return `Unattributed claim: "${actual}" — from whom? Name who made or holds it`;
+  if (kind === 'forecast') return `Unattributed claim: "${actual}" is the writer's forecast; say who predicts it`;
   if (kind === 'adverb') return `Unattributed claim: "${actual}" — say who alleges it`;
   return `Unattributed claim: "${actual}" hides who expects or believes it (AP: attribute predictions and opinions)`;
 }
