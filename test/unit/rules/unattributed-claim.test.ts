@@ -177,3 +177,38 @@ describe('unattributed-claim: the writer\'s own forecasts', () => {
     'It is certainly true that the bridge is old.'
   ])('quiet: %s', (text) => expectQuiet('unattributed-claim', text));
 });
+
+describe('unattributed-claim: feelings and motives stated as fact', () => {
+  it.each([
+    ['Commuters are furious about the new timetable.', 'Commuters are furious'],
+    ['Many farmers were increasingly anxious about the drought.', 'Many farmers were increasingly anxious'],
+    ['Britons remain wary of the scheme.', 'Britons remain wary'],
+    ['The closure was driven by the owner\'s fear of a lawsuit.', 'driven by the owner\'s fear'],
+    ['The recall has been prompted by the carmaker\'s growing concern over brakes.', 'prompted by the carmaker\'s growing concern']
+  ])('%s', (text, actual) => {
+    expect(findingsOf('unattributed-claim', text).map((f) => f.actual)).toEqual([actual]);
+  });
+
+  it('the message says what is stated as fact', () => {
+    const [finding] = findingsOf('unattributed-claim', 'Commuters are furious about the new timetable.');
+    expect(finding.message).toBe('Unattributed claim: "Commuters are furious" states how a crowd feels as fact; who says so? Cite a poll or somebody who feels it');
+  });
+
+  it.each([
+    // A person the story names: the editor's call, not a crowd.
+    'The mayor was furious about the timetable.',
+    // A crowd word inside a name.
+    'The National Union of Students are worried about fees.',
+    // The crowd's view, attributed or quoted.
+    'A poll by the rail union found commuters are furious about the timetable.',
+    '"Commuters are furious," the union said.',
+    // Driven by a thing, not a state of mind.
+    'The rise was driven by demand for steel.'
+  ])('quiet: %s', (text) => expectQuiet('unattributed-claim', text));
+
+  it('opinion holders whose feeling is the news are a vague source instead', () => {
+    const text = 'Political commentators are shocked that the senator is leading.';
+    expectQuiet('unattributed-claim', text);
+    expect(findingsOf('vague-source', text).map((f) => f.actual)).toEqual(['Political commentators']);
+  });
+});

@@ -77,6 +77,16 @@ export interface Lexicon {
   attributiveOnly: Set<string>;
   notEvaluative: PhraseSet;
   claims: PhraseSet<ClaimKind>;
+  /** How a crowd feels, stated as fact ("Americans are mad"): feelings, the verbs before them, crowd heads. */
+  feelings: Set<string>;
+  feelingLinks: Set<string>;
+  feelingDegrees: Set<string>;
+  feelingCrowds: Set<string>;
+  /** Crowds whose job is to hold views: their feeling makes them a vague source ("pundits are shocked"). */
+  opinionHolders: Set<string>;
+  /** A motive stated as fact ("prompted by its growing concern"): verbs of causing and states of mind. */
+  motiveCauses: Set<string>;
+  motiveMinds: Set<string>;
   /** Words after "is considered" that make it deliberation, not a judgement ("considered next week"). */
   notJudgementAfter: Set<string>;
   anonymityReasons: PhraseSet;
@@ -220,6 +230,13 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     evaluative: evaluativeSet(),
     attributiveOnly: words(evaluative.attributiveOnly.words),
+    feelings: words(claims.statesOfMind.feelings),
+    feelingLinks: words(claims.statesOfMind.linking.flatMap((phrase) => phrase.split(' '))),
+    feelingDegrees: words(claims.statesOfMind.degree),
+    feelingCrowds: words(claims.statesOfMind.crowds),
+    opinionHolders: words(claims.statesOfMind.opinionHolders),
+    motiveCauses: words(claims.motives.causes),
+    motiveMinds: words(claims.motives.minds),
     notEvaluative: new PhraseSet(evaluative.notEvaluative.words),
     claims: claimSet,
     notJudgementAfter: words(claims.judgement.notBefore),

@@ -3,6 +3,7 @@ import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
 import {QUANTIFIER_SUBJECTS} from '../attribution/sources';
 import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
+import {stateOfMindFindings} from './states-of-mind';
 
 /** "It is believed that" -> "[TK: who] believes that". */
 const ACTIVE_FORMS: Record<string, string> = {
@@ -55,6 +56,7 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
         related: []
       });
     }
+    findings.push(...stateOfMindFindings(model, s, lexicon));
   });
   return findings;
 };

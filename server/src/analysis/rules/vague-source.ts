@@ -1,8 +1,9 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
 import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
-import {isTitleCase, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
+import {isDeterminer, isPreposition, isTitleCase, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
 import {coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+import {crowdFeelings} from './states-of-mind';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
@@ -34,6 +35,21 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       if (overlaps(span)) continue;
       taken.push(span);
       findings.push(build(span, model.text.slice(span.start, span.end), [], phraseFixes(model, s, match, lexicon)));
+    }
+    // "Political pundits are shocked that ...": opinion holders whose feeling is the news.
+    for (const crowd of crowdFeelings(model, s, lexicon)) {
+      if (!crowd.opinionHolders) continue;
+      // "Human rights campaigners", "Industry experts": up to two words that qualify the crowd.
+      let from = crowd.from;
+      const qualifies = (k: number) => sentence.tokens[k].kind === 'word' && !isDeterminer(sentence.norms[k]) && !isPreposition(sentence.norms[k]) && !/^(and|but|or|however|because|while|if|when|that|which)$/.test(sentence.norms[k]);
+      while (from > 0 && crowd.from - from < 2 && qualifies(from - 1)) from--;
+      const head = crowd.feeling - 1;
+      let last = head;
+      while (last > from && !lexicon.opinionHolders.has(sentence.norms[last])) last--;
+      const span = tokenSpan(sentence, from, last + 1);
+      if (overlaps(span)) continue;
+      taken.push(span);
+      findings.push(build(span, model.text.slice(span.start, span.end), [], [nameSource(span)]));
     }
   });
   return findings;

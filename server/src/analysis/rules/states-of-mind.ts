@@ -1,0 +1,95 @@
+// unattributed-claim, second half: how a crowd feels and why somebody acted, stated as fact
+// ("Americans are mad", "has been prompted by Microsoft's growing concern with security").
+import type {Lexicon} from '../lexicon';
+import type {ParagraphModel} from '../attribution/model';
+import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding} from './rule';
+
+const STOPS = /^[,;:.!?"()]$|^(and|but|or|which|who|that|because|while|when|after|before|if)$/;
+/** Capitalized plurals of nationalities and factions ("Israelis", "Shiites"), with a plural verb. */
+const GROUP_PLURAL = /(ans|ians|ese|is|ites|ists)$/;
+const PLURAL_LINKS = new Set(['are', 'were', "'re", 'remain', 'feel', 'seem', 'appear', 'become', 'have', 'grew', 'became', 'felt', 'remained', 'seemed', 'appeared']);
+
+/**
+ * A crowd's feeling told as fact: the crowd's first token, the feeling's index, and whether the crowd
+ * is one whose job is to hold opinions ("Political pundits are shocked"), which vague-source reports.
+ */
+export interface CrowdFeeling {
+  from: number;
+  feeling: number;
+  opinionHolders: boolean;
+}
+
+export function crowdFeelings(model: ParagraphModel, s: number, lexicon: Lexicon): CrowdFeeling[] {
+  const found: CrowdFeeling[] = [];
+  const {tokens, norms} = model.sentences[s];
+  const cues = model.attributions.filter((a) => a.sentence === s);
+  const isCue = (i: number) => cues.some((a) => a.cue.from <= i && i < a.cue.to);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!lexicon.feelings.has(norms[i]) || tokens[i].quoted || coveringAttribution(model, s, i) || isCue(i)) continue;
+    const subject = crowdBefore(norms, tokens, i, lexicon);
+    if (subject < 0 || isCue(subject)) continue;
+    const head = lexicon.feelingCrowds.has(norms[subject]) || subject === i - 1 ? subject : subject + 1;
+    found.push({from: subject, feeling: i, opinionHolders: lexicon.opinionHolders.has(norms[head])});
+  }
+  return found;
+}
+
+export function stateOfMindFindings(model: ParagraphModel, s: number, lexicon: Lexicon): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const {tokens, norms} = model.sentences[s];
+  for (const crowd of crowdFeelings(model, s, lexicon)) {
+    if (!crowd.opinionHolders) findings.push(build(model, s, crowd.from, crowd.feeling + 1, 'feeling'));
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].quoted || coveringAttribution(model, s, i)) continue;
+    if (lexicon.motiveCauses.has(norms[i]) && norms[i + 1] === 'by') {
+      for (let k = i + 2; k < tokens.length && k <= i + 6 && !STOPS.test(norms[k]); k++) {
+        if (lexicon.motiveMinds.has(norms[k])) {
+          findings.push(build(model, s, i, k + 1, 'motive'));
+          break;
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/** The crowd a feeling is told of: "Americans are mad", "many voters were increasingly angry". -1 if none. */
+function crowdBefore(norms: readonly string[], tokens: ParagraphModel['sentences'][number]['tokens'], at: number, lexicon: Lexicon): number {
+  let j = at - 1;
+  let linked = false;
+  let plural = false;
+  while (j >= 0 && at - j <= 4 && (lexicon.feelingDegrees.has(norms[j]) || lexicon.feelingLinks.has(norms[j]))) {
+    if (lexicon.feelingLinks.has(norms[j])) {
+      linked = true;
+      plural ||= PLURAL_LINKS.has(norms[j]);
+    }
+    j--;
+  }
+  if (!linked || j < 0 || tokens[j].kind !== 'word') return -1;
+  const head = norms[j];
+  const crowd = lexicon.feelingCrowds.has(head) || (plural && tokens[j].capitalized && GROUP_PLURAL.test(head));
+  // "the National Union of Students are worried": a crowd word inside a name.
+  if (!crowd || (tokens[j].capitalized && j > 0 && (norms[j - 1] === 'of' || (tokens[j - 1].capitalized && tokens[j - 1].kind === 'word')))) return -1;
+  // "many voters", "most Americans", "the fans": the quantifier or article opens the span.
+  return j > 0 && /^(many|most|some|the|all|few|other)$/.test(norms[j - 1]) ? j - 1 : j;
+}
+
+function build(model: ParagraphModel, s: number, from: number, to: number, kind: 'feeling' | 'motive'): RawFinding {
+  const sentence = model.sentences[s];
+  const span = tokenSpan(sentence, from, to);
+  const actual = model.text.slice(span.start, span.end);
+  return {
+    ruleId: 'unattributed-claim',
+    secondary: false,
+    message:
+      kind === 'feeling'
+        ? `Unattributed claim: "${actual}" states how a crowd feels as fact; who says so? Cite a poll or somebody who feels it`
+        : `Unattributed claim: "${actual}" states a motive as fact; say who gives this reason`,
+    start: span.start,
+    end: span.end,
+    expected: [],
+    suggestions: [attributeSuggestion(model, s)],
+    related: []
+  };
+}
