@@ -43,6 +43,22 @@ describe('tags on news sentences', () => {
     expect(tagOfWord('The council met. Angry residents filled the hall.', 'Angry').pos).toBe('ADJ');
   });
 
+  it('"have" and "be" as main verbs are VERB, as auxiliaries AUX', () => {
+    expect(tagOfWord('The ministry has a plan.', 'has')).toMatchObject({pos: 'VERB', tag: 'VBZ', lemma: 'have'});
+    expect(tagOfWord('The ministry has to pay.', 'has').pos).toBe('VERB');
+    expect(tagOfWord('The ministry has approved a plan.', 'has').pos).toBe('AUX');
+    expect(tagOfWord('Has it ever approved a plan?', 'Has').pos).toBe('AUX');
+    expect(tagOfWord('Officials said there is no evidence.', 'is').pos).toBe('VERB');
+    expect(tagOfWord('There is expected to be a vote.', 'is').pos).toBe('AUX');
+    expect(tagOfWord('The plan is late.', 'is').pos).toBe('AUX');
+  });
+
+  it('a verb in -s after a clause-opening "as": "as the report notes,"', () => {
+    expect(tagOfWord('As the report notes, fares rose.', 'notes').pos).toBe('VERB');
+    expect(tagOfWord('He reports to the board.', 'reports').pos).toBe('VERB');
+    expect(tagOfWord('In the company reports, fares rose.', 'reports').pos).toBe('NOUN');
+  });
+
   it('names opening a sentence stay proper nouns', () => {
     expect(tagOfWord('Mara Oyelaran chairs the board.', 'Mara').pos).toBe('PROPN');
     expect(tagOfWord('Young said the fares would rise.', 'Young').pos).toBe('PROPN');

@@ -53,7 +53,7 @@ export interface TaggedToken extends WordTag {
   /** wink's token type: word, number, punctuation, url, email, emoji, symbol, ... */
   type: string;
   /** Set when a fix-up of whosaid's changed wink's tag: which one. */
-  fixed?: 'sentence-start' | 'verb-s';
+  fixed?: 'sentence-start' | 'verb-s' | 'main-verb';
   /** First token of a sentence (wink's sentence breaks). */
   sentenceStart?: boolean;
 }
@@ -153,7 +153,7 @@ function load(): Wink {
     featureFn,
     addons: {lemmatize}
   };
-  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const nlp = winkNLP(model, ['pos']);
   nlp.readDoc('The tagger is ready.');
   if (!cache) throw new Error('whosaid: the part-of-speech model did not load (no lexicon)');
   const list = posNames();
@@ -203,7 +203,7 @@ export function tagOf(paragraph: string | {readonly text: string}, token: Span):
 /** Tags a text afresh, without the memo; `fixUps: false` gives wink's own tags (for measuring). */
 export function tagText(text: string, options: TagOptions = {}): Tagged {
   const w = load();
-  const tokens: TaggedToken[] = [];
+  const tokens: Tok[] = [];
   if (text.trim().length > 0) {
     const doc = w.nlp.readDoc(text);
     const its = w.its;
@@ -214,27 +214,48 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
     const lemmas: string[] = all.out(its.lemma);
     const types: string[] = all.out(its.type);
     let cursor = 0;
+    let ended = true;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       cursor += spaces[i].length;
       let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
       if (start >= 0) cursor = start + value.length;
       else start = -1;
-      tokens.push({
-        start,
-        end: start < 0 ? -1 : start + value.length,
-        text: value,
-        type: types[i],
-        pos: (pos[i] === 'SPACE' ? 'X' : pos[i]) as Upos,
-        tag: '',
-        lemma: plainLemma(lemmas[i])
-      });
+      const token = new Tok(tokens, i, start, value, types[i], (pos[i] === 'SPACE' ? 'X' : pos[i]) as Upos, plainLemma(lemmas[i]));
+      // Sentence starts, for the fix-ups: after a full stop, question or exclamation mark (closing
+      // quotes and brackets between) or a line break. wink's own sentence splitter costs a third of
+      // the tagging time and finds the same starts in news copy ("Mr." and "U.S." are one token).
+      if (ended || spaces[i].includes('\n')) token.sentenceStart = true;
+      if (SENTENCE_ENDS.has(value)) ended = true;
+      else if (!CLOSERS.has(value)) ended = false;
+      tokens.push(token);
     }
-    for (const [first] of doc.sentences().out(its.span) as [number, number][]) if (tokens[first]) tokens[first].sentenceStart = true;
     if (options.fixUps !== false) fixUps(tokens, w);
-    for (let i = 0; i < tokens.length; i++) tokens[i].tag = pennTag(tokens, i);
   }
   return makeTagged(text, tokens);
+}
+
+const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026', '...', '?!', '!!', '!?']);
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
+
+/** A wink token placed in the paragraph; its Penn tag is derived when first read. */
+class Tok implements TaggedToken {
+  readonly #all: Tok[];
+  readonly #index: number;
+  #penn: string | undefined;
+  readonly end: number;
+  fixed?: TaggedToken['fixed'];
+  sentenceStart?: boolean;
+
+  constructor(all: Tok[], index: number, readonly start: number, readonly text: string, readonly type: string, public pos: Upos, public lemma: string) {
+    this.#all = all;
+    this.#index = index;
+    this.end = start < 0 ? -1 : start + text.length;
+  }
+
+  get tag(): string {
+    return (this.#penn ??= pennTag(this.#all, this.#index));
+  }
 }
 
 function plainLemma(lemma: string): string {
@@ -340,6 +361,8 @@ function lexEntry(w: Wink, lower: string): LexEntry | null {
  *   adjective or a function word ("Beautiful results were obtained", "Angry residents filled the hall").
  * - verb-s: wink reads a verb in -s after a singular subject as a plural noun, as in a compound ("The
  *   company reports a loss").
+ * - main-verb: wink tags every "have" and "be" AUX, also where they are the clause's main verb
+ *   ("The firm has a plan", "there is no proof"): VERB there, as in UD.
  */
 function fixUps(tokens: TaggedToken[], w: Wink): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -347,6 +370,7 @@ function fixUps(tokens: TaggedToken[], w: Wink): void {
     if (token.type !== 'word') continue;
     if (token.pos === 'PROPN' && opensSentence(tokens, i)) fixSentenceStart(tokens, i, w);
     else if (token.pos === 'NOUN') fixVerbS(tokens, i, w);
+    else if (token.pos === 'AUX') fixMainVerb(tokens, i);
   }
 }
 
@@ -398,22 +422,32 @@ const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that', 'who', 'wh
 /** Tokens that end a clause for the look-ahead: a finite verb past them belongs to another clause. */
 const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '!', '?', '\u2014', '\u2013', '(', ')']);
 
+/** Parts of speech that can open what follows a verb in -s: an object, a complement, an adverb. */
+const AFTER_VERB = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'SCONJ', 'PART', 'ADP']);
+/** Words after which a finite verb in the look-ahead belongs to a relative or reported clause. */
+const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'whether', 'if']);
+
 function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   const token = tokens[i];
-  const lower = token.text.toLowerCase();
-  if (lower.length < 4 || !lower.endsWith('s') || /(ss|us|is|'s|\u2019s)$/.test(lower)) return;
-  const verb = w.lemmatize(lower, 'VERB', w.cache);
-  if (verb === lower || !w.cache.hasSamePOS(verb, 'VERB')) return;
-  if (!singularSubjectBefore(tokens, i)) return;
+  const text = token.text;
+  // Lower case only: a capitalised word inside a sentence is a name or a heading ("Kind Regards").
+  if (text.length < 4 || text.charCodeAt(text.length - 1) !== 115 || !/^[a-z]+$/.test(text) || /(ss|us|is)$/.test(text)) return;
+  const verb = w.lemmatize(text, 'VERB', w.cache);
+  if (verb === text || !w.cache.hasSamePOS(verb, 'VERB')) return;
+  const opener = singularSubjectBefore(tokens, i);
+  if (opener === null) return;
   // What follows must not make the word a noun: a verb right after it ("company reports show"), or
-  // a finite verb later in the same clause ("company reports on Monday showed"). Nothing at all after
-  // it ("the company reports.") says nothing either way: left as it is.
+  // a finite verb later in the same clause ("company reports on Monday showed"). A clause ending
+  // right after it counts only after a pronoun ("it reports.") or in "as the company reports,".
   const next = tokens[i + 1] as TaggedToken | undefined;
-  if (!next || CLAUSE_BREAKS.has(next.text) && !(tokens[i - 1].pos === 'PRON')) return;
+  if (!next) return;
+  if (CLAUSE_BREAKS.has(next.text)) {
+    if (tokens[i - 1].pos !== 'PRON' && opener !== 'as') return;
+  } else if (!AFTER_VERB.has(next.pos) || next.pos === 'PART' && next.text.toLowerCase() !== 'to') return;
   for (let j = i + 1; j < tokens.length; j++) {
     const after = tokens[j];
     if (CLAUSE_BREAKS.has(after.text) || after.pos === 'SCONJ' || after.pos === 'CCONJ' || after.sentenceStart) break;
-    if (after.pos === 'PRON' && /^(that|which|who|whom)$/i.test(after.text)) break;
+    if (CLAUSE_WORDS.has(after.text.toLowerCase())) break;
     if (after.pos === 'AUX') return;
     if (after.pos === 'VERB' && !/ing$/i.test(after.text) && !(j > i + 1 && /^(DET|ADJ|ADP)$/.test(tokens[j - 1].pos))) return;
   }
@@ -426,26 +460,61 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
  * A subject that takes a verb in -s ends right before: a singular pronoun, or a singular noun phrase
  * that opens its clause ("The company", "The state's largest utility", "Acme"), not one that is the
  * object of a verb or a preposition before it ("read the company reports", "in the company reports").
+ * Returns what opens the clause (lower case, '' at a sentence start), or null when there is no such subject.
  */
-function singularSubjectBefore(tokens: TaggedToken[], i: number): boolean {
+function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null {
   const before = tokens[i - 1] as TaggedToken | undefined;
-  if (!before) return false;
+  if (!before || tokens[i].sentenceStart) return null;
   const word = before.text.toLowerCase();
-  if (before.pos === 'PRON') return SINGULAR_PRONOUNS.has(word);
-  if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return false;
+  if (before.pos === 'PRON') return SINGULAR_PRONOUNS.has(word) ? word : null;
+  if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return null;
   // A plural noun takes the plain verb: "the firms report".
-  if (before.pos === 'NOUN' && before.lemma !== word && !word.endsWith('ss')) return false;
-  if (tokens[i].sentenceStart) return false;
-  // Back over the noun phrase to what stands before it.
+  if (before.pos === 'NOUN' && before.lemma !== word && !word.endsWith('ss')) return null;
+  // Back over the noun phrase to what stands before it; a hyphen joined to its neighbours is inside
+  // a word ("al-Qaeda", "state-owned").
   let j = i - 1;
   while (j > 0 && !tokens[j].sentenceStart) {
     const previous = tokens[j - 1];
-    if (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(previous.pos) || previous.pos === 'PART' && /^['\u2019]/.test(previous.text) || previous.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(previous.text.toLowerCase())) j--;
+    const joined = HYPHENS.has(previous.text) && previous.end === tokens[j].start && tokens[j - 2]?.end === previous.start;
+    if (joined || /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(previous.pos) || previous.pos === 'PART' && /^['\u2019]/.test(previous.text) || previous.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(previous.text.toLowerCase())) j--;
     else break;
   }
-  if (tokens[j].sentenceStart) return true;
+  if (tokens[j].sentenceStart) return '';
   const opener = tokens[j - 1];
-  return CLAUSE_BREAKS.has(opener.text) || OPENERS.has(opener.text) || opener.pos === 'SCONJ' || opener.pos === 'CCONJ' || opener.pos === 'PRON' && /^(that|which|who)$/i.test(opener.text) || opener.pos === 'ADV';
+  const openerWord = opener.text.toLowerCase();
+  const opens = CLAUSE_BREAKS.has(opener.text) || OPENERS.has(opener.text) && !HYPHENS.has(opener.text) || opener.pos === 'SCONJ' || opener.pos === 'CCONJ' || CLAUSE_WORDS.has(openerWord) || openerWord === 'as' || opener.pos === 'ADV';
+  return opens ? openerWord : null;
+}
+
+/**
+ * "have" and "be" as main verbs, which wink always tags AUX: "have" before what it has ("The firm has
+ * a plan", "has to pay") and "be" after existential "there" ("there is no proof") are VERB in UD.
+ */
+function fixMainVerb(tokens: TaggedToken[], i: number): void {
+  const token = tokens[i];
+  if (token.lemma === 'have') {
+    let j = i + 1;
+    while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].pos === 'PART' && /^(not|n't|n\u2019t)$/i.test(tokens[j].text))) j++;
+    const next = tokens[j];
+    if (!next || !/^(DET|NUM|PRON|NOUN|PROPN|ADJ|PART)$/.test(next.pos)) return;
+    // "to" for obligation ("has to pay"); other particles ("has n't") are not objects.
+    if (next.pos === 'PART' && next.text.toLowerCase() !== 'to') return;
+    // "has it been", "have you seen": a question's subject, then a participle.
+    if (next.pos === 'PRON') {
+      let k = j + 1;
+      while (tokens[k] && tokens[k].pos === 'ADV') k++;
+      if (tokens[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) return;
+    }
+  } else if (token.lemma === 'be') {
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const there = (t: TaggedToken | undefined) => t !== undefined && t.text.toLowerCase() === 'there';
+    if (!there(before) && !(there(after) && (i === 0 || tokens[i].sentenceStart))) return;
+    // "There is expected to be", "there was found": a passive or a progressive, an auxiliary.
+    if (after && after.pos === 'VERB') return;
+  } else return;
+  token.pos = 'VERB';
+  token.fixed = 'main-verb';
 }
 
 // ---------------------------------------------------------------------------------------------------
