@@ -3,6 +3,7 @@
 // rules: the first analysis in a fresh process runs several times slower than every later one.
 // A one-file CLI run gains nothing from it and does not call it.
 import {createAnalyzer} from './engine';
+import {preloadTagger} from './nlp/tags';
 import type {AnalysisResult} from './types';
 
 /** An invented wire-style brief that walks every rule and both document formats. */
@@ -27,6 +28,8 @@ const SAMPLE = [
  * and result, so a host can warm its own code (diagnostics, serialisation) on them too.
  */
 export function warmUp(): {text: string; result: AnalysisResult} {
+  // The part-of-speech model loads on the first paragraph tagged; a host that warms up pays it here.
+  preloadTagger();
   const analyzer = createAnalyzer();
   analyzer.analyze(SAMPLE.replace(/^# /, ''), 'plaintext');
   return {text: SAMPLE, result: analyzer.analyze(SAMPLE, 'markdown')};

@@ -1,0 +1,617 @@
+// Part-of-speech tags and lemmas for a paragraph, aligned with retext-english's tokens by offset.
+//
+// API
+//   tagParagraph(text): Tagged      Tags one paragraph (the same text the engine parses: the masked
+//                                   prose, ParagraphModel.text). Memoized on the text: the engine, the
+//                                   attribution model and every rule share one tagging per paragraph.
+//   tagsOf(paragraph): Tagged       The same for a ParagraphModel, kept with the model object.
+//   tagOf(paragraph, token): WordTag  The tag of one retext token (nlp/tokens.ts Token, or anything with
+//                                   paragraph offsets {start, end}); `paragraph` is the ParagraphModel
+//                                   (or its text). Never undefined: a token the tagger could not align
+//                                   gets pos 'X'.
+//   Tagged.at(start, end?): WordTag The same, by offsets in the paragraph.
+//   Tagged.tokens                   wink's own tokens with offsets, tags and lemmas, in text order
+//                                   ("can't" is "ca" + "n't", "well-known" is "well" "-" "known").
+//   preloadTagger()                 Loads the model now (a long-running host calls it at start-up).
+//
+// WordTag = {pos, tag, lemma}:
+//   pos    Universal Dependencies UPOS: ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT
+//          SCONJ SYM VERB X.
+//   tag    A Penn Treebank tag (NN NNS VBZ VBD VBN JJ JJR MD ...), derived here from pos, the word's
+//          form and its neighbours: wink has no fine tags of its own, so treat it as a good guess.
+//   lemma  Lower case, plain apostrophes ("reports" → "report", "n’t" → "not", "were" → "be").
+// A retext word that wink splits ("can't", "firm's", "well-known", "search-engines") gets one tag:
+// the first part's for a clitic or possessive ("firm's" NOUN, "can't" AUX), the last word part's for
+// a hyphenated compound ("search-engines" NOUN, lemma "search-engine").
+//
+// From a rule:  import {tagOf} from '../nlp/tags';
+//               if (tagOf(model, token).pos === 'ADJ') ...
+//
+// The tagger is wink-nlp with wink-eng-lite-web-model (both MIT), whose rule-based tagger reads raw
+// text; retext-english stays the parser. Two fix-ups of whosaid's own (see fixUps below) correct
+// wink's proper nouns at sentence starts ("Beautiful results") and plural nouns that are verbs in -s
+// ("The company reports a loss"). The model is loaded lazily, once, on the first call. Pure: no file
+// system, no network (the model is bundled into dist/*.js).
+
+export type Upos =
+  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X';
+
+export interface WordTag {
+  /** Universal POS. */
+  pos: Upos;
+  /** Penn Treebank tag, derived by whosaid (wink has none). */
+  tag: string;
+  /** Lower case, plain apostrophes. */
+  lemma: string;
+}
+
+export interface TaggedToken extends WordTag {
+  /** Offsets in the paragraph; -1 when the token could not be found in the text (never seen so far). */
+  start: number;
+  end: number;
+  text: string;
+  /** wink's token type: word, number, punctuation, url, email, emoji, symbol, ... */
+  type: string;
+  /** Set when a fix-up of whosaid's changed wink's tag: which one. */
+  fixed?: 'sentence-start' | 'verb-s' | 'main-verb';
+  /** First token of a sentence (wink's sentence breaks). */
+  sentenceStart?: boolean;
+}
+
+export interface Tagged {
+  readonly text: string;
+  readonly tokens: readonly TaggedToken[];
+  /**
+   * The tag of the word at `start` in the paragraph; with `end`, of the whole word [start, end) even
+   * when wink split it. Offsets inside a wink token get that token's tag.
+   */
+  at(start: number, end?: number): WordTag;
+}
+
+/** What a tag lookup needs of a token: its offsets in the paragraph. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TagOptions {
+  /** Apply whosaid's fix-ups to wink's tags (default true; false for measuring wink alone). */
+  fixUps?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Loading
+
+/** The parts of wink that tagging needs, once loaded. */
+interface Wink {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  nlp: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  its: any;
+  /** wink's lexicon, captured from its POS updater on the first document (see load). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  cache: any;
+  lemmatize: (value: string, pos: string, cache: unknown) => string;
+  posIndex: Record<string, number>;
+  posList: string[];
+}
+
+let wink: Wink | null = null;
+let loadMs = 0;
+
+/** Loads the tagger now instead of on the first paragraph. Returns the milliseconds the load took (0 if already loaded). */
+export function preloadTagger(): number {
+  if (wink) return 0;
+  load();
+  return loadMs;
+}
+
+/** How long the model took to load, in ms (0 before it is loaded). */
+export function taggerLoadMs(): number {
+  return loadMs;
+}
+
+function load(): Wink {
+  if (wink) return wink;
+  const started = performance.now();
+  // require() inside the function: the bundles (esbuild) and vitest both resolve it, and the 3 MB
+  // model is evaluated only when the first paragraph is tagged, not when the engine is imported.
+  // The model's parts are loaded one by one: its `main` also loads the named-entity and sentiment
+  // models (0.6 MB), which whosaid does not use; wink's loader asks for them, so two empty stand-ins.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const winkNLP = require('wink-nlp');
+  const core = require('wink-eng-lite-web-model/dist/load-core-model.js');
+  const sbd = require('wink-eng-lite-web-model/dist/load-sbd-model.js');
+  const pos = require('wink-eng-lite-web-model/dist/load-pos-model.js');
+  const negation = require('wink-eng-lite-web-model/dist/load-negation-model.js');
+  const metaCER = require('wink-eng-lite-web-model/dist/load-cer-meta-model.js');
+  const featureFn = require('wink-eng-lite-web-model/dist/feature.js');
+  const lemmatize = require('wink-eng-lite-web-model/dist/lemmatize.js');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  let cache: unknown = null;
+  const model = {
+    core,
+    sbd,
+    pos: () => {
+      const loaded = pos();
+      const updater = loaded.updater;
+      // wink keeps its lexicon private; its POS updater is handed it on every document. The fix-ups
+      // need to ask the lexicon which parts of speech a word can have, so the first call keeps it.
+      return {
+        ...loaded,
+        updater(px: unknown, lexicon: unknown, tags: unknown, tokens: unknown) {
+          cache = lexicon;
+          return updater(px, lexicon, tags, tokens);
+        }
+      };
+    },
+    ner: () => ({machines: [], transformers: []}),
+    negation,
+    // Never run (not in the pipe), but wink's loader compiles one machine for it.
+    sa: () => ({machines: negation().machines, setter: () => undefined}),
+    metaCER,
+    featureFn,
+    addons: {lemmatize}
+  };
+  const nlp = winkNLP(model, ['pos']);
+  nlp.readDoc('The tagger is ready.');
+  if (!cache) throw new Error('whosaid: the part-of-speech model did not load (no lexicon)');
+  const list = posNames();
+  const posIndex: Record<string, number> = {};
+  list.forEach((name, index) => (posIndex[name] = index));
+  wink = {nlp, its: nlp.its, cache, lemmatize, posIndex, posList: list};
+  loadMs = performance.now() - started;
+  return wink;
+}
+
+/** wink's part-of-speech numbering (the model's `pos.list`). */
+function posNames(): string[] {
+  return ['UNK', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SPACE', 'SYM', 'VERB', 'X', 'SCONJ'];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tagging
+
+const MEMO_LIMIT = 64;
+const memo = new Map<string, Tagged>();
+
+/** Tags a paragraph, with whosaid's fix-ups; the last few paragraphs' results are kept. */
+export function tagParagraph(text: string): Tagged {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const tagged = tagText(text);
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(text, tagged);
+  return tagged;
+}
+
+const byModel = new WeakMap<object, Tagged>();
+
+/** The tagging of a paragraph given as its model (anything with the paragraph's `text`) or its text. */
+export function tagsOf(paragraph: string | {readonly text: string}): Tagged {
+  if (typeof paragraph === 'string') return tagParagraph(paragraph);
+  let tagged = byModel.get(paragraph);
+  if (!tagged) byModel.set(paragraph, (tagged = tagParagraph(paragraph.text)));
+  return tagged;
+}
+
+/** The tag of one token of a paragraph (a ParagraphModel, or its text). */
+export function tagOf(paragraph: string | {readonly text: string}, token: Span): WordTag {
+  return tagsOf(paragraph).at(token.start, token.end);
+}
+
+/** Tags a text afresh, without the memo; `fixUps: false` gives wink's own tags (for measuring). */
+export function tagText(text: string, options: TagOptions = {}): Tagged {
+  const w = load();
+  const tokens: Tok[] = [];
+  if (text.trim().length > 0) {
+    const doc = w.nlp.readDoc(text);
+    const its = w.its;
+    const all = doc.tokens();
+    const values: string[] = all.out(its.value);
+    const spaces: string[] = all.out(its.precedingSpaces);
+    const pos: string[] = all.out(its.pos);
+    const lemmas: string[] = all.out(its.lemma);
+    const types: string[] = all.out(its.type);
+    let cursor = 0;
+    let ended = true;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      cursor += spaces[i].length;
+      let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+      if (start >= 0) cursor = start + value.length;
+      else start = -1;
+      const token = new Tok(tokens, i, start, value, types[i], (pos[i] === 'SPACE' ? 'X' : pos[i]) as Upos, plainLemma(lemmas[i]));
+      // Sentence starts, for the fix-ups: after a full stop, question or exclamation mark (closing
+      // quotes and brackets between) or a line break. wink's own sentence splitter costs a third of
+      // the tagging time and finds the same starts in news copy ("Mr." and "U.S." are one token).
+      if (ended || spaces[i].includes('\n')) token.sentenceStart = true;
+      if (SENTENCE_ENDS.has(value)) ended = true;
+      else if (!CLOSERS.has(value)) ended = false;
+      tokens.push(token);
+    }
+    if (options.fixUps !== false) fixUps(tokens, w);
+  }
+  return makeTagged(text, tokens);
+}
+
+const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026', '...', '?!', '!!', '!?']);
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
+
+/** A wink token placed in the paragraph; its Penn tag is derived when first read. */
+class Tok implements TaggedToken {
+  readonly #all: Tok[];
+  readonly #index: number;
+  #penn: string | undefined;
+  readonly end: number;
+  fixed?: TaggedToken['fixed'];
+  sentenceStart?: boolean;
+
+  constructor(all: Tok[], index: number, readonly start: number, readonly text: string, readonly type: string, public pos: Upos, public lemma: string) {
+    this.#all = all;
+    this.#index = index;
+    this.end = start < 0 ? -1 : start + text.length;
+  }
+
+  get tag(): string {
+    return (this.#penn ??= pennTag(this.#all, this.#index));
+  }
+}
+
+function plainLemma(lemma: string): string {
+  const lower = lemma.toLowerCase();
+  return lower.includes('\u2019') || lower.includes('\u2018') ? lower.replace(/[\u2018\u2019]/g, "'") : lower;
+}
+
+const UNKNOWN: WordTag = Object.freeze({pos: 'X', tag: 'FW', lemma: ''}) as WordTag;
+
+function makeTagged(text: string, tokens: TaggedToken[]): Tagged {
+  const byStart = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].start >= 0 && !byStart.has(tokens[i].start)) byStart.set(tokens[i].start, i);
+  const words = new Map<string, WordTag>();
+  return {
+    text,
+    tokens,
+    at(start: number, end?: number): WordTag {
+      let index = byStart.get(start);
+      if (index === undefined) {
+        index = covering(tokens, start);
+        return index < 0 ? UNKNOWN : tokens[index];
+      }
+      const first = tokens[index];
+      if (end === undefined || first.end >= end) return first;
+      const key = `${start}:${end}`;
+      let word = words.get(key);
+      if (!word) words.set(key, (word = combine(text, tokens, index, end)));
+      return word;
+    }
+  };
+}
+
+/** The token whose text covers the offset, or -1. */
+function covering(tokens: TaggedToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const token = tokens[mid];
+    if (token.start < 0) {
+      // Unplaced tokens are rare: scan linearly around them.
+      for (let i = 0; i < tokens.length; i++) if (tokens[i].start <= offset && offset < tokens[i].end) return i;
+      return -1;
+    }
+    if (offset < token.start) hi = mid - 1;
+    else if (offset >= token.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+
+/** One tag for a retext word that wink split into tokens from..(ending before `end`). */
+function combine(text: string, tokens: TaggedToken[], from: number, end: number): WordTag {
+  let to = from;
+  while (to + 1 < tokens.length && tokens[to + 1].start >= 0 && tokens[to + 1].start < end) to++;
+  let hyphenated = false;
+  for (let i = from + 1; i <= to; i++) if (HYPHENS.has(tokens[i].text)) hyphenated = true;
+  const first = tokens[from];
+  if (!hyphenated) return {pos: first.pos, tag: first.tag, lemma: first.lemma};
+  // A compound: its last word part heads it ("search-engines", "well-known", "re-elected"); a number
+  // at the end does not ("COVID-19", "F-35": the first part says what it is).
+  let head = to;
+  while (head > from && tokens[head].pos === 'PUNCT') head--;
+  if (tokens[head].pos === 'NUM' && first.pos !== 'NUM') head = from;
+  const last = tokens[head];
+  const surface = text.slice(first.start, last.start).toLowerCase();
+  // A compound ending in a participle before a noun or after a determiner is an adjective:
+  // "a well-known firm", "the long-awaited report", "a record-breaking year".
+  if (last.pos === 'VERB' && head === to && /(ed|en|wn|ing)$/i.test(last.text)) {
+    const next = tokens[to + 1];
+    const before = tokens[from - 1];
+    if ((next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) || (before && before.pos === 'DET')) {
+      return {pos: 'ADJ', tag: 'JJ', lemma: plainLemma(text.slice(first.start, last.end))};
+    }
+  }
+  const lemma = head === from ? text.slice(first.start, end).toLowerCase() : last.pos === 'NOUN' || last.pos === 'VERB' ? surface + last.lemma : surface + last.text.toLowerCase();
+  return {pos: last.pos, tag: last.tag, lemma: plainLemma(lemma)};
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fix-ups
+
+/** What wink's lexicon knows of a lower-case word: its most frequent part of speech and the others it can take. */
+interface LexEntry {
+  usual: string;
+  can(pos: string): boolean;
+}
+
+function lexEntry(w: Wink, lower: string): LexEntry | null {
+  const found: number[] | null = w.cache.lookup(lower);
+  // Unknown, a contraction (several entries), or a word wink met only in a text (out of vocabulary).
+  if (!found || found.length !== 1 || found[0] >= w.cache.intrinsicSize()) return null;
+  const index = found[0];
+  return {usual: w.posList[w.cache.posOf(index)] ?? 'X', can: (pos) => w.cache.isMemberPOS(index, w.posIndex[pos])};
+}
+
+/**
+ * whosaid's corrections to wink's tags, each for an error measured on UD English EWT
+ * (eval/tagger.mjs prints the figures before and after):
+ * - sentence-start: wink takes a capitalised word opening a sentence for a proper noun when it is an
+ *   adjective or a function word ("Beautiful results were obtained", "Angry residents filled the hall").
+ * - verb-s: wink reads a verb in -s after a singular subject as a plural noun, as in a compound ("The
+ *   company reports a loss").
+ * - main-verb: wink tags every "have" and "be" AUX, also where they are the clause's main verb
+ *   ("The firm has a plan", "there is no proof"): VERB there, as in UD.
+ */
+function fixUps(tokens: TaggedToken[], w: Wink): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'word') continue;
+    if (token.pos === 'PROPN' && opensSentence(tokens, i)) fixSentenceStart(tokens, i, w);
+    else if (token.pos === 'NOUN') fixVerbS(tokens, i, w);
+    else if (token.pos === 'AUX') fixMainVerb(tokens, i);
+  }
+}
+
+const OPENERS = new Set(['"', "'", '\u201c', '\u2018', '(', '[', '\u2014', '\u2013', '-', '\u00ab']);
+
+/** The first word of a sentence, after any opening quotes, brackets or dashes. */
+function opensSentence(tokens: TaggedToken[], i: number): boolean {
+  let j = i;
+  while (!tokens[j].sentenceStart) {
+    if (j === 0 || !OPENERS.has(tokens[j - 1].text)) return false;
+    j--;
+  }
+  return true;
+}
+
+/** Parts of speech a sentence can open with that are never names: the word is what the lexicon says. */
+const CLOSED_OPENERS = new Set(['ADV', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'AUX', 'PART', 'INTJ']);
+
+function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
+  const token = tokens[i];
+  const text = token.text;
+  // An acronym (NATO) or a single capital is what it is.
+  if (text.length < 2 || text === text.toUpperCase()) return;
+  const next = tokens[i + 1] as TaggedToken | undefined;
+  // "Beautiful Minds Ltd": a capital after it makes a name of the two.
+  if (next && next.type === 'word' && /^\p{Lu}/u.test(next.text)) return;
+  const lower = text.toLowerCase();
+  const entry = lexEntry(w, lower);
+  if (!entry) return;
+  let pos: Upos | null = null;
+  if (CLOSED_OPENERS.has(entry.usual)) pos = entry.usual as Upos;
+  else if (entry.can('ADJ') && (entry.usual === 'ADJ' || entry.usual === 'PROPN' || entry.usual === 'VERB')) {
+    // An adjective in front of a noun or another adjective ("Angry residents"); a name that is also
+    // an adjective stands before a verb ("Young said").
+    if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) pos = 'ADJ';
+  } else if (entry.usual === 'NOUN' && w.lemmatize(lower, 'NOUN', w.cache) !== lower) {
+    // A plural common noun ("Officials said", "Residents filled"); a singular one may be a surname
+    // ("Baker said") and stays a name.
+    pos = 'NOUN';
+  }
+  if (!pos) return;
+  token.pos = pos;
+  token.lemma = pos === 'ADJ' || pos === 'NOUN' ? w.lemmatize(lower, pos, w.cache) : lower;
+  token.fixed = 'sentence-start';
+}
+
+/** Pronouns that take a verb in -s. */
+const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that', 'who', 'which', 'one', 'nobody', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'anybody', 'noone', 'each', 'what']);
+/** Tokens that end a clause for the look-ahead: a finite verb past them belongs to another clause. */
+const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '!', '?', '\u2014', '\u2013', '(', ')']);
+
+/** Parts of speech that can open what follows a verb in -s: an object, a complement, an adverb. */
+const AFTER_VERB = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'SCONJ', 'PART', 'ADP']);
+/** Words after which a finite verb in the look-ahead belongs to a relative or reported clause. */
+const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'whether', 'if']);
+
+function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
+  const token = tokens[i];
+  const text = token.text;
+  // Lower case only: a capitalised word inside a sentence is a name or a heading ("Kind Regards").
+  if (text.length < 4 || text.charCodeAt(text.length - 1) !== 115 || !/^[a-z]+$/.test(text) || /(ss|us|is)$/.test(text)) return;
+  const verb = w.lemmatize(text, 'VERB', w.cache);
+  if (verb === text || !w.cache.hasSamePOS(verb, 'VERB')) return;
+  const opener = singularSubjectBefore(tokens, i);
+  if (opener === null) return;
+  // What follows must not make the word a noun: a verb right after it ("company reports show"), or
+  // a finite verb later in the same clause ("company reports on Monday showed"). A clause ending
+  // right after it counts only after a pronoun ("it reports.") or in "as the company reports,".
+  const next = tokens[i + 1] as TaggedToken | undefined;
+  if (!next) return;
+  if (CLAUSE_BREAKS.has(next.text)) {
+    if (tokens[i - 1].pos !== 'PRON' && opener !== 'as') return;
+  } else if (!AFTER_VERB.has(next.pos) || next.pos === 'PART' && next.text.toLowerCase() !== 'to') return;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const after = tokens[j];
+    if (CLAUSE_BREAKS.has(after.text) || after.pos === 'SCONJ' || after.pos === 'CCONJ' || after.sentenceStart) break;
+    if (CLAUSE_WORDS.has(after.text.toLowerCase())) break;
+    if (after.pos === 'AUX') return;
+    if (after.pos === 'VERB' && !/ing$/i.test(after.text) && !(j > i + 1 && /^(DET|ADJ|ADP)$/.test(tokens[j - 1].pos))) return;
+  }
+  token.pos = 'VERB';
+  token.lemma = verb;
+  token.fixed = 'verb-s';
+}
+
+/**
+ * A subject that takes a verb in -s ends right before: a singular pronoun, or a singular noun phrase
+ * that opens its clause ("The company", "The state's largest utility", "Acme"), not one that is the
+ * object of a verb or a preposition before it ("read the company reports", "in the company reports").
+ * Returns what opens the clause (lower case, '' at a sentence start), or null when there is no such subject.
+ */
+function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null {
+  const before = tokens[i - 1] as TaggedToken | undefined;
+  if (!before || tokens[i].sentenceStart) return null;
+  const word = before.text.toLowerCase();
+  if (before.pos === 'PRON') return SINGULAR_PRONOUNS.has(word) ? word : null;
+  if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return null;
+  // A plural noun takes the plain verb: "the firms report".
+  if (before.pos === 'NOUN' && before.lemma !== word && !word.endsWith('ss')) return null;
+  // Back over the noun phrase to what stands before it; a hyphen joined to its neighbours is inside
+  // a word ("al-Qaeda", "state-owned").
+  let j = i - 1;
+  while (j > 0 && !tokens[j].sentenceStart) {
+    const previous = tokens[j - 1];
+    const joined = HYPHENS.has(previous.text) && previous.end === tokens[j].start && tokens[j - 2]?.end === previous.start;
+    if (joined || /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(previous.pos) || previous.pos === 'PART' && /^['\u2019]/.test(previous.text) || previous.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(previous.text.toLowerCase())) j--;
+    else break;
+  }
+  if (tokens[j].sentenceStart) return '';
+  const opener = tokens[j - 1];
+  const openerWord = opener.text.toLowerCase();
+  const opens = CLAUSE_BREAKS.has(opener.text) || OPENERS.has(opener.text) && !HYPHENS.has(opener.text) || opener.pos === 'SCONJ' || opener.pos === 'CCONJ' || CLAUSE_WORDS.has(openerWord) || openerWord === 'as' || opener.pos === 'ADV';
+  return opens ? openerWord : null;
+}
+
+/**
+ * "have" and "be" as main verbs, which wink always tags AUX: "have" before what it has ("The firm has
+ * a plan", "has to pay") and "be" after existential "there" ("there is no proof") are VERB in UD.
+ */
+function fixMainVerb(tokens: TaggedToken[], i: number): void {
+  const token = tokens[i];
+  if (token.lemma === 'have') {
+    let j = i + 1;
+    while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].pos === 'PART' && /^(not|n't|n\u2019t)$/i.test(tokens[j].text))) j++;
+    const next = tokens[j];
+    if (!next || !/^(DET|NUM|PRON|NOUN|PROPN|ADJ|PART)$/.test(next.pos)) return;
+    // "to" for obligation ("has to pay"); other particles ("has n't") are not objects.
+    if (next.pos === 'PART' && next.text.toLowerCase() !== 'to') return;
+    // "has it been", "have you seen": a question's subject, then a participle.
+    if (next.pos === 'PRON') {
+      let k = j + 1;
+      while (tokens[k] && tokens[k].pos === 'ADV') k++;
+      if (tokens[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) return;
+    }
+  } else if (token.lemma === 'be') {
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const there = (t: TaggedToken | undefined) => t !== undefined && t.text.toLowerCase() === 'there';
+    if (!there(before) && !(there(after) && (i === 0 || tokens[i].sentenceStart))) return;
+    // "There is expected to be", "there was found": a passive or a progressive, an auxiliary.
+    if (after && after.pos === 'VERB') return;
+  } else return;
+  token.pos = 'VERB';
+  token.fixed = 'main-verb';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Penn Treebank tags, derived
+
+const MODALS = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'ca', 'wo', "'ll", 'ought']);
+const POSSESSIVE_PRONOUNS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their', 'thy', 'whose']);
+const WH_PRONOUNS = new Set(['who', 'whom', 'what', 'whoever', 'whatever']);
+const WH_DETERMINERS = new Set(['which', 'whichever']);
+const WH_ADVERBS = new Set(['when', 'where', 'why', 'how', 'whenever', 'wherever']);
+const HAVE_BE = new Set(['have', 'has', 'had', 'having', "'ve", 'be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting']);
+const PUNCT_TAGS: Record<string, string> = {',': ',', '.': '.', '!': '.', '?': '.', ':': ':', ';': ':', '(': '-LRB-', ')': '-RRB-', '[': '-LRB-', ']': '-RRB-', '"': "''", '\u201c': '``', '\u201d': "''", "'": "''", '\u2018': '``', '\u2019': "''", '-': 'HYPH', '\u2014': ':', '\u2013': ':', '...': ':', '\u2026': ':'};
+
+function pennTag(tokens: TaggedToken[], i: number): string {
+  const token = tokens[i];
+  const lower = token.text.toLowerCase().replace(/\u2019/g, "'");
+  switch (token.pos) {
+    case 'NOUN':
+      return token.lemma !== lower && !lower.endsWith('ss') ? 'NNS' : 'NN';
+    case 'PROPN':
+      return token.lemma !== lower && /s$/.test(lower) && !/ss$/.test(lower) ? 'NNPS' : 'NNP';
+    case 'ADJ':
+      if (token.lemma !== lower && lower.endsWith('est')) return 'JJS';
+      if (token.lemma !== lower && (lower.endsWith('er') || lower === 'worse' || lower === 'less')) return 'JJR';
+      return 'JJ';
+    case 'ADV':
+      if (WH_ADVERBS.has(lower)) return 'WRB';
+      if (lower === 'more' || lower === 'less') return 'RBR';
+      if (lower === 'most' || lower === 'least') return 'RBS';
+      return 'RB';
+    case 'AUX':
+    case 'VERB':
+      return verbTag(tokens, i, lower);
+    case 'PRON':
+      if (POSSESSIVE_PRONOUNS.has(lower)) return lower === 'whose' ? 'WP$' : 'PRP$';
+      if (WH_PRONOUNS.has(lower)) return 'WP';
+      if (lower === 'that' || WH_DETERMINERS.has(lower)) return 'WDT';
+      if (lower === 'there') return 'EX';
+      return /^(this|these|those|all|both|some|any|each|either|neither|none)$/.test(lower) ? 'DT' : 'PRP';
+    case 'DET':
+      if (WH_DETERMINERS.has(lower) || lower === 'what' || lower === 'whatever') return 'WDT';
+      if (lower === 'all' || lower === 'both' || lower === 'half' || lower === 'such') return 'PDT';
+      return 'DT';
+    case 'ADP':
+      return lower === 'to' ? 'TO' : 'IN';
+    case 'SCONJ':
+      return 'IN';
+    case 'CCONJ':
+      return 'CC';
+    case 'PART':
+      if (lower === 'to') return 'TO';
+      if (lower === "'s" || lower === "'") return 'POS';
+      return 'RB';
+    case 'NUM':
+      return 'CD';
+    case 'INTJ':
+      return 'UH';
+    case 'PUNCT':
+      return PUNCT_TAGS[token.text] ?? (token.text.startsWith('.') ? ':' : 'NFP');
+    case 'SYM':
+      return token.text === '$' || token.text === '\u00a3' || token.text === '\u20ac' ? '$' : token.text === '#' ? '#' : 'SYM';
+    default:
+      return 'FW';
+  }
+}
+
+function verbTag(tokens: TaggedToken[], i: number, lower: string): string {
+  const token = tokens[i];
+  if (token.pos === 'AUX' && MODALS.has(lower)) return 'MD';
+  if (lower.endsWith('ing') && token.lemma !== lower) return 'VBG';
+  if (lower === 'am' || lower === "'m" || lower === 'are' || lower === "'re") return 'VBP';
+  if (lower === 'is' || lower === 'has' || lower === 'does' || (lower === "'s" && token.pos === 'AUX')) return 'VBZ';
+  if (lower === 'was' || lower === 'were' || lower === 'did' || lower === 'had' || lower === "'d") return 'VBD';
+  if (lower === 'been' || lower === 'done') return 'VBN';
+  if (token.lemma === lower || token.lemma === 'be') return baseTag(tokens, i);
+  if (lower.endsWith('s') && !lower.endsWith('ss')) return 'VBZ';
+  // A past form: a participle after a form of "have" or "be" (with adverbs between), or used as an
+  // adjective after a determiner; otherwise a simple past.
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const before = tokens[j];
+    const word = before.text.toLowerCase().replace(/\u2019/g, "'");
+    if (before.pos === 'ADV' || before.pos === 'PART') continue;
+    if (HAVE_BE.has(word) && (before.pos === 'AUX' || before.pos === 'VERB')) return 'VBN';
+    if (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'ADJ' || before.pos === 'PUNCT' && j === i - 1 && before.text === ',') return 'VBN';
+    break;
+  }
+  return 'VBD';
+}
+
+/** A base form: the infinitive (VB) after "to", a modal or "do", or at an imperative start; else present (VBP). */
+function baseTag(tokens: TaggedToken[], i: number): string {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const before = tokens[j];
+    const word = before.text.toLowerCase().replace(/\u2019/g, "'");
+    if (before.pos === 'ADV' || (before.pos === 'PART' && word !== 'to')) continue;
+    if (word === 'to' || MODALS.has(word) || before.lemma === 'do' && before.pos === 'AUX') return 'VB';
+    return before.pos === 'PRON' || before.pos === 'NOUN' || before.pos === 'PROPN' ? 'VBP' : 'VB';
+  }
+  return 'VB';
+}

@@ -1,0 +1,151 @@
+// Part-of-speech tags and lemmas (nlp/tags.ts): wink-nlp's tagger aligned with retext-english's
+// tokens by offset, and whosaid's fix-ups to it. Sentences are invented.
+import {describe, expect, it} from 'vitest';
+import {buildParagraphModel} from '../../server/src/analysis/attribution/model';
+import {EMPTY_CONTEXT} from '../../server/src/analysis/attribution/model';
+import {getLexicon} from '../../server/src/analysis/lexicon';
+import {parseSentences, scanQuotes, type Token} from '../../server/src/analysis/nlp/tokens';
+import {tagOf, tagParagraph, tagsOf, tagText, type WordTag} from '../../server/src/analysis/nlp/tags';
+
+/** retext's tokens of a paragraph. */
+function tokensOf(text: string): Token[] {
+  return parseSentences(text, scanQuotes(text).ranges).flatMap((sentence) => sentence.tokens);
+}
+
+/** Each retext word with its tag: "reports/VERB". */
+function tagged(text: string, field: keyof WordTag = 'pos'): string {
+  return tokensOf(text)
+    .filter((token) => token.kind === 'word')
+    .map((token) => `${token.text}/${tagOf(text, token)[field]}`)
+    .join(' ');
+}
+
+function tagOfWord(text: string, word: string): WordTag {
+  const token = tokensOf(text).find((candidate) => candidate.text === word);
+  if (!token) throw new Error(`no token "${word}" in "${text}"`);
+  return tagOf(text, token);
+}
+
+describe('tags on news sentences', () => {
+  it('a verb in -s after a singular subject: "The company reports a loss"', () => {
+    expect(tagged('The company reports a loss.')).toBe('The/DET company/NOUN reports/VERB a/DET loss/NOUN');
+    expect(tagOfWord('The company reports a loss.', 'reports')).toMatchObject({pos: 'VERB', tag: 'VBZ', lemma: 'report'});
+  });
+
+  it('the same word stays a plural noun where it is one', () => {
+    expect(tagOfWord('The company reports were late.', 'reports').pos).toBe('NOUN');
+    expect(tagOfWord('She read the company reports on Monday.', 'reports').pos).toBe('NOUN');
+    expect(tagOfWord('Police said the reports of gunfire were false.', 'reports').pos).toBe('NOUN');
+  });
+
+  it('a capitalised adjective opening a sentence is an adjective, not a proper noun', () => {
+    expect(tagOfWord('Beautiful results were obtained.', 'Beautiful')).toMatchObject({pos: 'ADJ', tag: 'JJ', lemma: 'beautiful'});
+    expect(tagOfWord('The council met. Angry residents filled the hall.', 'Angry').pos).toBe('ADJ');
+  });
+
+  it('"have" and "be" as main verbs are VERB, as auxiliaries AUX', () => {
+    expect(tagOfWord('The ministry has a plan.', 'has')).toMatchObject({pos: 'VERB', tag: 'VBZ', lemma: 'have'});
+    expect(tagOfWord('The ministry has to pay.', 'has').pos).toBe('VERB');
+    expect(tagOfWord('The ministry has approved a plan.', 'has').pos).toBe('AUX');
+    expect(tagOfWord('Has it ever approved a plan?', 'Has').pos).toBe('AUX');
+    expect(tagOfWord('Officials said there is no evidence.', 'is').pos).toBe('VERB');
+    expect(tagOfWord('There is expected to be a vote.', 'is').pos).toBe('AUX');
+    expect(tagOfWord('The plan is late.', 'is').pos).toBe('AUX');
+  });
+
+  it('a verb in -s after a clause-opening "as": "as the report notes,"', () => {
+    expect(tagOfWord('As the report notes, fares rose.', 'notes').pos).toBe('VERB');
+    expect(tagOfWord('He reports to the board.', 'reports').pos).toBe('VERB');
+    expect(tagOfWord('In the company reports, fares rose.', 'reports').pos).toBe('NOUN');
+  });
+
+  it('names opening a sentence stay proper nouns', () => {
+    expect(tagOfWord('Mara Oyelaran chairs the board.', 'Mara').pos).toBe('PROPN');
+    expect(tagOfWord('Young said the fares would rise.', 'Young').pos).toBe('PROPN');
+  });
+
+  it('an evaluative noun after a possessive, an adverb before a verb', () => {
+    expect(tagOfWord("Sanders' stridency surprised aides.", 'stridency')).toMatchObject({pos: 'NOUN', tag: 'NN', lemma: 'stridency'});
+    const text = 'Farmers desperately need rain.';
+    expect(tagOfWord(text, 'desperately')).toMatchObject({pos: 'ADV', tag: 'RB', lemma: 'desperately'});
+    expect(tagOfWord(text, 'need').pos).toBe('VERB');
+    expect(tagOfWord(text, 'need').lemma).toBe('need');
+  });
+
+  it('lemmas are lower case', () => {
+    expect(tagged('Officials were warned by the ministries.', 'lemma')).toBe('Officials/official were/be warned/warn by/by the/the ministries/ministry');
+  });
+});
+
+describe('alignment with retext tokens', () => {
+  it('gives every retext word a tag, never undefined', () => {
+    const text = 'The mayor’s “plan” isn’t new, critics said — it’s the well-known 2019 proposal (about 12,000 homes).';
+    for (const token of tokensOf(text)) {
+      const tag = tagOf(text, token);
+      expect(tag.pos, token.text).toMatch(/^[A-Z]+$/);
+      if (token.kind === 'word') expect(tag.pos, token.text).not.toBe('X');
+    }
+  });
+
+  it('curly quotes and apostrophes: clitics take the first part, possessives too', () => {
+    const text = 'The mayor’s aide said she “can’t” comment.';
+    expect(tagOfWord(text, 'mayor’s')).toMatchObject({pos: 'NOUN', lemma: 'mayor'});
+    expect(tagOfWord(text, 'can’t')).toMatchObject({pos: 'AUX', tag: 'MD'});
+    const quote = tokensOf(text).find((token) => token.text === '“')!;
+    expect(tagOf(text, quote).pos).toBe('PUNCT');
+  });
+
+  it('straight apostrophes and a plural possessive', () => {
+    const text = "The ministers' plan didn't pass.";
+    expect(tagOfWord(text, 'ministers').pos).toBe('NOUN');
+    expect(tagOfWord(text, "didn't")).toMatchObject({pos: 'AUX', lemma: 'do'});
+  });
+
+  it('hyphenated words are tagged by their last part; participle compounds before a noun are adjectives', () => {
+    expect(tagOfWord('The search-engines failed.', 'search-engines')).toMatchObject({pos: 'NOUN', tag: 'NNS', lemma: 'search-engine'});
+    expect(tagOfWord('It is a well-known firm.', 'well-known')).toMatchObject({pos: 'ADJ', lemma: 'well-known'});
+  });
+
+  it('numbers, including figures retext splits at the comma and the engine joins again', () => {
+    const text = 'About 12,000 people and 3.5 million tonnes.';
+    expect(tagOfWord(text, '12,000').pos).toBe('NUM');
+    expect(tagOfWord(text, '3.5').pos).toBe('NUM');
+  });
+
+  it('a URL masked by spaces leaves the words around it aligned', () => {
+    const url = 'https://example.org/a-long/path?x=1';
+    const text = `The report (${' '.repeat(url.length)}) blames the weather.`;
+    expect(tagged(text)).toBe('The/DET report/NOUN blames/VERB the/DET weather/NOUN');
+  });
+
+  it('every wink token lies where its text is in the paragraph', () => {
+    const text = 'He said:  “We’re done.”\nThe U.S. team left at 5 p.m., officials said.';
+    for (const token of tagParagraph(text).tokens) {
+      expect(token.start, token.text).toBeGreaterThanOrEqual(0);
+      expect(text.slice(token.start, token.end)).toBe(token.text);
+    }
+  });
+
+  it('an empty or punctuation-only paragraph', () => {
+    expect(tagParagraph('').tokens).toEqual([]);
+    expect(tagParagraph('   ').tokens).toEqual([]);
+    expect(tagParagraph('').at(0)).toMatchObject({pos: 'X'});
+    const dashes = '— … !';
+    expect(tagParagraph(dashes).tokens.every((token) => token.pos === 'PUNCT' || token.pos === 'SYM')).toBe(true);
+  });
+});
+
+describe('use from the engine', () => {
+  it('tagOf(model, token) on a paragraph model, kept with the model', () => {
+    const text = 'The ministry reports a shocking rise in complaints.';
+    const model = buildParagraphModel(text, EMPTY_CONTEXT, getLexicon());
+    const words = model.sentences[0].tokens.filter((token) => token.kind === 'word');
+    expect(words.map((token) => tagOf(model, token).pos)).toEqual(['DET', 'NOUN', 'VERB', 'DET', 'ADJ', 'NOUN', 'ADP', 'NOUN']);
+    expect(tagsOf(model)).toBe(tagsOf(model));
+  });
+
+  it('the memo returns the same tagging for the same text; fix-ups can be switched off for measuring', () => {
+    expect(tagParagraph('Beautiful results were obtained.')).toBe(tagParagraph('Beautiful results were obtained.'));
+    expect(tagText('Beautiful results were obtained.', {fixUps: false}).tokens[0].pos).toBe('PROPN');
+  });
+});
