@@ -27,6 +27,8 @@ export interface Sentence {
   tokens: Token[];
   /** The normalized forms, for phrase matching. */
   norms: string[];
+  /** The paragraph text the offsets point into: what nlp/tags.ts tags (set by parseSentences). */
+  paragraph?: string;
 }
 
 const processor = unified().use(retextEnglish).freeze();
@@ -130,6 +132,7 @@ export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sente
       }
     }
   }
+  for (const sentence of sentences) sentence.paragraph = text;
   return sentences;
 }
 

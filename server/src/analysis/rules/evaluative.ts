@@ -6,6 +6,7 @@ import type {Sentence} from '../nlp/tokens';
 import type {EvaluativeKind, Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
 import {isTitleCase} from '../attribution/sources';
+import {tagOf, type Upos, type WordTag} from '../nlp/tags';
 import {attributeSuggestion, coveringAttribution, removalEdits, tokenSpan, type RawFinding} from './rule';
 
 /** Words after an adjective that show it is not modifying a noun ("unlikely to", "sorry for"). */
@@ -39,10 +40,31 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
     if (first.quoted || coveringAttribution(model, s, match.from) || cues.has(match.from)) continue;
     // A capital mid-sentence is part of a name ("Brilliant Minds Ltd"), except in a title-case headline.
     if (first.capitalized && match.from > 0 && !headline && tokens[match.from - 1].norm !== '"') continue;
+    // The tagger decides the word's part of speech here: "stellar" in "stellar companions" is an
+    // adjective of astronomy only by sense, but "bristles" in "the bristles can be made" is a noun.
+    if (match.to === match.from + 1 && !fitsTag(match.value, tagOf(model, first), headline)) continue;
     if (match.value === 'adjective' && !modifiesOrPredicates(sentence, match.from, match.to, lexicon.attributiveOnly.has(norms[match.from]))) continue;
     matches.push({from: match.from, to: match.to, kind: match.value});
   }
   return joinCoordinated(matches, norms).map((match) => build(model, s, match));
+}
+
+const EXPECTED_POS: Record<EvaluativeKind, readonly Upos[]> = {
+  adjective: ['ADJ'],
+  adverb: ['ADV'],
+  noun: ['NOUN'],
+  verb: ['VERB'],
+  phrase: []
+};
+
+/**
+ * A one-word entry must carry its part of speech. Participles serve as adjectives ("a deserved win",
+ * "a deflating end"), and a title-case headline's capitals mislead the tagger into proper nouns.
+ */
+function fitsTag(kind: EvaluativeKind, tag: WordTag, headline: boolean): boolean {
+  const expected = EXPECTED_POS[kind];
+  if (expected.length === 0 || expected.includes(tag.pos) || (headline && tag.pos === 'PROPN')) return true;
+  return kind === 'adjective' && tag.pos === 'VERB' && (tag.tag === 'VBN' || tag.tag === 'VBG');
 }
 
 /** "a sour end" (before a word that can be a noun) or "the plan was woeful" (after a linking verb). */
