@@ -86,3 +86,27 @@ describe('evaluative: quiet', () => {
     expectQuiet('editorializing', 'The senator\'s stridency alarmed the committee.', {rules: {editorializing: 'off'}});
   });
 });
+
+describe('evaluative: the writer in the first person, and rhetorical questions', () => {
+  it('"I know", "we believe" outside a quotation lend no cover: the columnist is the writer', () => {
+    expect(actuals('I know the mayor well, and there is no doubt the port needs dredging.')).toEqual(['there is no doubt']);
+    // A quoted first person is a source speaking.
+    expectQuiet('editorializing', '"I know there is no doubt the port needs dredging," the mayor said.');
+  });
+
+  it.each([
+    ['What commuter wouldn\'t welcome a faster train?'],
+    ['Isn\'t it time the council listened to residents?']
+  ])('a negated question in the writer\'s voice: %s', (text) => {
+    const [finding] = findingsOf('editorializing', text);
+    expect(finding.actual).toBe(text);
+    expect(finding.message).toBe('Editorializing: a rhetorical question argues in the writer\'s voice; state the point and say who makes it');
+    expect(finding.severity).toBe('warning');
+  });
+
+  it.each([
+    'Will the bridge reopen before winter?',
+    '"Why wouldn\'t we fight for it?" the mayor asked.',
+    'Residents asked why the council had not listened.'
+  ])('quiet: %s', (text) => expectQuiet('editorializing', text));
+});

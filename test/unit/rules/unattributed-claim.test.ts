@@ -212,3 +212,18 @@ describe('unattributed-claim: feelings and motives stated as fact', () => {
     expect(findingsOf('vague-source', text).map((f) => f.actual)).toEqual(['Political commentators']);
   });
 });
+
+describe('unattributed-claim: prospects judged in the writer\'s voice', () => {
+  it.each([
+    ['The challenger faces a near impossible task in the runoff.', 'a near impossible task'],
+    ['Rescuers face an uphill battle against the floodwater.', 'an uphill battle'],
+    ['Finishing the tunnel by spring is a tall order.', 'a tall order'],
+    ['I think the mayor would almost certainly lose a runoff.', 'would almost certainly']
+  ])('%s', (text, actual) => {
+    expect(findingsOf('unattributed-claim', text).map((f) => f.actual)).toEqual([actual]);
+  });
+
+  it('a source who judges the prospects', () => {
+    expectQuiet('unattributed-claim', 'The challenger faces an uphill battle, his campaign manager admitted.');
+  });
+});

@@ -1,5 +1,5 @@
 // editorializing: the writer's judgement in a news sentence.
-import {coveringAttribution, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
+import {othersWords, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
 import {evaluativeFindings} from './evaluative';
 
 export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => {
@@ -18,7 +18,7 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
       const first = tokens[match.from];
       // "industrial centres, notably Turin" lists an example; "Notably, ..." opening a sentence judges.
       if (first.norm === 'notably' && match.from > 0 && !(match.from === 1 && tokens[0].kind === 'punct')) continue;
-      if (first.quoted || coveringAttribution(model, s, match.from)) continue;
+      if (first.quoted || othersWords(model, s, match.from)) continue;
       // A capitalized word mid-sentence is part of a name ("Significant Other Records").
       if (first.capitalized && match.from > 0 && tokens[match.from - 1].norm !== '"') continue;
       // "statistically significant" is a technical term, not a judgement.

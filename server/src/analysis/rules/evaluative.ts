@@ -7,7 +7,7 @@ import type {EvaluativeKind, Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
 import {isTitleCase} from '../attribution/sources';
 import {tagOf, type Upos, type WordTag} from '../nlp/tags';
-import {attributeSuggestion, coveringAttribution, removalEdits, tokenSpan, type RawFinding} from './rule';
+import {attributeSuggestion, othersWords, removalEdits, tokenSpan, type RawFinding} from './rule';
 
 /** Words after an adjective that show it is not modifying a noun ("unlikely to", "sorry for"). */
 const NOT_A_NOUN_AFTER = new Set([
@@ -37,7 +37,7 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
   for (const match of lexicon.evaluative.findAll(norms)) {
     const first = tokens[match.from];
     if (blocked.has(match.from) || taken.some((t) => t.from < match.to && match.from < t.to)) continue;
-    if (first.quoted || coveringAttribution(model, s, match.from) || cues.has(match.from)) continue;
+    if (first.quoted || othersWords(model, s, match.from) || cues.has(match.from)) continue;
     // A capital mid-sentence is part of a name ("Brilliant Minds Ltd"), except in a title-case headline.
     if (first.capitalized && match.from > 0 && !headline && tokens[match.from - 1].norm !== '"') continue;
     // The tagger decides the word's part of speech here: "stellar" in "stellar companions" is an
@@ -46,7 +46,40 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
     if (match.value === 'adjective' && !modifiesOrPredicates(sentence, match.from, match.to, lexicon.attributiveOnly.has(norms[match.from]))) continue;
     matches.push({from: match.from, to: match.to, kind: match.value});
   }
-  return joinCoordinated(matches, norms).map((match) => build(model, s, match));
+  const findings = joinCoordinated(matches, norms).map((match) => build(model, s, match));
+  const question = rhetoricalQuestion(model, s);
+  if (question) findings.push(question);
+  return findings;
+}
+
+const QUESTION_OPENERS = new Set([
+  'what', 'who', 'which', 'why', 'how', 'where', 'is', 'are', 'was', 'were', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'should',
+  'has', 'have', 'isn\'t', 'aren\'t', 'wasn\'t', 'doesn\'t', 'don\'t', 'didn\'t', 'won\'t', 'wouldn\'t', 'can\'t', 'couldn\'t', 'shouldn\'t', 'hasn\'t', 'haven\'t'
+]);
+
+/**
+ * A negated question in the writer's voice argues rather than asks ("What grandfather wouldn't love
+ * that?", "Isn't it time the council listened?"). A plain question ("Will the bridge reopen?") is left
+ * alone: explainers ask them. Rare in straight news: two in the 2,225 BBC articles, both readers'.
+ */
+function rhetoricalQuestion(model: ParagraphModel, s: number): RawFinding | null {
+  const {tokens, norms} = model.sentences[s];
+  let last = tokens.length - 1;
+  while (last > 0 && (norms[last] === '"' || norms[last] === ')')) last--;
+  if (norms[last] !== '?' || !QUESTION_OPENERS.has(norms[0]) || tokens[0].quoted || othersWords(model, s, 0)) return null;
+  if (!norms.some((norm, i) => i < last && (norm.endsWith("n't") || norm === 'not' || norm === 'never'))) return null;
+  if (tokens.some((token, i) => i < last && token.quoted)) return null;
+  const span = tokenSpan(model.sentences[s], 0, last + 1);
+  return {
+    ruleId: 'editorializing',
+    secondary: false,
+    message: 'Editorializing: a rhetorical question argues in the writer\'s voice; state the point and say who makes it',
+    start: span.start,
+    end: span.end,
+    expected: [],
+    suggestions: [],
+    related: []
+  };
 }
 
 const EXPECTED_POS: Record<EvaluativeKind, readonly Upos[]> = {

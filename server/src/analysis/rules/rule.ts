@@ -34,6 +34,21 @@ export function coveringAttribution(model: ParagraphModel, sentenceIndex: number
   return model.coverage[sentenceIndex]?.[tokenIndex] ?? null;
 }
 
+const FIRST_PERSON = new Set(['i', 'we', "i'm", "i've", "i'd", "we're", "we've", "we'd"]);
+
+/**
+ * The attribution that makes a token somebody else's words, if any. "I know", "we believe" outside a
+ * quotation are the writer's own: in a first-person column their judgements and forecasts are still
+ * the writer's, so they lend no cover ("I know him, and there is no doubt he speaks his mind").
+ */
+export function othersWords(model: ParagraphModel, sentenceIndex: number, tokenIndex: number): LocalAttribution | null {
+  const covering = coveringAttribution(model, sentenceIndex, tokenIndex);
+  if (!covering || !covering.source || covering.sourceText === null) return covering;
+  const tokens = model.sentences[covering.sentence].tokens;
+  const first = tokens[covering.source.from];
+  return covering.source.to - covering.source.from === 1 && FIRST_PERSON.has(first.norm) && !first.quoted ? null : covering;
+}
+
 /**
  * An attribution inside what another source said ("Uefa said its own representative witnessed ...",
  * "Tory sources say senior party figures had argued"): the outer source answers for it.

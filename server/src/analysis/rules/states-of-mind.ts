@@ -2,7 +2,7 @@
 // ("Americans are mad", "has been prompted by Microsoft's growing concern with security").
 import type {Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
-import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding} from './rule';
+import {attributeSuggestion, othersWords, tokenSpan, type RawFinding} from './rule';
 
 const STOPS = /^[,;:.!?"()]$|^(and|but|or|which|who|that|because|while|when|after|before|if)$/;
 /** Capitalized plurals of nationalities and factions ("Israelis", "Shiites"), with a plural verb. */
@@ -25,7 +25,7 @@ export function crowdFeelings(model: ParagraphModel, s: number, lexicon: Lexicon
   const cues = model.attributions.filter((a) => a.sentence === s);
   const isCue = (i: number) => cues.some((a) => a.cue.from <= i && i < a.cue.to);
   for (let i = 1; i < tokens.length; i++) {
-    if (!lexicon.feelings.has(norms[i]) || tokens[i].quoted || coveringAttribution(model, s, i) || isCue(i)) continue;
+    if (!lexicon.feelings.has(norms[i]) || tokens[i].quoted || othersWords(model, s, i) || isCue(i)) continue;
     const subject = crowdBefore(norms, tokens, i, lexicon);
     if (subject < 0 || isCue(subject)) continue;
     const head = lexicon.feelingCrowds.has(norms[subject]) || subject === i - 1 ? subject : subject + 1;
@@ -41,7 +41,7 @@ export function stateOfMindFindings(model: ParagraphModel, s: number, lexicon: L
     if (!crowd.opinionHolders) findings.push(build(model, s, crowd.from, crowd.feeling + 1, 'feeling'));
   }
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i].quoted || coveringAttribution(model, s, i)) continue;
+    if (tokens[i].quoted || othersWords(model, s, i)) continue;
     if (lexicon.motiveCauses.has(norms[i]) && norms[i + 1] === 'by') {
       for (let k = i + 2; k < tokens.length && k <= i + 6 && !STOPS.test(norms[k]); k++) {
         if (lexicon.motiveMinds.has(norms[k])) {

@@ -2,7 +2,7 @@
 import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
 import {QUANTIFIER_SUBJECTS} from '../attribution/sources';
-import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
+import {attributeSuggestion, othersWords, tokenSpan, type RawFinding, type Rule} from './rule';
 import {stateOfMindFindings} from './states-of-mind';
 
 /** "It is believed that" -> "[TK: who] believes that". */
@@ -22,7 +22,7 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
     const {tokens, norms} = sentence;
     for (const match of lexicon.claims.findAll(norms)) {
       const first = tokens[match.from];
-      if (first.quoted || coveringAttribution(model, s, match.from)) continue;
+      if (first.quoted || othersWords(model, s, match.from)) continue;
       // "is expected by analysts to" names who expects.
       if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to) || (/^(as|a|an|the)$/.test(norms[match.to - 1]) && agentAfterLabel(norms, match.to, lexicon))) continue;
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
