@@ -156,3 +156,34 @@ describe('vague-source: configuration', () => {
     expect(findingsOf('vague-source', text, {format: 'markdown'}).map((f) => f.start)).toEqual([text.lastIndexOf(line)]);
   });
 });
+
+describe('vague-source: other shapes of a crowd', () => {
+  it.each([
+    // Reports nobody wrote.
+    ['The two owners refused to confirm reports they plan to sell the club.', 'reports'],
+    ['Shares rose amid reports that the bank would be sold.', 'reports'],
+    ['She left the board because of the reports claiming she had leaked the plan.', 'the reports'],
+    // A crowd after a verdict.
+    ['The sequel was warmly received by fans and panned by nobody.', 'fans'],
+    ['The budget was welcomed by economists on Monday.', 'economists'],
+    // Party members or "authorities" speaking as one.
+    ['Republicans say the tax cut will pay for itself.', 'Republicans'],
+    ['Contrary to his account, authorities say he never entered the building.', 'authorities']
+  ])('%s', (text, actual) => {
+    const findings = findingsOf('vague-source', text);
+    expect(findings.map((f) => f.actual)).toEqual([actual]);
+    expect(fixesOf(text, findings[0])[0].result).toBe(text.replace(actual, '[TK: named source]'));
+  });
+
+  it.each([
+    // A named outlet or holder.
+    'The two owners refused to confirm the Gazette\'s reports that they plan to sell the club.',
+    'The sequel was warmly received by fans of the first film.',
+    'The budget was welcomed by the Federation of Small Businesses.',
+    // A party as a body in British usage, and authorities named.
+    'The Tories say the tax cut will pay for itself.',
+    'Chinese authorities say he never entered the building.',
+    // Inside a source's own words.
+    'The mayor said the reports that he would resign were false.'
+  ])('quiet: %s', (text) => expectQuiet('vague-source', text));
+});

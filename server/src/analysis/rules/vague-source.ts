@@ -4,6 +4,7 @@ import type {Sentence} from '../nlp/tokens';
 import {isDeterminer, isPreposition, isTitleCase, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
 import {coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 import {crowdFeelings} from './states-of-mind';
+import {vagueShapes} from './vague-shapes';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
@@ -35,6 +36,13 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       if (overlaps(span)) continue;
       taken.push(span);
       findings.push(build(span, model.text.slice(span.start, span.end), [], phraseFixes(model, s, match, lexicon)));
+    }
+    for (const shape of vagueShapes(model, s, lexicon)) {
+      if (insideOthersWords(model, s, shape)) continue;
+      const span = tokenSpan(sentence, shape.from, shape.to);
+      if (overlaps(span)) continue;
+      taken.push(span);
+      findings.push(build(span, model.text.slice(span.start, span.end), [], [nameSource(span)]));
     }
     // "Political pundits are shocked that ...": opinion holders whose feeling is the news.
     for (const crowd of crowdFeelings(model, s, lexicon)) {
