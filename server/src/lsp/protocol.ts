@@ -2,6 +2,7 @@
 // shapes it returns. Types and string constants only, so the VS Code client can import it without
 // pulling the server into its bundle.
 import type {AnalysisResult, Attribution, Finding, RuleId, SourceKind} from '../analysis/types';
+import type {SourceEntry} from '../sources/list';
 
 export const SERVER_NAME = 'whosaid';
 
@@ -92,6 +93,8 @@ export interface SourcingReport {
   findings: ReportFinding[];
   stats: AnalysisResult['stats'];
   notices: string[];
+  /** The source list (as `whosaid sources` prints it): every attribution in reading order, stances included. */
+  sources: SourceEntry[];
 }
 
 /** The result of `whosaid.checkWorkspace`. */
