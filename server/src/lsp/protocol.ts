@@ -17,7 +17,9 @@ export const Commands = {
   /** Client command in VS Code (webview); a server command elsewhere (answers with a message and the report). */
   showSourcingReport: 'whosaid.showSourcingReport',
   /** Client only. */
-  restartServer: 'whosaid.restartServer'
+  restartServer: 'whosaid.restartServer',
+  /** Client only: the source list of a draft (the report's `sources`) as a new Markdown or CSV document. */
+  exportSourceList: 'whosaid.exportSourceList'
 } as const;
 
 /** What a client tells the server in `initializationOptions`. Every field is optional. */
