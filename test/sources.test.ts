@@ -112,6 +112,16 @@ describe('whosaid sources', () => {
     expect(out.stdout).toContain('"""We are not worried, not yet,"""');
   });
 
+  it('--bom starts the CSV with a byte-order mark for Excel, and is refused for other formats', () => {
+    const out = run(['sources', '--format', 'csv', '--bom', 'port.md']);
+    expect(out.code).toBe(0);
+    expect(out.stdout.startsWith('\ufeffFile,Line,')).toBe(true);
+    expect(run(['sources', '--format', 'csv', 'port.md']).stdout.startsWith('File,')).toBe(true);
+    const refused = run(['sources', '--bom', 'port.md']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^whosaid sources: --bom is for --format csv/);
+  });
+
   it('examples/wire-draft.md as CSV: a header and one row an attribution', () => {
     const csv = spawnSync(process.execPath, [BIN, 'sources', 'examples/wire-draft.md', '--format', 'csv'], {cwd: ROOT, encoding: 'utf8'});
     const attributions = JSON.parse(spawnSync(process.execPath, [BIN, '--format', 'json', '--attributions', 'examples/wire-draft.md'], {cwd: ROOT, encoding: 'utf8'}).stdout)[0].attributions;

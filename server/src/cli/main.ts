@@ -68,6 +68,8 @@ Options:
   --format <markdown|csv|json> output format (default: markdown, a table a file);
                                csv has a header row and RFC 4180 quoting;
                                json is an array with one object a file
+  --bom                        start CSV with a byte-order mark, so Excel reads
+                               it as UTF-8 (curly quotes and accents intact)
   --config <file>              use this config instead of the nearest .whosaidrc.json
   --stdin-filename <name>      name (and format, by extension) for standard input
   -h, --help                   show this help
@@ -220,9 +222,11 @@ async function sources(argv: string[]): Promise<number> {
         config: {type: 'string'},
         'stdin-filename': {type: 'string'},
         jobs: {type: 'string'},
+        bom: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false}
       }
     });
+    if (args.values.bom && args.values.format !== 'csv') throw new UsageError('--bom is for --format csv');
     if (!(SOURCE_LIST_FORMATS as readonly string[]).includes(args.values.format!)) {
       throw new UsageError(`unknown --format "${args.values.format}" for sources; the formats are ${SOURCE_LIST_FORMATS.join(', ')}`);
     }
@@ -254,7 +258,7 @@ async function sources(argv: string[]): Promise<number> {
       lists.push({path: outcome.report.path, sources: sourceList(outcome.report.attributions ?? [])});
     }
   }
-  if (lists.length > 0 || failed === 0) process.stdout.write(formatSourceList(lists, values.format as SourceListFormat));
+  if (lists.length > 0 || failed === 0) process.stdout.write((values.bom ? '\ufeff' : '') + formatSourceList(lists, values.format as SourceListFormat));
   return failed > 0 ? 2 : 0;
 }
 
