@@ -5,7 +5,7 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {delimiter, dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
@@ -95,13 +95,26 @@ describe('installed into an empty prefix', () => {
     expect(csv.stdout.split('\r\n').filter(Boolean).length).toBeGreaterThan(5);
   });
 
-  it('whosaid runs as the pre-commit hook runs it: the changed files as arguments', () => {
+  it('the pre-commit hook runs from the installed package as pre-commit runs it', () => {
+    // pre-commit installs a node hook's repository with `npm pack` and `npm install -g` of the tarball
+    // into an environment of its own (as above), then runs `entry` with the staged files that match
+    // `files`, from the repository's root.
+    const yaml = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    const entry = /^\s+entry: (.+)$/m.exec(yaml)![1].trim();
+    const files = new RegExp(/^\s+files: '(.+)'$/m.exec(yaml)![1]);
     writeFileSync(join(dir, 'a.md'), 'Experts say the port may close.\n');
     writeFileSync(join(dir, 'b.txt'), 'The council approved the budget on Tuesday.\n');
-    const hook = spawnSync(bin('whosaid'), ['a.md', 'b.txt'], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
-    expect(hook.status).toBe(1);
+    writeFileSync(join(dir, 'c.js'), 'console.log("Experts say");\n');
+    const staged = ['a.md', 'b.txt', 'c.js'].filter((name) => files.test(name));
+    expect(staged).toEqual(['a.md', 'b.txt']);
+    // Only the prefix and node itself on the PATH: no `whosaid` of the checkout can answer instead.
+    const env = {...process.env, NO_COLOR: '1', PATH: `${join(prefix, 'bin')}${delimiter}${dirname(process.execPath)}`};
+    const hook = spawnSync(entry, staged, {cwd: dir, encoding: 'utf8', env});
+    expect(hook.status, hook.stderr).toBe(1);
+    expect(hook.stdout).toContain('a.md');
     expect(hook.stdout).toContain('vague-source');
-    expect(spawnSync(bin('whosaid'), ['b.txt'], {cwd: dir, encoding: 'utf8'}).status).toBe(0);
+    expect(hook.stdout).not.toContain('b.txt');
+    expect(spawnSync(entry, ['b.txt'], {cwd: dir, encoding: 'utf8', env}).status).toBe(0);
   });
 
   it('whosaid-ls answers initialize and publishes diagnostics for an opened draft', async () => {
