@@ -132,6 +132,15 @@ describe('whosaid sources', () => {
     expect(rows.length - 1).toBeGreaterThan(5);
   });
 
+  it('the README shows rows the CLI prints', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = readme.split('`whosaid sources examples/wire-draft.md` starts:')[1].split('```text\n')[1].split('```')[0];
+    const printed = spawnSync(process.execPath, [BIN, 'sources', 'examples/wire-draft.md'], {cwd: ROOT, encoding: 'utf8'}).stdout;
+    const lines = block.trim().split('\n');
+    expect(lines.length).toBe(5);
+    for (const line of lines) expect(printed.split('\n')).toContain(line);
+  });
+
   it('reads standard input and folders like the checker', () => {
     const out = run(['sources', '--format', 'json', '--stdin-filename', 'in.md', '-'], 'Experts say the port may close.\n');
     expect(JSON.parse(out.stdout)).toMatchObject([{path: 'in.md', sources: [{source: 'Experts', kind: 'vague', cue: 'say'}]}]);
