@@ -72,6 +72,7 @@ Options:
                                it as UTF-8 (curly quotes and accents intact)
   --config <file>              use this config instead of the nearest .whosaidrc.json
   --stdin-filename <name>      name (and format, by extension) for standard input
+  --jobs <n>                   worker threads for many files (default: automatic)
   -h, --help                   show this help
 
 Exit codes: 0 listed, 2 usage, input or config error.
@@ -207,7 +208,7 @@ async function checkInputs(
 function checkCommand(positionals: string[]): void {
   const first = positionals[0];
   if (first === undefined || first === '-' || !/^[a-z][a-z0-9-]*$/i.test(first) || existsSync(first)) return;
-  throw new UsageError(`unknown command "${first}" (and no file or folder of that name); the commands are: ${COMMANDS.join(', ')}. Without a command, whosaid checks the drafts given`);
+  throw new UsageError(`unknown command "${first}" (and no file or folder of that name); the commands are: ${COMMANDS.join(', ')}. Without a command, whosaid checks the drafts given.`);
 }
 
 /** `whosaid sources`: the source list of each draft as Markdown, CSV or JSON. */
