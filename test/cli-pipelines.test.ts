@@ -96,6 +96,7 @@ describe('usage errors name the valid choices and exit 2', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/^whosaid: unknown --format "xml"; the formats are text, json, sarif, github\n/);
     expect(out.stdout).toBe('');
+    expect(run(['--format', 'csv', 'clean.txt']).stderr).toMatch(/^whosaid: unknown --format "csv"; the formats are text, json, sarif, github \(csv is a format of "whosaid sources"\)\n/);
   });
 
   it('an unknown command', () => {

@@ -113,7 +113,10 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
     const {values} = args;
-    if (!FORMATS.includes(values.format!)) throw new UsageError(`unknown --format "${values.format}"; the formats are ${FORMATS.join(', ')}`);
+    if (!FORMATS.includes(values.format!)) {
+      const hint = (SOURCE_LIST_FORMATS as readonly string[]).includes(values.format!) ? ` (${values.format} is a format of "whosaid sources")` : '';
+      throw new UsageError(`unknown --format "${values.format}"; the formats are ${FORMATS.join(', ')}${hint}`);
+    }
     if (!(values['fail-on']! in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning, info, hint or none (got "${values['fail-on']}")`);
     if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError('--jobs must be a whole number from 1 to 999');
     checkCommand(args.positionals);
