@@ -148,6 +148,19 @@ describe('whosaid sources', () => {
     expect(folder.map((f) => f.path)).toEqual(['clean.txt', 'port.md']);
   });
 
+  it('says when a file was not checked (binary), instead of "No attributions found"', () => {
+    writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+    const out = run(['sources', 'scan.txt']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^## Sources in scan\.txt\n\nNot checked: /);
+    expect(out.stdout).not.toContain('No attributions found');
+    expect(out.stderr).toMatch(/^whosaid: scan\.txt: Not checked/);
+    const [file] = JSON.parse(run(['sources', '--format', 'json', 'scan.txt']).stdout) as FileSourceList[];
+    expect(file).toMatchObject({path: 'scan.txt', sources: []});
+    expect(file.notices?.[0]).toMatch(/^Not checked/);
+    rmSync(join(dir, 'scan.txt'));
+  });
+
   it('exits 2 naming the valid formats, or a missing file', () => {
     const bad = run(['sources', '--format', 'xlsx', 'port.md']);
     expect(bad.code).toBe(2);

@@ -13,7 +13,7 @@ import {toJsonReport, type JsonFileReport} from './report';
 import {formatGithub} from './reporters/github';
 import {formatSarif} from './reporters/sarif';
 import {formatText} from './reporters/text';
-import {formatSourceList, sourceList, SOURCE_LIST_FORMATS, type SourceListFormat} from '../sources/list';
+import {formatSourceList, sourceList, SOURCE_LIST_FORMATS, type FileSourceList, type SourceListFormat} from '../sources/list';
 
 const VERSION = '0.1.0';
 /** Marks the worker threads' copy of this module; the main thread never loads node:worker_threads for one file. */
@@ -252,14 +252,16 @@ async function sources(argv: string[]): Promise<number> {
   const outcomes = await checkInputs(positionals, useStdin, values.config, values['stdin-filename'], true, values.jobs);
   if (!outcomes) return 2;
   let failed = 0;
-  const lists = [];
+  const lists: FileSourceList[] = [];
   for (const outcome of outcomes) {
     if (outcome.error) {
       failed++;
       process.stderr.write(`whosaid: ${outcome.error}\n`);
     } else if (outcome.report) {
       for (const notice of outcome.report.notices ?? []) process.stderr.write(`whosaid: ${outcome.report.path}: ${notice}\n`);
-      lists.push({path: outcome.report.path, sources: sourceList(outcome.report.attributions ?? [])});
+      const list: FileSourceList = {path: outcome.report.path, sources: sourceList(outcome.report.attributions ?? [])};
+      if (outcome.report.notices) list.notices = outcome.report.notices;
+      lists.push(list);
     }
   }
   if (lists.length > 0 || failed === 0) process.stdout.write((values.bom ? '\ufeff' : '') + formatSourceList(lists, values.format as SourceListFormat));

@@ -34,6 +34,8 @@ export interface SourceEntry {
 export interface FileSourceList {
   path: string;
   sources: SourceEntry[];
+  /** Why a file was not read as a draft (binary, too long), as in the JSON report. */
+  notices?: string[];
 }
 
 /** The source list of one draft from its JSON attributions (toJsonReport's `attributions`). */
@@ -114,8 +116,9 @@ export function formatMarkdown(lists: readonly FileSourceList[]): string {
   const out: string[] = [];
   for (const list of lists) {
     out.push(`## Sources in ${mdCell(list.path)}`, '');
+    for (const notice of list.notices ?? []) out.push(`${mdCell(notice)}`, '');
     if (list.sources.length === 0) {
-      out.push('No attributions found.', '');
+      if (!list.notices?.some((notice) => notice.startsWith('Not checked'))) out.push('No attributions found.', '');
       continue;
     }
     out.push(`| ${COLUMNS.join(' | ')} |`, `| ${COLUMNS.map((column) => (column === 'Line' ? '---:' : '---')).join(' | ')} |`);
