@@ -1,6 +1,6 @@
 // Draws images/icon.png, the extension's 128x128 icon: a white speech bubble with an orange question
 // mark on a dark blue tile ("who said so?"). Geometry only, 4x4 supersampled for smooth edges, written
-// as an RGBA PNG with node's zlib. Run: node scripts/make-icon.mjs
+// as an RGBA PNG with node's zlib. Run: node scripts/make-icon.mjs [out.png]
 import {writeFileSync, mkdirSync} from 'node:fs';
 import {deflateSync} from 'node:zlib';
 import {dirname, join} from 'node:path';
@@ -98,7 +98,7 @@ const png = Buffer.concat([
   chunk('IDAT', deflateSync(Buffer.concat(rows), {level: 9})),
   chunk('IEND', Buffer.alloc(0))
 ]);
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'images', 'icon.png');
+const out = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'images', 'icon.png');
 mkdirSync(dirname(out), {recursive: true});
 writeFileSync(out, png);
 console.log(`${out}: ${png.length} bytes`);

@@ -71,6 +71,13 @@ describe('whosaid.vsix', () => {
     expect(xml).toContain('Type="Microsoft.VisualStudio.Services.Icons.Default" Path="extension/images/icon.png"');
   });
 
+  it('the committed icon is what scripts/make-icon.mjs draws', () => {
+    const out = join(dir, 'icon.png');
+    const draw = spawnSync(process.execPath, [join(ROOT, 'scripts', 'make-icon.mjs'), out], {encoding: 'utf8'});
+    expect(draw.status, draw.stderr).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(join(ROOT, 'images', 'icon.png')))).toBe(true);
+  });
+
   it('carries the changelog', () => {
     const changelog = entries.get('extension/changelog.md');
     expect(changelog?.toString('utf8')).toBe(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'));
