@@ -11,6 +11,7 @@ import {
   type SourcingReport,
   type WorkspaceCheckResult
 } from '../../server/src/lsp/protocol';
+import {formatSourceList, type SourceListFormat} from '../../server/src/sources/list';
 import {ReportPanel} from './report-view';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
@@ -19,6 +20,9 @@ let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.StatusBarItem;
 let statusTimer: NodeJS.Timeout | undefined;
+/** Exported source lists: untitled documents whosaid must not check (their text, until opened; then their uri). */
+const exportTexts = new Set<string>();
+const exportUris = new Set<string>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('whosaid', {log: true});
@@ -38,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       await report.show(target);
     }),
+    vscode.commands.registerCommand(Commands.exportSourceList, (uri?: string | vscode.Uri, format?: string) => exportSourceList(uri, format)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await restart(context);
       void vscode.window.showInformationMessage('whosaid: the language server restarted.');
@@ -90,6 +95,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     outputChannel: output,
     initializationOptions: (): InitializationOptions => ({trusted: vscode.workspace.isTrusted, clientCommands: true}),
     middleware: {
+      // An exported source list is a document of its own, not a draft: the server never sees it.
+      didOpen: (document, next) => (isExport(document) ? Promise.resolve() : next(document)),
+      didChange: (event, next) => (exportUris.has(event.document.uri.toString()) ? Promise.resolve() : next(event)),
+      didClose: (document, next) => (exportUris.delete(document.uri.toString()) ? Promise.resolve() : next(document)),
       executeCommand: async (command, args, next) => {
         const result = await next(command, args);
         if (command === Commands.checkWorkspace && result) showWorkspaceSummary(result as WorkspaceCheckResult);
@@ -132,6 +141,52 @@ async function requestReport(uri: string): Promise<SourcingReport | null> {
     output.appendLine(`Sourcing report for ${uri}: ${String(error)}`);
     return null;
   }
+}
+
+function isExport(document: vscode.TextDocument): boolean {
+  const uri = document.uri.toString();
+  if (exportUris.has(uri)) return true;
+  if (!document.isUntitled || !exportTexts.delete(document.getText())) return false;
+  exportUris.add(uri);
+  return true;
+}
+
+/** "whosaid: Export source list": the draft's source list as a new, unsaved Markdown or CSV document. */
+async function exportSourceList(uri?: string | vscode.Uri, format?: string): Promise<void> {
+  const target = typeof uri === 'string' ? uri : uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+  if (!target) {
+    void vscode.window.showInformationMessage('whosaid: open a draft to export its source list.');
+    return;
+  }
+  let chosen: SourceListFormat | undefined = format === 'markdown' || format === 'csv' ? format : undefined;
+  if (!chosen) {
+    const picked = await vscode.window.showQuickPick(
+      [
+        {label: 'Markdown', description: 'a table', format: 'markdown' as const},
+        {label: 'CSV', description: 'for a spreadsheet', format: 'csv' as const}
+      ],
+      {placeHolder: 'Export the source list as'}
+    );
+    if (!picked) return;
+    chosen = picked.format;
+  }
+  const report = await requestReport(target);
+  if (!report) {
+    void vscode.window.showErrorMessage('whosaid: the language server did not answer. Try "whosaid: Restart server".');
+    return;
+  }
+  if (!report.checked) {
+    void vscode.window.showInformationMessage('whosaid does not check this document, so it has no source list.');
+    return;
+  }
+  const name = decodeURIComponent(target.split('/').pop() ?? target);
+  const content = formatSourceList([{path: name, sources: report.sources ?? []}], chosen);
+  const language = chosen === 'csv' ? ((await vscode.languages.getLanguages()).includes('csv') ? 'csv' : 'plaintext') : 'markdown';
+  // Marked before the document exists: the client's didOpen may run before openTextDocument resolves.
+  exportTexts.add(content);
+  setTimeout(() => exportTexts.delete(content), 30_000);
+  const document = await vscode.workspace.openTextDocument({language, content});
+  await vscode.window.showTextDocument(document, {preview: false});
 }
 
 function scheduleStatus(): void {

@@ -67,6 +67,8 @@ export function renderHtml(report: SourcingReport | null, name: string, nonceVal
       `<p class="summary">${report.counts.named} named · ${report.counts.anonymous} anonymous · ${report.counts.vague} vague — ` +
       `${report.counts.unattributedClaims} unattributed claim${report.counts.unattributedClaims === 1 ? '' : 's'}` +
       ` · ${report.stats.words} words</p>` +
+      `<p class="actions"><button type="button" data-export="markdown">Export source list (Markdown)</button>` +
+      ` <button type="button" data-export="csv">Export source list (CSV)</button></p>` +
       `<h2>Source mix</h2><div class="chart" role="img" aria-label="Distinct sources by kind">${bars}</div>` +
       `<h2>Sources (${report.attributions.length} attributions)</h2>` +
       (report.attributions.length
@@ -102,6 +104,8 @@ tr.row { cursor: pointer; } tr.row:hover, tr.row:focus { background: var(--vscod
 .bar { flex: 1; height: 12px; background: var(--vscode-editorWidget-background, #8882); border-radius: 2px; overflow: hidden; }
 .fill { display: block; height: 100%; width: 0; }
 .fill.kind-named { background: #3c8d3c; } .fill.kind-institutional { background: #2f7fb5; } .fill.kind-document { background: #6a5acd; }
+button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; }
+button:hover, button:focus { background: var(--vscode-button-hoverBackground); }
 .fill.kind-media { background: #b58a2f; } .fill.kind-anonymous { background: #c0504d; } .fill.kind-vague { background: #999; }
 </style></head>
 <body><h1>Sourcing report: ${esc(name)}</h1>${body}
@@ -111,6 +115,9 @@ tr.row { cursor: pointer; } tr.row:hover, tr.row:focus { background: var(--vscod
   for (const fill of document.querySelectorAll('.fill')) fill.style.width = (Number(fill.dataset.pct) || 0) + '%';
   function go(row) {
     try { vscode.postMessage({type: 'reveal', range: JSON.parse(row.dataset.range)}); } catch (e) { /* ignore */ }
+  }
+  for (const button of document.querySelectorAll('button[data-export]')) {
+    button.addEventListener('click', () => vscode.postMessage({type: 'export', format: button.dataset.export}));
   }
   for (const row of document.querySelectorAll('tr[data-range]')) {
     row.addEventListener('click', () => go(row));

@@ -3,7 +3,7 @@
 // one nonce-tagged script, no inline style attributes (widths are set from the script).
 import {randomBytes} from 'node:crypto';
 import * as vscode from 'vscode';
-import type {LspRange, SourcingReport} from '../../server/src/lsp/protocol';
+import {Commands, type LspRange, type SourcingReport} from '../../server/src/lsp/protocol';
 import {renderHtml} from './report-html';
 
 export class ReportPanel {
@@ -54,7 +54,11 @@ export class ReportPanel {
   }
 
   private async reveal(message: unknown): Promise<void> {
-    const m = message as {type?: string; range?: LspRange};
+    const m = message as {type?: string; range?: LspRange; format?: string};
+    if (m?.type === 'export' && this.uri && (m.format === 'markdown' || m.format === 'csv')) {
+      await vscode.commands.executeCommand(Commands.exportSourceList, this.uri, m.format);
+      return;
+    }
     if (m?.type !== 'reveal' || !this.uri || !m.range || !isRange(m.range)) return;
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.uri));
     const range = new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);

@@ -79,6 +79,19 @@ describe('sourcing report HTML', () => {
     expect(total).toBeLessThan(100.5);
   });
 
+  it('has buttons that ask the extension to export the source list as Markdown or CSV', () => {
+    const html = renderHtml(report, 'council.md', 'n');
+    expect([...html.matchAll(/<button type="button" data-export="(\w+)">([^<]+)<\/button>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['markdown', 'Export source list (Markdown)'],
+      ['csv', 'Export source list (CSV)']
+    ]);
+    expect(html).toContain("vscode.postMessage({type: 'export', format: button.dataset.export})");
+    // The list they export is in the report: one row an attribution, stances included.
+    expect(report.sources.map((s) => s.source)).toEqual(expect.arrayContaining(report.attributions.map((a) => a.source?.text ?? '')));
+    expect(renderHtml(null, 'x.md', 'n')).not.toContain('<button');
+    expect(renderHtml({...report, checked: false}, 'x.md', 'n')).not.toContain('<button');
+  });
+
   it('says so when there is no report or the document is not checked', () => {
     expect(renderHtml(null, 'x.md', 'n')).toContain('did not answer');
     expect(renderHtml({...report, checked: false}, 'x.md', 'n')).toContain('does not check this document');

@@ -56,10 +56,11 @@ describe('CLI: no network', () => {
   it('checks the examples in every output format without touching the network', () => {
     const examples = readdirSync(join(ROOT, 'examples')).map((name) => join('examples', name));
     expect(examples.length).toBeGreaterThan(0);
-    for (const format of ['text', 'json', 'sarif']) {
+    for (const format of ['text', 'json', 'sarif', 'github']) {
       const result = run(['--format', format, '--attributions', ...examples]);
       expect([0, 1]).toContain(result.status);
     }
+    for (const format of ['markdown', 'csv', 'json']) expect(run(['sources', '--format', format, ...examples]).status).toBe(0);
     expect(trapped()).toBe('');
   });
 

@@ -1,6 +1,7 @@
-// whosaid: the command line. Checks drafts and prints findings as text, JSON or SARIF.
+// whosaid: the command line. Checks drafts and prints findings as text, JSON, SARIF or GitHub Actions
+// annotations; `whosaid sources` lists every attribution instead.
 // Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or config error.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -9,8 +10,10 @@ import {createAnalyzer, resolveOptions, setDocsBase, type Analyzer, type Severit
 import {findConfigFile, formatConfigError, readConfigFile} from '../node/config-files';
 import {collectFiles, displayPath, formatOf, InputError} from './files';
 import {toJsonReport, type JsonFileReport} from './report';
+import {formatGithub} from './reporters/github';
 import {formatSarif} from './reporters/sarif';
 import {formatText} from './reporters/text';
+import {formatSourceList, sourceList, SOURCE_LIST_FORMATS, type FileSourceList, type SourceListFormat} from '../sources/list';
 
 const VERSION = '0.1.0';
 /** Marks the worker threads' copy of this module; the main thread never loads node:worker_threads for one file. */
@@ -19,7 +22,12 @@ const WORKER_FLAG = '--whosaid-worker-thread';
 const WORKER_QUEUE = 3;
 const SEVERITY_RANK: Record<string, number> = {hint: 0, info: 1, warning: 2, error: 3, none: 99};
 
+const FORMATS = ['text', 'json', 'sarif', 'github'];
+/** Subcommands; without one, whosaid checks the drafts given. */
+const COMMANDS = ['sources'];
+
 const HELP = `Usage: whosaid [options] [paths...]
+       whosaid sources [--format markdown|csv|json] [paths...]
 
 Checks news drafts for weak sourcing: anonymous and vague sources, unattributed
 claims, hedges, editorializing, unsourced statistics, quotes without a speaker.
@@ -27,8 +35,13 @@ claims, hedges, editorializing, unsourced statistics, quotes without a speaker.
 Paths may be files or folders (searched for .md, .markdown and .txt drafts);
 "-" or no path with piped input reads standard input.
 
+Commands:
+  sources                      list every attribution in the drafts (see whosaid sources --help)
+
 Options:
-  --format <text|json|sarif>   output format (default: text)
+  --format <text|json|sarif|github>
+                               output format (default: text); github prints GitHub
+                               Actions annotations (::warning file=...,line=...::message)
   --attributions               add the attribution model's output to JSON
   --config <file>              use this config instead of the nearest .whosaidrc.json
   --fail-on <severity>         exit 1 on findings at or above: error, warning, info, hint, none
@@ -41,6 +54,28 @@ Options:
   -v, --version                show the version
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, input or config error.
+`;
+
+const SOURCES_HELP = `Usage: whosaid sources [options] [paths...]
+
+Lists every attribution whosaid's model finds in each draft, in reading order:
+line, source as written, who it resolves to (pronouns, "the official"), kind
+(named, institutional, document, media, anonymous, vague), cue, what it is cited
+for (shortened), direct quote or not, anonymity reason, position, and whether it
+is a stance taken rather than information given.
+
+Options:
+  --format <markdown|csv|json> output format (default: markdown, a table a file);
+                               csv has a header row and RFC 4180 quoting;
+                               json is an array with one object a file
+  --bom                        start CSV with a byte-order mark, so Excel reads
+                               it as UTF-8 (curly quotes and accents intact)
+  --config <file>              use this config instead of the nearest .whosaidrc.json
+  --stdin-filename <name>      name (and format, by extension) for standard input
+  --jobs <n>                   worker threads for many files (default: automatic)
+  -h, --help                   show this help
+
+Exit codes: 0 listed, 2 usage, input or config error.
 `;
 
 class UsageError extends Error {}
@@ -58,6 +93,7 @@ interface Outcome {
 
 export async function main(argv: string[]): Promise<number> {
   setDocsBase(pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);
+  if (argv[0] === 'sources') return sources(argv.slice(1));
   let args;
   try {
     args = parseArgs({
@@ -77,9 +113,13 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
     const {values} = args;
-    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format must be text, json or sarif (got "${values.format}")`);
+    if (!FORMATS.includes(values.format!)) {
+      const hint = (SOURCE_LIST_FORMATS as readonly string[]).includes(values.format!) ? ` (${values.format} is a format of "whosaid sources")` : '';
+      throw new UsageError(`unknown --format "${values.format}"; the formats are ${FORMATS.join(', ')}${hint}`);
+    }
     if (!(values['fail-on']! in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning, info, hint or none (got "${values['fail-on']}")`);
     if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError('--jobs must be a whole number from 1 to 999');
+    checkCommand(args.positionals);
   } catch (error) {
     process.stderr.write(`whosaid: ${(error as Error).message}\n\n${HELP}`);
     return 2;
@@ -100,35 +140,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let outcomes: Outcome[];
-  try {
-    const explicitConfig = values.config ? resolve(values.config) : null;
-    if (explicitConfig) {
-      const parsed = readConfigFile(explicitConfig);
-      if (!parsed.ok) throw new InputError(parsed.errors.map(formatConfigError).join('\n'));
-    }
-    const files = collectFiles(positionals.filter((path) => path !== '-'));
-    const jobs: Job[] = files.map((path) => ({
-      path,
-      display: displayPath(path),
-      configPath: explicitConfig ?? findConfigFile(dirname(resolve(path)))
-    }));
-    const withAttributions = values.attributions!;
-    outcomes = [];
-    if (useStdin) {
-      const name = values['stdin-filename'] ?? '<stdin>';
-      const text = decode(await readStdin(), name);
-      const configPath = explicitConfig ?? findConfigFile(process.cwd());
-      outcomes.push(checkText(text, name, formatOf(name), configPath, withAttributions));
-    }
-    outcomes.push(...(await checkFiles(jobs, withAttributions, values.jobs ? Number(values.jobs) : undefined)));
-  } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
-      process.stderr.write(`whosaid: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const outcomes = await checkInputs(positionals, useStdin, values.config, values['stdin-filename'], values.attributions!, values.jobs);
+  if (!outcomes) return 2;
 
   const failed = outcomes.filter((outcome) => outcome.error);
   for (const outcome of failed) process.stderr.write(`whosaid: ${outcome.error}\n`);
@@ -140,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const format = values.format!;
   if (format === 'json') process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  else if (format === 'github') process.stdout.write(formatGithub(reports));
   else if (format === 'sarif') process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
   // With every file failed there is nothing to summarize: the errors on stderr say it all.
   else if (reports.length > 0 || failed.length === 0) {
@@ -149,6 +163,109 @@ export async function main(argv: string[]): Promise<number> {
   if (failed.length > 0) return 2;
   const failing = reports.some((report) => report.messages.some((message) => SEVERITY_RANK[message.severity as Severity] >= failRank));
   return failing ? 1 : 0;
+}
+
+/** Checks the paths (and standard input); null after printing a usage or input error. */
+async function checkInputs(
+  positionals: string[],
+  useStdin: boolean,
+  config: string | undefined,
+  stdinFilename: string | undefined,
+  withAttributions: boolean,
+  jobCount: string | undefined
+): Promise<Outcome[] | null> {
+  try {
+    const explicitConfig = config ? resolve(config) : null;
+    if (explicitConfig) {
+      const parsed = readConfigFile(explicitConfig);
+      if (!parsed.ok) throw new InputError(parsed.errors.map(formatConfigError).join('\n'));
+    }
+    const files = collectFiles(positionals.filter((path) => path !== '-'));
+    const jobs: Job[] = files.map((path) => ({
+      path,
+      display: displayPath(path),
+      configPath: explicitConfig ?? findConfigFile(dirname(resolve(path)))
+    }));
+    const outcomes: Outcome[] = [];
+    if (useStdin) {
+      const name = stdinFilename ?? '<stdin>';
+      const text = decode(await readStdin(), name);
+      const configPath = explicitConfig ?? findConfigFile(process.cwd());
+      outcomes.push(checkText(text, name, formatOf(name), configPath, withAttributions));
+    }
+    outcomes.push(...(await checkFiles(jobs, withAttributions, jobCount ? Number(jobCount) : undefined)));
+    return outcomes;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      process.stderr.write(`whosaid: ${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A first path that does not exist and looks like a word ("whosaid source x.md") is taken for a
+ * mistyped command, and the error names the commands; "./source" still reads a file of that name.
+ */
+function checkCommand(positionals: string[]): void {
+  const first = positionals[0];
+  if (first === undefined || first === '-' || !/^[a-z][a-z0-9-]*$/i.test(first) || existsSync(first)) return;
+  throw new UsageError(`unknown command "${first}" (and no file or folder of that name); the commands are: ${COMMANDS.join(', ')}. Without a command, whosaid checks the drafts given.`);
+}
+
+/** `whosaid sources`: the source list of each draft as Markdown, CSV or JSON. */
+async function sources(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: {type: 'string', default: 'markdown'},
+        config: {type: 'string'},
+        'stdin-filename': {type: 'string'},
+        jobs: {type: 'string'},
+        bom: {type: 'boolean', default: false},
+        help: {type: 'boolean', short: 'h', default: false}
+      }
+    });
+    if (args.values.bom && args.values.format !== 'csv') throw new UsageError('--bom is for --format csv');
+    if (!(SOURCE_LIST_FORMATS as readonly string[]).includes(args.values.format!)) {
+      throw new UsageError(`unknown --format "${args.values.format}" for sources; the formats are ${SOURCE_LIST_FORMATS.join(', ')}`);
+    }
+    if (args.values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(args.values.jobs)) throw new UsageError('--jobs must be a whole number from 1 to 999');
+  } catch (error) {
+    process.stderr.write(`whosaid sources: ${(error as Error).message}\n\n${SOURCES_HELP}`);
+    return 2;
+  }
+  const {values, positionals} = args;
+  if (values.help) {
+    process.stdout.write(SOURCES_HELP);
+    return 0;
+  }
+  const useStdin = positionals.includes('-') || (positionals.length === 0 && !process.stdin.isTTY);
+  if (positionals.length === 0 && !useStdin) {
+    process.stderr.write(`whosaid sources: no files given\n\n${SOURCES_HELP}`);
+    return 2;
+  }
+  const outcomes = await checkInputs(positionals, useStdin, values.config, values['stdin-filename'], true, values.jobs);
+  if (!outcomes) return 2;
+  let failed = 0;
+  const lists: FileSourceList[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.error) {
+      failed++;
+      process.stderr.write(`whosaid: ${outcome.error}\n`);
+    } else if (outcome.report) {
+      for (const notice of outcome.report.notices ?? []) process.stderr.write(`whosaid: ${outcome.report.path}: ${notice}\n`);
+      const list: FileSourceList = {path: outcome.report.path, sources: sourceList(outcome.report.attributions ?? [])};
+      if (outcome.report.notices) list.notices = outcome.report.notices;
+      lists.push(list);
+    }
+  }
+  if (lists.length > 0 || failed === 0) process.stdout.write((values.bom ? '\ufeff' : '') + formatSourceList(lists, values.format as SourceListFormat));
+  return failed > 0 ? 2 : 0;
 }
 
 // One analyzer per config file, so paragraphs repeated across drafts (boilerplate) are analysed once.

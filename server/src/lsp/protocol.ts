@@ -2,6 +2,7 @@
 // shapes it returns. Types and string constants only, so the VS Code client can import it without
 // pulling the server into its bundle.
 import type {AnalysisResult, Attribution, Finding, RuleId, SourceKind} from '../analysis/types';
+import type {SourceEntry} from '../sources/list';
 
 export const SERVER_NAME = 'whosaid';
 
@@ -16,7 +17,9 @@ export const Commands = {
   /** Client command in VS Code (webview); a server command elsewhere (answers with a message and the report). */
   showSourcingReport: 'whosaid.showSourcingReport',
   /** Client only. */
-  restartServer: 'whosaid.restartServer'
+  restartServer: 'whosaid.restartServer',
+  /** Client only: the source list of a draft (the report's `sources`) as a new Markdown or CSV document. */
+  exportSourceList: 'whosaid.exportSourceList'
 } as const;
 
 /** What a client tells the server in `initializationOptions`. Every field is optional. */
@@ -92,6 +95,8 @@ export interface SourcingReport {
   findings: ReportFinding[];
   stats: AnalysisResult['stats'];
   notices: string[];
+  /** The source list (as `whosaid sources` prints it): every attribution in reading order, stances included. */
+  sources: SourceEntry[];
 }
 
 /** The result of `whosaid.checkWorkspace`. */

@@ -1,6 +1,8 @@
 // The sourcing report (custom request and code lens) and the hover texts.
 import type {TextDocument} from 'vscode-languageserver-textdocument';
 import {ruleMeta, type AnalysisResult, type Attribution, type Finding, type RuleId, type SourceKind} from '../analysis';
+import {toJsonReport} from '../cli/report';
+import {sourceList} from '../sources/list';
 import {rangeOf} from './diagnostics';
 import type {ReportAttribution, ReportFinding, SourcingCounts, SourcingReport} from './protocol';
 
@@ -67,7 +69,8 @@ export function buildReport(doc: TextDocument, result: AnalysisResult | null): S
       attributions: [],
       findings: [],
       stats: {words: 0, paragraphs: 0, sentences: 0},
-      notices: []
+      notices: [],
+      sources: []
     };
   }
   const attributions: ReportAttribution[] = result.attributions.filter((attribution) => !attribution.stance).map((attribution) => ({
@@ -85,7 +88,9 @@ export function buildReport(doc: TextDocument, result: AnalysisResult | null): S
     attributions,
     findings,
     stats: result.stats,
-    notices: result.notices
+    notices: result.notices,
+    // The source list of `whosaid sources`, built the same way (stances included, marked as such).
+    sources: sourceList(toJsonReport(doc.uri, doc.getText(), {...result, findings: []}, true).attributions ?? [])
   };
 }
 
