@@ -87,6 +87,11 @@ describe('unsourced-statistic: amounts, estimates and records', () => {
     expect(findingsOf('unsourced-statistic', thought).map((f) => f.actual)).toEqual(['$40m']);
   });
 
+  it('a belief or feeling does not source the paragraph\'s figures', () => {
+    const paragraph = 'The mayor may now feel vindicated. The scheme raised about $4 million last year.';
+    expect(findingsOf('unsourced-statistic', paragraph).map((f) => f.actual)).toEqual(['$4 million']);
+  });
+
   it('a stand taken does not source the paragraph\'s figures', () => {
     const paragraph = 'The union backed the plan on Monday. Membership fell 12% last year.';
     expect(findingsOf('unsourced-statistic', paragraph).map((f) => f.actual)).toEqual(['12%']);

@@ -14,7 +14,7 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
     const statistic = findStatistic(sentence, lexicon);
-    if (!statistic || isSourced(model, s, statistic.from)) return;
+    if (!statistic || isSourced(model, s, statistic.from, lexicon)) return;
     const span = tokenSpan(sentence, statistic.from, statistic.to);
     const actual = model.text.slice(span.start, span.end);
     findings.push({
@@ -33,14 +33,16 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
 
 /**
  * A figure is sourced when it sits in what somebody said, or when a source giving information (not a
- * stand: "the union backed the plan") speaks anywhere in its paragraph ("The bureau said ... .
+ * stand: "the union backed the plan", nor a belief: "he may feel that way") speaks anywhere in its paragraph ("The bureau said ... .
  * Unemployment rose to 7%."). A figure the writer hedges with an agentless estimate needs its estimator
  * even so: "an estimated 90%", "is thought to have cost around $15m".
  */
-function isSourced(model: ParagraphModel, s: number, from: number): boolean {
+function isSourced(model: ParagraphModel, s: number, from: number, lexicon: Lexicon): boolean {
   if (coveringAttribution(model, s, from)) return true;
   if (hedgedEstimate(model.sentences[s].norms, from)) return false;
-  return model.attributions.some((attribution) => !attribution.stance);
+  // A belief or feeling ("Sanders may now feel that way") covers its own words, not the paragraph's figures.
+  const informs = (attribution: ParagraphModel['attributions'][number]) => !lexicon.cognitionVerbs.has(model.sentences[attribution.sentence].norms[attribution.cue.from]);
+  return model.attributions.some((attribution) => !attribution.stance && informs(attribution));
 }
 
 const AGENTLESS_ESTIMATE = new Set(['thought', 'believed', 'estimated', 'rumoured', 'rumored', 'understood', 'reported', 'said', 'expected', 'reckoned']);
