@@ -4,7 +4,7 @@
 // See eval/README.md for what each number means.
 //
 // Options:
-//   --only=fixtures,conll,polnear,seed,speed   run only these sections
+//   --only=fixtures,conll,polnear,seed,realnews,speed   run only these sections
 //   --worst=N         how many missed / falsely flagged sentences to print per section (default 12)
 //   --engine=PATH     the engine bundle to load (default dist/engine.js; `npm run eval` builds it first)
 //   --json=PATH       also write the figures as JSON (for comparing two runs)
@@ -14,6 +14,7 @@
 // Data sets under ../shared are read when present and skipped with a note when not. Sentences from
 // them are printed to the terminal for reading; nothing from them is written into the repository.
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
@@ -29,7 +30,7 @@ const opt = (name, fallback) => {
   const hit = args.find((a) => a.startsWith(`--${name}=`));
   return hit === undefined ? fallback : hit.slice(name.length + 3);
 };
-const ONLY = new Set(opt('only', 'fixtures,conll,polnear,seed,speed').split(',').filter(Boolean));
+const ONLY = new Set(opt('only', 'fixtures,conll,polnear,seed,realnews,speed').split(',').filter(Boolean));
 const WORST = Number(opt('worst', '12'));
 const ENGINE_PATH = resolve(ROOT, opt('engine', 'dist/engine.js'));
 const JSON_OUT = opt('json', '');
@@ -523,6 +524,32 @@ async function evalSpeed(engine) {
   figures.speed = {words, ...result};
 }
 
+/**
+ * Real news marked sentence by sentence by two annotators (../shared/realnews-dev): scored by the set's
+ * own scorer, which runs eval/engine-as-cli.mjs on each story so the bundle given with --engine is
+ * the one measured.
+ */
+function evalRealNews() {
+  heading('5. Real news, marked sentence by sentence (../shared/realnews-dev, development set)');
+  const dir = join(SHARED, 'realnews-dev');
+  const scorer = join(dir, 'score.mjs');
+  if (!existsSync(scorer)) {
+    console.log('skipped: ../shared/realnews-dev is not here');
+    return;
+  }
+  const out = spawnSync(process.execPath, [scorer, dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: {...process.env, WHOSAID_CMD: `${process.execPath} ${join(ROOT, 'eval', 'engine-as-cli.mjs')}`, WHOSAID_ENGINE: ENGINE_PATH}
+  });
+  const lines = (out.stdout ?? '').split('\n').filter((line) => line && !/^[a-z]+\d+#/.test(line));
+  for (const line of lines) console.log(line);
+  if (out.status !== 0 && lines.length === 0) console.log(`scorer failed: ${(out.stderr ?? '').slice(0, 400)}`);
+  const summary = /microP=([\d.]+) microR=([\d.]+) microF1=([\d.]+) cleanSentencesAlarmed=(\d+)\/(\d+)/.exec(out.stdout ?? '');
+  if (summary) figures.realnews = {precision: Number(summary[1]), recall: Number(summary[2]), f1: Number(summary[3]), unmarkedWarned: Number(summary[4]), unmarked: Number(summary[5])};
+}
+
 // ------------------------------------------------------------------------------------------------
 const engine = loadEngine();
 if (engine) {
@@ -532,6 +559,7 @@ if (engine) {
   if (ONLY.has('conll')) evalConll(engine);
   if (ONLY.has('polnear')) evalPolnear(engine);
   if (ONLY.has('seed')) evalSeed(engine, labels);
+  if (ONLY.has('realnews')) evalRealNews();
   if (ONLY.has('speed')) await evalSpeed(engine);
   console.log(`\neval finished in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (JSON_OUT) {
