@@ -110,3 +110,22 @@ describe('evaluative: the writer in the first person, and rhetorical questions',
     'Residents asked why the council had not listened.'
   ])('quiet: %s', (text) => expectQuiet('editorializing', text));
 });
+
+describe('evaluative: prescriptions and headline adverbs', () => {
+  it.each([
+    ['If any project should have been funded by now, it is the bypass.', 'should have been'],
+    ['The council ought to be ashamed of the delay.', 'ought to be'],
+    ['Council Finally Fixes Harbour Bridge', 'Finally'],
+    ['Ministers Meet At Last Over Ferry Fares', 'At Last']
+  ])('%s', (text, actual) => {
+    expect(actuals(text)).toEqual([actual]);
+  });
+
+  it.each([
+    // In the body "finally" orders events.
+    'Finally, the board voted to close the depot.',
+    'The bridge finally reopened on Monday.',
+    // A source's prescription.
+    'The inspector said the bridge should have been closed in May.'
+  ])('quiet: %s', (text) => expectQuiet('editorializing', text));
+});

@@ -73,6 +73,8 @@ export interface Lexicon {
   notEditorial: PhraseSet;
   /** Appraisal words in the writer's voice ("a sour end", "stridency", "slamming his remarks"). */
   evaluative: PhraseSet<EvaluativeKind>;
+  /** Sentence adverbs that judge only in a title-case headline ("Council Finally Fixes Bridge"). */
+  headlineAdverbs: PhraseSet;
   /** Evaluative adjectives that judge only before a noun ("an unlikely hero", not "it seems unlikely"). */
   attributiveOnly: Set<string>;
   notEvaluative: PhraseSet;
@@ -230,6 +232,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     evaluative: evaluativeSet(),
     attributiveOnly: words(evaluative.attributiveOnly.words),
+    headlineAdverbs: new PhraseSet(evaluative.headline.words),
     feelings: words(claims.statesOfMind.feelings),
     feelingLinks: words(claims.statesOfMind.linking.flatMap((phrase) => phrase.split(' '))),
     feelingDegrees: words(claims.statesOfMind.degree),

@@ -46,6 +46,12 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
     if (match.value === 'adjective' && !modifiesOrPredicates(sentence, match.from, match.to, lexicon.attributiveOnly.has(norms[match.from]))) continue;
     matches.push({from: match.from, to: match.to, kind: match.value});
   }
+  if (headline) {
+    for (const match of lexicon.headlineAdverbs.findAll(norms)) {
+      if (!tokens[match.from].quoted && !othersWords(model, s, match.from)) matches.push({from: match.from, to: match.to, kind: 'adverb'});
+    }
+    matches.sort((a, b) => a.from - b.from);
+  }
   const findings = joinCoordinated(matches, norms).map((match) => build(model, s, match));
   const question = rhetoricalQuestion(model, s);
   if (question) findings.push(question);
