@@ -99,3 +99,12 @@ describe('unattributed-quote: configuration', () => {
     expect(findingsOf('unattributed-quote', text, resolveOptions({preset: 'ap'})).map((f) => f.severity)).toEqual(['error']);
   });
 });
+
+describe('unattributed-quote: a short term with the sentence\'s stop inside the marks', () => {
+  it('is a scare quote, American style', () => {
+    expectQuiet('unattributed-quote', 'The senator called the briefing a "press conference."');
+  });
+  it('a short sentence that opens with a capital is still a quotation', () => {
+    expect(findingsOf('unattributed-quote', 'The room fell silent. "We lost."').length).toBe(1);
+  });
+});

@@ -15,6 +15,9 @@ export const unattributedQuote: Rule = ({model, lexicon}) => {
     const inner = model.text.slice(quote.start + 1, Math.max(quote.start + 1, quote.end - 1));
     const agentless = agentlessLabel(model, quote.start);
     if (!agentless && quote.words < MIN_QUOTE_WORDS && !/[.!?]\s*$/.test(inner)) continue;
+    // 'dubbed it a "press conference."': American style puts the sentence's stop inside the marks; a
+    // short lower-case term is still a scare quote, not a quotation.
+    if (!agentless && quote.words < MIN_QUOTE_WORDS && /^\p{Ll}/u.test(inner) && /[^.!?]\.\s*$/.test(inner)) continue;
     if (!agentless && quote.words < 2) continue;
     if (!agentless && (looksLikeTitle(inner) || (/^\p{Lu}/u.test(inner) && namedWork(model.text, quote.start)))) continue;
     if (!agentless && quote.words <= 6 && modifiesNextWord(model.text, quote.end, inner, lexicon)) continue;
