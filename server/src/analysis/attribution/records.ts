@@ -19,7 +19,15 @@ export function spanTextOf(sentence: Sentence, span: Span): string {
   return parts.join('');
 }
 
-export function firstSubject(found: LocalAttribution[]): {span: Span; kind: SourceKind; resolved: string | null} | null {
+/** A cue's subject as the finders pass it on: where it is, what kind of source, and whom a pronoun stands for. */
+export interface Subject {
+  span: Span;
+  kind: SourceKind;
+  resolved: string | null;
+}
+
+/** The source of the first cue found that has one. */
+export function firstSubject(found: LocalAttribution[]): Subject | null {
   const first = found.find((attribution) => attribution.source);
   return first?.source ? {span: first.source, kind: first.kind, resolved: first.resolvedSource} : null;
 }

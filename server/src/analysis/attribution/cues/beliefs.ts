@@ -4,6 +4,7 @@ import type {Sentence, Token} from '../../nlp/tokens';
 import {CLAUSE_VERBS} from '../clauses';
 import {BE_FORMS, isAdverbLike, isDeterminer, type Span, subjectBefore} from '../sources';
 import {trimAtVerb} from '../subjects';
+import {attribute, type CueSite, holdSubject} from './site';
 
 const CONTRACTED_BE = /^(he|she|they|we|i|you)'(s|re|m)$/;
 
@@ -45,4 +46,24 @@ export function clauseFollows(tokens: Token[], at: number): boolean {
     if (CLAUSE_VERBS.has(tokens[k].norm) || BE_FORMS.has(tokens[k].norm)) return true;
   }
   return false;
+}
+
+/**
+ * "The mayor is confident that", "Officials were adamant that", "He's convinced that", "Some are worried
+ * it could": a view the subject holds, like "believes that". Whether the word was taken: otherwise
+ * "worried" may still be the verb ("Ruiz worried that").
+ */
+export function beliefCue(site: CueSite, i: number): boolean {
+  const {sentence, lexicon} = site;
+  const {tokens, norms} = sentence;
+  if (!lexicon.beliefAdjectives.has(norms[i]) || !(norms[i + 1] === 'that' || clauseFollows(tokens, i + 1)) || tokens[i].quoted) return false;
+  const belief = beliefAt(sentence, i, lexicon);
+  if (!belief) return false;
+  // As with "believe", an unnamed holder is an anonymous or vague source ("Many are convinced that").
+  const attribution = attribute(site, belief.cue, belief.source, null, null);
+  if (attribution) {
+    site.found.push(attribution);
+    holdSubject(site, belief.source, attribution);
+  }
+  return true;
 }

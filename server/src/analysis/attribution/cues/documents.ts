@@ -4,7 +4,9 @@ import type {Lexicon} from '../../lexicon';
 import {isQuoteMark, type Sentence} from '../../nlp/tokens';
 import type {SourceKind} from '../../types';
 import {CLAUSE_VERBS, TIME_WORDS} from '../clauses';
-import {isAdverbLike, isPreposition, type Span} from '../sources';
+import {isAdverbLike, isPreposition, type Span, subjectBefore} from '../sources';
+import {documentSubject, relativeHead} from '../subjects';
+import {attribute, holdSubject, type VerbSite} from './site';
 
 export const FIND_FORMS = new Set(['find', 'finds', 'found']);
 
@@ -100,4 +102,36 @@ export function findingReported(sentence: Sentence, verb: number, subject: Span,
     if (CLAUSE_VERBS.has(token.norm) || (quantified && j > k + 1 && /ed$/.test(token.norm))) return true;
   }
   return false;
+}
+
+/**
+ * "Court records show ...", "The census put the population at ...": only a real source counts. The
+ * nearest noun phrase first; else a document heading the clause, however long its subject ("A 2014
+ * study by Loyola Law School professor Justin Levitt found", "The average of polls taken over the past
+ * two weeks shows"). "the mining company, which estimates ...": the relative pronoun stands for the
+ * noun phrase before it.
+ */
+export function documentCue(v: VerbSite): void {
+  const {site, sentence, lexicon, norm, prev, i} = v;
+  const nearest = prev && prev.norm === 'which' && sentence.tokens[i - 2]?.norm === ',' ? relativeHead(sentence, i - 1, lexicon) : subjectBefore(sentence, i);
+  const heading = documentSubject(sentence, i, lexicon);
+  for (const subject of [nearest, heading]) {
+    if (!subject) continue;
+    // A finding noun heading the clause is a document whatever its modifiers ("Another slide").
+    const attribution = attribute(site, {from: i, to: i + 1}, subject, null, subject === heading ? 'document' : null);
+    // "Varga found a job", "Lennon recorded his album" are no findings; "the X Factor show", "a box
+    // office record" are nouns.
+    const finding = FIND_FORMS.has(norm) || (RECORD_FORMS.has(norm) && attribution?.kind === 'named');
+    if (
+      attribution &&
+      attribution.kind !== 'anonymous' &&
+      (norm !== 'put' && norm !== 'puts' || attribution.kind === 'document') &&
+      (!BASE_DOCUMENT_VERBS.has(norm) || baseFormAgrees(sentence, i, subject)) &&
+      (!finding || findingReported(sentence, i, subject, subject === heading ? 'document' : attribution.kind, lexicon))
+    ) {
+      site.found.push(attribution);
+      holdSubject(site, subject, attribution);
+      break;
+    }
+  }
 }

@@ -1,7 +1,10 @@
 // In-phrases: "in a CNN poll" (the poll is the source), "in an interview" (the subject speaks), "in
 // Forbes' words" (the owner does).
 import type {Sentence} from '../../nlp/tokens';
-import {isPreposition} from '../sources';
+import type {LocalAttribution} from '../model';
+import {isPreposition, subjectBefore} from '../sources';
+import {firstVerbGuess} from '../subjects';
+import {add, addCredited, attribute, type CueSite} from './site';
 
 const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
 
@@ -13,7 +16,7 @@ const SPEECH_NOUNS = new Set([
 const VIEW_NOUNS = new Set(['words', 'view', 'opinion', 'eyes', 'estimation', 'telling', 'mind']);
 
 /** "in a CNN national poll", "in an interview", "in his words": the noun within five words of "in". */
-export function inPhrase(sentence: Sentence, k: number): {kind: 'poll' | 'speech' | 'view'; head: number} | null {
+function inPhrase(sentence: Sentence, k: number): {kind: 'poll' | 'speech' | 'view'; head: number} | null {
   const {tokens} = sentence;
   const owner = tokens[k + 1];
   if (owner && /^(his|her|their)$/.test(owner.norm) && VIEW_NOUNS.has(tokens[k + 2]?.norm ?? '')) return {kind: 'view', head: k + 2};
@@ -30,4 +33,36 @@ export function inPhrase(sentence: Sentence, k: number): {kind: 'poll' | 'speech
     }
   }
   return null;
+}
+
+/** Phrases like "in a statement" or "told reporters" with no verb found: the sentence's subject speaks. */
+export function otherPhraseCue(site: CueSite): void {
+  const {sentence} = site;
+  const phrase = site.lexicon.otherCues.findAll(sentence.norms)[0];
+  if (!phrase) return;
+  const subject = subjectBefore(sentence, firstVerbGuess(sentence, phrase.from));
+  if (subject) add(site, attribute(site, {from: phrase.from, to: phrase.to}, subject, null, 'named'));
+}
+
+/**
+ * "in a CNN poll", "in the latest surveys": the poll is the source. "in an interview", "in his op-ed":
+ * the sentence's subject speaks. "in Forbes' words": the owner does.
+ */
+export function inPhraseCues(site: CueSite): void {
+  const {tokens, norms} = site.sentence;
+  for (let k = 0; k < tokens.length; k++) {
+    if (norms[k] !== 'in') continue;
+    const phrase = inPhrase(site.sentence, k);
+    if (!phrase) continue;
+    let attribution: LocalAttribution | null = null;
+    if (phrase.kind === 'poll') attribution = attribute(site, {from: k, to: k + 1}, {from: k + 1, to: phrase.head + 1}, null, 'document');
+    else if (phrase.kind === 'view') attribution = attribute(site, {from: k, to: k + 1}, {from: k + 1, to: k + 2}, null, null);
+    else if (site.found.length === 0) {
+      const subject = subjectBefore(site.sentence, firstVerbGuess(site.sentence, k));
+      if (subject && !isPreposition(norms[subject.from])) attribution = attribute(site, {from: k, to: phrase.head + 1}, subject, null, 'named');
+      // "In an interview with CBS, the senator ...": the speaker comes after; no source is made up.
+      else if (!subject && /^(a|an)$/.test(norms[k + 1] ?? '') && norms[phrase.head] !== 'video' && !tokens.slice(0, k).some((t) => t.kind === 'word')) attribution = attribute(site, {from: k, to: phrase.head + 1}, null, null, 'named');
+    }
+    addCredited(site, attribution);
+  }
 }

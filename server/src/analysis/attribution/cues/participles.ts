@@ -1,11 +1,42 @@
 // Participles and gerunds whose speaker is the sentence's subject: "..., saying that", "began by saying".
+import {isDemand, saysWhat} from '../clauses';
+import {blank, crowdless} from '../records';
+import {sentenceSubject, subjectCue, type VerbSite} from './site';
 
-export const SUBJECT_PARTICIPLES = new Set([
+const SUBJECT_PARTICIPLES = new Set([
   'saying', 'stating', 'noting', 'adding', 'warning', 'arguing', 'claiming', 'insisting', 'explaining', 'declaring',
   'acknowledging', 'announcing', 'confirming', 'denying', 'suggesting', 'predicting', 'stressing', 'urging', 'vowing', 'pledging',
   'promising', 'recalling', 'describing', 'accusing', 'conceding', 'admitting', 'reporting', 'revealing', 'indicating', 'telling'
 ]);
 
-export const SAYING = new Set(['saying', 'stating', 'adding', 'arguing', 'insisting', 'explaining', 'declaring', 'telling', 'claiming', 'noting', 'warning']);
+const SAYING = new Set(['saying', 'stating', 'adding', 'arguing', 'insisting', 'explaining', 'declaring', 'telling', 'claiming', 'noting', 'warning']);
 
-export const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
+const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
+
+/** "began by saying", "after telling reporters": the gerund's speaker is the sentence's subject. Whether the word was taken. */
+export function gerundCue(v: VerbSite): boolean {
+  if (!(v.isSpeech && v.norm.endsWith('ing') && v.prev && GERUND_PREPOSITIONS.has(v.prev.norm))) return false;
+  const subject = sentenceSubject(v.site);
+  if (subject) v.site.found.push(subjectCue(v.site, subject, v.i, v.norm));
+  return true;
+}
+
+/**
+ * Participles after a comma take the sentence's main subject: "The Kremlin confirmed ..., stating that",
+ * "Sanders is pushing back, questioning Clinton's judgment". (", speaking on condition of anonymity"
+ * describes how the subject spoke; its verb comes later.) Whether the word was taken.
+ */
+export function participleCue(v: VerbSite): boolean {
+  const {site, norm, prev, next, i} = v;
+  const tokens = v.sentence.tokens;
+  if (!((SUBJECT_PARTICIPLES.has(norm) || (v.isSpeech && norm.endsWith('ing') && norm !== 'speaking' && norm !== 'talking')) && prev?.norm === ',')) return false;
+  const subject = sentenceSubject(site);
+  if (subject && !(crowdless(subject.kind) && (v.isStance || isDemand(norm, next, tokens, i)))) {
+    site.found.push(subjectCue(site, subject, i, norm));
+  } else if (!subject && SAYING.has(norm) && saysWhat(tokens, i)) {
+    // "Rubio hit back again, saying Christie was ...": somebody the model cannot name says it; the
+    // words are reported (they are not the writer's), but no source is made up for them.
+    site.found.push({...blank(site.index), cue: {from: i, to: i + 1}});
+  }
+  return true;
+}

@@ -6,6 +6,7 @@ import type {SourceKind} from '../../types';
 import type {CarriedContext} from '../context';
 import {BE_FORMS, isAdverbLike, isDeterminer, isPreposition, phraseAfter, type Span, subjectBefore} from '../sources';
 import {openingSubject} from '../subjects';
+import {add, addCredited, attribute, type CueSite} from './site';
 
 const TAG_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
@@ -33,7 +34,7 @@ function tagSpeaker(tokens: Token[], from: number): Span | null {
  * "“Denver,” he answered." / "“...,” read a statement from X.": a quotation closed after a comma,
  * question or exclamation mark, then a two-part tag (speaker and verb, or verb and speaker) ending the clause.
  */
-export function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Span; kind?: SourceKind} | null {
+function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Span; kind?: SourceKind} | null {
   const {tokens} = sentence;
   for (let k = 2; k < tokens.length - 1; k++) {
     if (!isQuoteMark(tokens[k]) || !/^[,?!]$/.test(tokens[k - 1].norm)) continue;
@@ -61,7 +62,7 @@ export function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; sour
  * - a label noun: "under the headline: “...”", "with the slogan:", "defines a blog as:" (the document's words);
  * - otherwise the subject that opens the sentence: "He is prepared to go this far: “...”".
  */
-export function colonTag(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): {cue: Span; source: Span; kind?: SourceKind} | null {
+function colonTag(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): {cue: Span; source: Span; kind?: SourceKind} | null {
   const {tokens} = sentence;
   for (let k = 2; k < tokens.length; k++) {
     if (tokens[k].norm !== ':') continue;
@@ -104,7 +105,7 @@ const DASHES_OR_FROM = new Set(['-', '--', '\u2014', '\u2013', '\u2015', 'from']
  * A capitalized name and a colon opening a sentence, with words after it: the transcript and headline
  * form. Also the signature line of a letter or reader quote: "― Pamela Padilla “I'm so ashamed ...".
  */
-export function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null {
+function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null {
   const {tokens} = sentence;
   if (tokens.length > 3 && (tokens[0].norm === '\u2015' || tokens[0].norm === '\u2014') && tokens[1].capitalized) {
     let to = 1;
@@ -133,3 +134,15 @@ const COLON_LABELS = new Set([
   'latest', 'note', 'update', 'updates', 'correction', 'clarification', 'email', 'e-mail', 'notice', 'remember', 'watch',
   'video', 'photos', 'related', 'breaking', 'exclusive', 'live', 'editor', 'disclosure', 'warning', 'source', 'sources', 'credit'
 ]);
+
+/** "PENCE: Gennifer Flowers will not be attending", "Poll: Clinton and Trump in dead heat". */
+export function speakerColonCue(site: CueSite): void {
+  const colon = speakerColon(site.sentence);
+  if (colon) add(site, attribute(site, {from: colon.colon, to: colon.colon + 1}, colon.speaker, null, null));
+}
+
+/** "“Denver,” he answered.", "The Christie supporter retorted: “...”": any verb in a quotation's tag. */
+export function quoteTagCue(site: CueSite): void {
+  const tag: {cue: Span; source: Span; kind?: SourceKind} | null = quoteTag(site.sentence, site.lexicon) ?? colonTag(site.sentence, site.lexicon, site.recent.lastSource);
+  if (tag) addCredited(site, attribute(site, tag.cue, tag.source, null, tag.kind ?? 'named'));
+}
