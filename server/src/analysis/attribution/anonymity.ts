@@ -4,9 +4,10 @@ import type {Lexicon} from '../lexicon';
 import type {Sentence} from '../nlp/tokens';
 import type {LocalAttribution} from './model';
 import {spanTextOf} from './records';
+import WORDS from '../lexicon/attribution.json';
 
 /** Words that show the draft acknowledges anonymity, so a nearby "because" or "to discuss" is its reason. */
-const ANONYMITY_WORDS = new Set(['withheld', 'anonymity', 'anonymously', 'named', 'identified', 'authorized', 'authorised', 'permitted', 'allowed', 'fear', 'fearing', 'sensitivity', 'publicly', 'record']);
+const ANONYMITY_WORDS = new Set(WORDS.anonymityWords.words);
 
 /** Per sentence, the anonymity reasons it states; computed once however many sources ask. */
 export type ReasonCache = Map<Sentence, {acknowledges: boolean; reasons: ReturnType<Lexicon['anonymityReasons']['findAll']>}>;

@@ -2,6 +2,7 @@
 // labels and objects that complete a verb ("urged Congress to act").
 import {isQuoteMark, type Token} from '../nlp/tokens';
 import {BE_FORMS, isAdverbLike, isPreposition, type Span, WEEKDAYS} from './sources';
+import WORDS from '../lexicon/attribution.json';
 
 /** A phrase with a finite verb in it is a clause, not a subject ("the retailer is debt free"). */
 export function holdsVerb(norms: readonly string[], span: Span): boolean {
@@ -16,9 +17,9 @@ export function endsClause(tokens: Token[], to: number): boolean {
 }
 
 /** Auxiliaries and copulas that show a clause after "found" ("found the council had failed"). */
-export const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'had', 'has', 'have', 'would', 'could', 'will', 'did', 'does', 'do', 'should', 'might', 'may', 'can', 'must']);
+export const CLAUSE_VERBS = new Set(WORDS.clauseVerbs.words);
 
-export const TIME_WORDS = new Set([...WEEKDAYS, 'yesterday', 'today', 'tonight', 'again', 'repeatedly']);
+export const TIME_WORDS = new Set([...WEEKDAYS, ...WORDS.timeWords.words]);
 
 /** "saying that", "saying:", "saying it would", "saying the law helped": words follow, not "saying goodbye". */
 export function saysWhat(tokens: Token[], verb: number): boolean {
@@ -35,11 +36,11 @@ export function saysWhat(tokens: Token[], verb: number): boolean {
   return false;
 }
 
-const TIME_DEICTICS = new Set(['this', 'last', 'next', 'earlier', 'late']);
+const TIME_DEICTICS = new Set(WORDS.timeDeictics.words);
 
-const TIME_UNITS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+const TIME_UNITS = new Set(WORDS.timeUnits.words);
 
-const TIME_ADVERBS = new Set(['recently', 'earlier', 'later', 'previously', 'privately', 'publicly', 'separately']);
+const TIME_ADVERBS = new Set(WORDS.timeAdverbs.words);
 
 /** How many words at `at` make a time ("Friday", "this month", "last week", "recently"): 0, 1 or 2. */
 export function timeAfter(norms: readonly string[], at: number): number {

@@ -6,6 +6,7 @@ import {firstAtOrAfter} from '../sorted';
 import type {LocalAttribution, QuoteInfo} from './model';
 import {ParagraphIndex, tokenAt} from './quotes';
 import {isDeterminer, type Span, SUBORDINATORS} from './sources';
+import WORDS from '../lexicon/attribution.json';
 
 /**
  * Which attribution covers each token. Ranges are filled through "next unfilled" pointers, so a
@@ -88,14 +89,14 @@ export function computeCoverage(index: ParagraphIndex, attributions: LocalAttrib
   return coverage;
 }
 
-const TELL_VERBS = new Set(['told', 'tell', 'tells', 'telling']);
+const TELL_VERBS = new Set(WORDS.tellVerbs.words);
 
-const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you']);
+const OBJECT_PRONOUNS = new Set(WORDS.objectPronouns.words);
 
 /** Words that open a trailing phrase, not a clause of its own, after "..., according to X," */
-const TRAILING_PHRASES = new Set(['with', 'as', 'amid', 'despite', 'after', 'before', 'while', 'following', 'because']);
+const TRAILING_PHRASES = new Set(WORDS.trailingPhrases.words);
 
-const CLAUSE_COORDINATORS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
+const CLAUSE_COORDINATORS = new Set(WORDS.clauseCoordinators.words);
 
 /**
  * "Although the company's statement said it would stay, observers said ...": a cue in a clause that

@@ -6,6 +6,7 @@ import type {SourceKind} from '../types';
 import {CLAUSE_VERBS} from './clauses';
 import type {CarriedContext} from './context';
 import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, type Span} from './sources';
+import WORDS from '../lexicon/attribution.json';
 
 /** A person as the subject: a personal name, or "he" / "she" (not "it", not an institution). */
 export function personSubject(sentence: Sentence, source: Span, lexicon: Lexicon): boolean {
@@ -21,7 +22,7 @@ export function quantifierStandsAlone(tokens: Token[], q: number): boolean {
 }
 
 /** Words after which a clause, and so a subject, begins ("while some argue", "what many thought"). */
-const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'what', 'that', 'because', 'although', 'though', 'whereas', 'since', 'so', 'yet', 'if', 'when', 'where', 'however']);
+const CLAUSE_OPENERS = new Set(WORDS.clauseOpeners.words);
 
 /** A phrase cut before an auxiliary ("praise from Putin would not affect" -> "Putin"). */
 export function untilVerb(norms: readonly string[], span: Span | null): Span | null {
@@ -84,18 +85,18 @@ export function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource:
 }
 
 /** Words that open a sentence before a comma without being its subject ("However, ...", "Last week, ..."). */
-const OPENERS = new Set(['however', 'but', 'and', 'meanwhile', 'still', 'yet', 'last', 'this', 'earlier', 'later', 'separately', 'instead', 'also', 'then', 'now', 'today', 'yesterday', 'overall', 'again', 'indeed', 'so']);
+const OPENERS = new Set(WORDS.openers.words);
 
 /** Words that open a subject noun phrase ("The ..., saying", "His chief aide ..., saying", "Other Republicans"). */
-const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'other', 'another', 'some', 'several', 'many', 'most', 'both', 'all']);
+const OPENING_DETERMINERS = new Set(WORDS.openingDeterminers.words);
 
 /**
  * Besides the lexicon's document heads, nouns of a finding body or a reading of data that head a long
  * subject ("an arbitration panel in 2001 found", "The Real Clear Politics average ... shows").
  */
-const FINDING_BODIES = new Set(['studies', 'research', 'average', 'slide', 'polls', 'surveys', 'panel', 'inquiry', 'investigation', 'estimate', 'index', 'model', 'chart']);
+const FINDING_BODIES = new Set(WORDS.findingBodies.words);
 
-const CLAUSE_STARTS = new Set([',', ';', ':', 'though', 'although', 'while', 'whereas', 'because', 'but', 'and', 'as', 'since', 'when', 'after', 'before', 'if']);
+const CLAUSE_STARTS = new Set(WORDS.clauseStarts.words);
 
 /**
  * The subject of a document verb whose clause opens with a finding noun: the first noun of the clause
@@ -126,10 +127,7 @@ export function documentSubject(sentence: Sentence, verb: number, lexicon: Lexic
 }
 
 /** Common irregular past tenses, which end a subject as "-ed" does ("The bank gave no details, but said"). */
-const IRREGULAR_PAST = new Set([
-  'gave', 'took', 'made', 'held', 'kept', 'left', 'lost', 'won', 'sent', 'spent', 'paid', 'sold', 'bought', 'brought', 'met', 'ran',
-  'began', 'became', 'came', 'went', 'got', 'had', 'did', 'struck', 'led', 'fell', 'rose', 'grew', 'set', 'cut', 'hit', 'put', 'let'
-]);
+const IRREGULAR_PAST = new Set(WORDS.irregularPast.words);
 
 /**
  * "The New York businessman has praised Putin, saying": a definite noun phrase opening the sentence,

@@ -5,11 +5,12 @@ import {CLAUSE_VERBS} from '../clauses';
 import {BE_FORMS, isAdverbLike, isDeterminer, type Span, subjectBefore} from '../sources';
 import {trimAtVerb} from '../subjects';
 import {attribute, type CueSite, holdSubject} from './site';
+import WORDS from '../../lexicon/attribution.json';
 
 const CONTRACTED_BE = /^(he|she|they|we|i|you)'(s|re|m)$/;
 
 /** Subjects that hold no view: "It is certain that", "There is concern that". */
-const EMPTY_SUBJECTS = new Set(['it', 'there', 'this', 'that', 'what']);
+const EMPTY_SUBJECTS = new Set(WORDS.emptySubjects.words);
 
 /**
  * The cue and subject of a belief adjective ("is confident that"): a form of "be" or "remain" before
@@ -29,7 +30,7 @@ export function beliefAt(sentence: Sentence, adjective: number, lexicon: Lexicon
 }
 
 /** Subjects that open a clause with no "that" before it ("worried it could fail", "sure they will"). */
-const CLAUSE_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there', 'thousands', 'millions', 'hundreds']);
+const CLAUSE_SUBJECTS = new Set(WORDS.clauseSubjects.words);
 
 /**
  * Whether a clause starts at `at` with no "that": a subject pronoun, "thousands of ...", or a

@@ -7,15 +7,16 @@ import {CLAUSE_VERBS, TIME_WORDS} from '../clauses';
 import {isAdverbLike, isPreposition, type Span, subjectBefore} from '../sources';
 import {documentSubject, relativeHead} from '../subjects';
 import {attribute, holdSubject, type VerbSite} from './site';
+import WORDS from '../../lexicon/attribution.json';
 
-export const FIND_FORMS = new Set(['find', 'finds', 'found']);
+export const FIND_FORMS = new Set(WORDS.findForms.words);
 
-export const RECORD_FORMS = new Set(['record', 'records', 'recorded']);
+export const RECORD_FORMS = new Set(WORDS.recordForms.words);
 
 /** Document verbs whose base form is also a noun ("a TV show", "a box office record", "the shortlist"). */
-export const BASE_DOCUMENT_VERBS = new Set(['show', 'find', 'record', 'list', 'estimate', 'suggest', 'indicate', 'reveal']);
+export const BASE_DOCUMENT_VERBS = new Set(WORDS.baseDocumentVerbs.words);
 
-const BASE_FORM_SUBJECTS = new Set(['i', 'we', 'you', 'they']);
+const BASE_FORM_SUBJECTS = new Set(WORDS.baseFormSubjects.words);
 
 const BASE_FORM_AUXILIARIES = /^(can|could|will|would|may|might|must|should|shall|to|do|does|did|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|cannot|shouldn't|not|never)$/;
 
@@ -45,21 +46,21 @@ export function baseFormAgrees(sentence: Sentence, verb: number, subject: Span):
 }
 
 /** What a finding reports with no "that": "found no evidence", "found little support", "found nothing". */
-const FINDING_OBJECTS = new Set(['evidence', 'no', 'any', 'little', 'nothing', 'proof', 'sign', 'signs', 'traces', 'indications']);
+const FINDING_OBJECTS = new Set(WORDS.findingObjects.words);
 
-const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself', 'yourselves', 'oneself']);
+const REFLEXIVES = new Set(WORDS.reflexives.words);
 
 /** Words a clause's subject does not hold ("found a job that paid well", "found him in a car where"). */
-const NOT_IN_SUBJECT = new Set(['that', 'which', 'who', 'whom', 'where', 'when', 'while', 'after', 'before', 'because', 'as', 'and', 'or', 'but', 'to', 'if', 'until', 'since']);
+const NOT_IN_SUBJECT = new Set(WORDS.notInSubject.words);
 
 /** Marks inside a figure or a possessive ("£456m", "EDS'") that do not end a noun phrase. */
 const FIGURE_MARKS = new Set(["'", '\u2019', '£', '$', '€', '%', '-']);
 
-const HELPING_VERBS = new Set(['help', 'helps', 'helped', 'helping', 'let', 'lets', 'letting', 'allow', 'allows', 'allowing', 'enable', 'enables', 'make', 'makes']);
+const HELPING_VERBS = new Set(WORDS.helpingVerbs.words);
 
-const FINDING_SUBJECTS = new Set(['polls', 'surveys', 'studies', 'research', 'reports', 'analyses', 'audits', 'reviews']);
+const FINDING_SUBJECTS = new Set(WORDS.findingSubjects.words);
 
-const QUANTIFIED_CLAUSE = new Set(['some', 'many', 'most', 'few', 'all', 'several', 'half']);
+const QUANTIFIED_CLAUSE = new Set(WORDS.quantifiedClause.words);
 
 /**
  * "find" reports only in its reporting sense: "found that ...", "the inquiry found the council had

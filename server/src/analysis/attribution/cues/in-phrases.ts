@@ -5,15 +5,13 @@ import type {LocalAttribution} from '../model';
 import {isPreposition, subjectBefore} from '../sources';
 import {firstVerbGuess} from '../subjects';
 import {add, addCredited, attribute, type CueSite} from './site';
+import WORDS from '../../lexicon/attribution.json';
 
-const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+const POLL_NOUNS = new Set(WORDS.pollNouns.words);
 
-const SPEECH_NOUNS = new Set([
-  'interview', 'interviews', 'statement', 'speech', 'tweet', 'tweets', 'op-ed', 'letter', 'email', 'e-mail', 'memo', 'column',
-  'essay', 'post', 'video', 'remarks', 'testimony', 'editorial', 'appearance', 'address', 'podcast', 'broadcast'
-]);
+const SPEECH_NOUNS = new Set(WORDS.speechNouns.words);
 
-const VIEW_NOUNS = new Set(['words', 'view', 'opinion', 'eyes', 'estimation', 'telling', 'mind']);
+const VIEW_NOUNS = new Set(WORDS.viewNouns.words);
 
 /** "in a CNN national poll", "in an interview", "in his words": the noun within five words of "in". */
 function inPhrase(sentence: Sentence, k: number): {kind: 'poll' | 'speech' | 'view'; head: number} | null {

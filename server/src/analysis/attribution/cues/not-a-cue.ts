@@ -14,6 +14,7 @@ import {BE_FORMS, isDeterminer, isPreposition, QUANTIFIER_SUBJECTS} from '../sou
 import {documentSubject, isCrowdHead, lastWordOf, personSubject, plausibleSubjectEnd, quantifierStandsAlone} from '../subjects';
 import {PERSON_OBJECT_VERBS} from './reporting-verbs';
 import type {VerbSite} from './site';
+import WORDS from '../../lexicon/attribution.json';
 
 export type GuardPoint = 'word' | 'verb' | 'object' | 'source' | 'credit';
 
@@ -49,7 +50,7 @@ function plainSubjectEnd(token: Token): boolean {
 }
 
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
-const NOUN_PRECEDERS = new Set(['latest', 'new', 'recent', 'initial', 'previous', 'unconfirmed', 'conflicting', 'further', 'such', 'first', 'early', 'similar', 'false', 'baseless', 'repeated']);
+const NOUN_PRECEDERS = new Set(WORDS.nounPreceders.words);
 
 export const NOT_A_CUE: readonly NotACue[] = [
   {

@@ -2,16 +2,13 @@
 import {isDemand, saysWhat} from '../clauses';
 import {blank, crowdless} from '../records';
 import {sentenceSubject, subjectCue, type VerbSite} from './site';
+import WORDS from '../../lexicon/attribution.json';
 
-const SUBJECT_PARTICIPLES = new Set([
-  'saying', 'stating', 'noting', 'adding', 'warning', 'arguing', 'claiming', 'insisting', 'explaining', 'declaring',
-  'acknowledging', 'announcing', 'confirming', 'denying', 'suggesting', 'predicting', 'stressing', 'urging', 'vowing', 'pledging',
-  'promising', 'recalling', 'describing', 'accusing', 'conceding', 'admitting', 'reporting', 'revealing', 'indicating', 'telling'
-]);
+const SUBJECT_PARTICIPLES = new Set(WORDS.subjectParticiples.words);
 
-const SAYING = new Set(['saying', 'stating', 'adding', 'arguing', 'insisting', 'explaining', 'declaring', 'telling', 'claiming', 'noting', 'warning']);
+const SAYING = new Set(WORDS.saying.words);
 
-const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'without', 'in', 'when']);
+const GERUND_PREPOSITIONS = new Set(WORDS.gerundPrepositions.words);
 
 /** "began by saying", "after telling reporters": the gerund's speaker is the sentence's subject. Whether the word was taken. */
 export function gerundCue(v: VerbSite): boolean {

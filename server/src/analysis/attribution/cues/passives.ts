@@ -5,9 +5,10 @@ import {crowdless} from '../records';
 import {BE_FORMS, phraseAfter, subjectBefore} from '../sources';
 import {FIND_FORMS, RECORD_FORMS} from './documents';
 import {add, attribute, type VerbSite} from './site';
+import WORDS from '../../lexicon/attribution.json';
 
 /** What follows "was asked" when the one asked is the speaker ("was asked about", "was asked whether"). */
-const ASKED_ABOUT = new Set(['about', 'if', 'whether', 'what', 'how', 'why', 'who', 'which', 'when', 'where', '.', ',', 'again', 'repeatedly']);
+const ASKED_ABOUT = new Set(WORDS.askedAbout.words);
 
 /** Passives are claims, not attributions, unless "by" names the agent ("is telling" is no passive). Whether the word was taken. */
 export function passiveCue(v: VerbSite): boolean {

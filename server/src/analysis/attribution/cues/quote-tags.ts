@@ -7,8 +7,9 @@ import type {CarriedContext} from '../context';
 import {BE_FORMS, isAdverbLike, isDeterminer, isPreposition, phraseAfter, type Span, subjectBefore} from '../sources';
 import {openingSubject} from '../subjects';
 import {add, addCredited, attribute, type CueSite} from './site';
+import WORDS from '../../lexicon/attribution.json';
 
-const TAG_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const TAG_PRONOUNS = new Set(WORDS.tagPronouns.words);
 
 const TAG_ENDS = new Set(['.', ',', '!', '?', ';']);
 
@@ -94,10 +95,7 @@ function colonTag(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedConte
 }
 
 /** Nouns that name what a quotation after a colon is: its words are the document's, not a speaker's. */
-const QUOTE_LABELS = new Set([
-  'headline', 'headlines', 'slogan', 'motto', 'question', 'title', 'caption', 'banner', 'sign', 'message', 'verdict',
-  'viewpoint', 'answer', 'reply', 'tagline', 'inscription'
-]);
+const QUOTE_LABELS = new Set(WORDS.quoteLabels.words);
 
 const DASHES_OR_FROM = new Set(['-', '--', '\u2014', '\u2013', '\u2015', 'from']);
 
@@ -130,10 +128,7 @@ function speakerColon(sentence: Sentence): {speaker: Span; colon: number} | null
 }
 
 /** Words that make "X:" a label rather than a speaker. */
-const COLON_LABELS = new Set([
-  'latest', 'note', 'update', 'updates', 'correction', 'clarification', 'email', 'e-mail', 'notice', 'remember', 'watch',
-  'video', 'photos', 'related', 'breaking', 'exclusive', 'live', 'editor', 'disclosure', 'warning', 'source', 'sources', 'credit'
-]);
+const COLON_LABELS = new Set(WORDS.colonLabels.words);
 
 /** "PENCE: Gennifer Flowers will not be attending", "Poll: Clinton and Trump in dead heat". */
 export function speakerColonCue(site: CueSite): void {
