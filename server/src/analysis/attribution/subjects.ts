@@ -206,7 +206,7 @@ export function relativeHead(sentence: Sentence, who: number, lexicon: Lexicon):
 }
 
 /** The owner before a noun: "his" in "his claim", "Trump's" or "the ministry's" in "Trump's claim". */
-export function possessorBefore(sentence: Sentence, noun: number, lexicon: Lexicon): Span | null {
+export function possessorBefore(sentence: Sentence, noun: number, _lexicon: Lexicon): Span | null {
   const {tokens} = sentence;
   const prev = tokens[noun - 1];
   if (!prev || prev.kind !== 'word') return null;
