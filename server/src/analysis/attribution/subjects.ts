@@ -5,6 +5,7 @@ import type {Sentence, Token} from '../nlp/tokens';
 import type {SourceKind} from '../types';
 import {CLAUSE_VERBS} from './clauses';
 import type {CarriedContext} from './context';
+import type {Subject} from './records';
 import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, type Span} from './sources';
 import WORDS from '../lexicon/attribution.json';
 
@@ -43,7 +44,7 @@ export function plausibleSubjectEnd(prev: Token, lexicon: Lexicon): boolean {
  * The subject that opens a sentence, for a verb far from it ("Trump was defensive ..., saying"): after a
  * short opener ("Meanwhile,"), a pronoun or a capitalized name, resolved like any other source.
  */
-export function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): {span: Span; kind: SourceKind; resolved: string | null} | null {
+export function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): Subject | null {
   const {tokens} = sentence;
   let from = 0;
   // "On Monday, the mayor ...", "However, she ...": a short opener before a comma is skipped; "Mr Ruiz
@@ -134,7 +135,7 @@ const IRREGULAR_PAST = new Set(WORDS.irregularPast.words);
  * ended by its verb (an auxiliary, a reporting verb or a past form). A phrase that runs into a
  * preposition or punctuation is not taken: no tagger says where it ends.
  */
-function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): {span: Span; kind: SourceKind; resolved: string | null} | null {
+function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): Subject | null {
   const {tokens} = sentence;
   let to = from + 1;
   while (to < tokens.length && to - from < 6) {
