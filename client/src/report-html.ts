@@ -1,9 +1,10 @@
 // The sourcing report's HTML, separate from the webview so it can be tested without VS Code.
 // Strict CSP: nothing remote, one nonce-tagged script and style, no inline style attributes.
 import type {LspRange, ReportAttribution, ReportFinding, SourcingReport} from '../../server/src/lsp/protocol';
+import {rulesIn} from '../../server/src/analysis/rules/meta';
 
 const KINDS = ['named', 'institutional', 'document', 'media', 'anonymous', 'vague'] as const;
-const UNATTRIBUTED = new Set(['unattributed-claim', 'unsourced-statistic', 'unattributed-quote']);
+const UNATTRIBUTED: ReadonlySet<string> = rulesIn('unattributed');
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);

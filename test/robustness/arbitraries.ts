@@ -77,6 +77,7 @@ const fragment = fc.oneof(
 export const unicodeText = fc.array(fragment, {maxLength: 40}).map((parts) => parts.join(''));
 
 /** The same, without carriage returns (so CRLF and CR variants can be made from it). */
+// eslint-disable-next-line no-control-regex -- NULs are what it removes
 export const lfText = unicodeText.map((text) => text.replace(/\r\n?/g, '\n').replace(/\u0000/g, ''));
 
 const mdLine = fc.oneof(
@@ -105,6 +106,7 @@ export const markdownText = fc
   .map(([front, lines]) => front + lines.join('\n'));
 
 /** Markdown without carriage returns or NULs. */
+// eslint-disable-next-line no-control-regex -- NULs are what it removes
 export const lfMarkdown = markdownText.map((text) => text.replace(/\r\n?/g, '\n').replace(/\u0000/g, ''));
 
 export const format = fc.constantFrom<'markdown' | 'plaintext'>('markdown', 'plaintext');

@@ -156,44 +156,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       return emptyResult([declined]);
     }
     const previous = session.state?.format === format ? session.state : null;
-    let split: SplitDocument;
-    let results: ParagraphResult[];
-    if (!previous) {
-      split = splitDocument(text, format);
-      results = [];
-      let context = EMPTY_CONTEXT;
-      for (const paragraph of split.paragraphs) {
-        const result = analyseParagraph(paragraph, format, context);
-        results.push(result);
-        context = result.outgoing;
-      }
-    } else {
-      const change = changedRange(previous.text, text);
-      const again = change ? resplit(previous.split, text, format, change) : {split: previous.split, before: previous.results.length, after: previous.results.length};
-      split = again.split;
-      const old = previous.results;
-      results = old.slice(0, again.before);
-      let context = again.before > 0 ? old[again.before - 1].outgoing : EMPTY_CONTEXT;
-      const tail = again.after;
-      const scannedEnd = split.paragraphs.length - (old.length - tail);
-      for (let i = again.before; i < scannedEnd; i++) {
-        const result = analyseParagraph(split.paragraphs[i], format, context);
-        results.push(result);
-        context = result.outgoing;
-      }
-      // The paragraphs after the change have the same text; they need analysing again only while the
-      // context carried into them differs from before.
-      for (let j = tail; j < old.length; j++) {
-        const before = j > 0 ? old[j - 1].outgoing : EMPTY_CONTEXT;
-        if (context === before || contextKey(context) === contextKey(before)) {
-          for (let k = j; k < old.length; k++) results.push(old[k]);
-          break;
-        }
-        const result = analyseParagraph(split.paragraphs[scannedEnd + (j - tail)], format, context);
-        results.push(result);
-        context = result.outgoing;
-      }
-    }
+    const {split, results} = analyseDocument(previous, text, format, analyseParagraph);
     session.state = {text, format, split, results};
     run.reused = results.length - run.analysed;
 
@@ -230,20 +193,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       const {attributions, quotes} = gather();
       return {findings: visible, attributions, quotes, stats, notices};
     }
-    // A session (an editor buffer) needs the findings at every keystroke and the attributions only
-    // for a hover or a report: those are placed when first read. The keys keep their usual order.
-    const result = {findings: visible} as AnalysisResult;
-    for (const key of ['attributions', 'quotes'] as const) {
-      Object.defineProperty(result, key, {
-        enumerable: true,
-        configurable: true,
-        get: () => gather()[key],
-        set: (value) => Object.defineProperty(result, key, {value, enumerable: true, configurable: true, writable: true})
-      });
-    }
-    result.stats = stats;
-    result.notices = notices;
-    return result;
+    return lazyResult(visible, gather, stats, notices);
   };
 
   const own = {state: null as SessionState | null};
@@ -256,6 +206,73 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       return {analyze: (text, format = options.format ?? 'plaintext') => analyseIn(session, text, format)};
     }
   };
+}
+
+type ParagraphAnalyser = (paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext) => ParagraphResult;
+
+/**
+ * A document's paragraphs and their results: all analysed afresh, or, after an edit, the paragraphs the
+ * change touched and those after it whose carried context changed; the rest are the previous results.
+ */
+function analyseDocument(previous: SessionState | null, text: string, format: DocumentFormat, analyseParagraph: ParagraphAnalyser): {split: SplitDocument; results: ParagraphResult[]} {
+  let split: SplitDocument;
+  let results: ParagraphResult[];
+  if (!previous) {
+    split = splitDocument(text, format);
+    results = [];
+    let context = EMPTY_CONTEXT;
+    for (const paragraph of split.paragraphs) {
+      const result = analyseParagraph(paragraph, format, context);
+      results.push(result);
+      context = result.outgoing;
+    }
+  } else {
+    const change = changedRange(previous.text, text);
+    const again = change ? resplit(previous.split, text, format, change) : {split: previous.split, before: previous.results.length, after: previous.results.length};
+    split = again.split;
+    const old = previous.results;
+    results = old.slice(0, again.before);
+    let context = again.before > 0 ? old[again.before - 1].outgoing : EMPTY_CONTEXT;
+    const tail = again.after;
+    const scannedEnd = split.paragraphs.length - (old.length - tail);
+    for (let i = again.before; i < scannedEnd; i++) {
+      const result = analyseParagraph(split.paragraphs[i], format, context);
+      results.push(result);
+      context = result.outgoing;
+    }
+    // The paragraphs after the change have the same text; they need analysing again only while the
+    // context carried into them differs from before.
+    for (let j = tail; j < old.length; j++) {
+      const before = j > 0 ? old[j - 1].outgoing : EMPTY_CONTEXT;
+      if (context === before || contextKey(context) === contextKey(before)) {
+        for (let k = j; k < old.length; k++) results.push(old[k]);
+        break;
+      }
+      const result = analyseParagraph(split.paragraphs[scannedEnd + (j - tail)], format, context);
+      results.push(result);
+      context = result.outgoing;
+    }
+  }
+  return {split, results};
+}
+
+/**
+ * A session (an editor buffer) needs the findings at every keystroke and the attributions only for a
+ * hover or a report: those are placed when first read. The keys keep their usual order.
+ */
+function lazyResult(visible: Finding[], gather: () => {attributions: Attribution[]; quotes: Quote[]}, stats: AnalysisResult['stats'], notices: string[]): AnalysisResult {
+  const result = {findings: visible} as AnalysisResult;
+  for (const key of ['attributions', 'quotes'] as const) {
+    Object.defineProperty(result, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => gather()[key],
+      set: (value) => Object.defineProperty(result, key, {value, enumerable: true, configurable: true, writable: true})
+    });
+  }
+  result.stats = stats;
+  result.notices = notices;
+  return result;
 }
 
 export function analyze(text: string, options: EngineOptions = {}): AnalysisResult {

@@ -1,6 +1,6 @@
 // The whosaid engine: pure analysis of a news draft. No LSP, no VS Code, no file system, no network.
 export * from './types';
-export {RULES, ruleMeta, ruleDocsUrl, setDocsBase, type RuleMeta} from './rules/meta';
+export {RULES, ruleMeta, ruleDocsUrl, rulesIn, setDocsBase, type RuleCategory, type RuleMeta} from './rules/meta';
 export {analyze, changedRange, createAnalyzer, type Analyzer, type DocumentSession} from './engine';
 export {
   parseConfig,

@@ -1,19 +1,9 @@
 // The engine's public data shapes. Offsets are UTF-16 code-unit offsets into the
 // original document text (what JavaScript strings and LSP positions use); `end` is exclusive.
 
-export const RULE_IDS = [
-  'anonymous-source',
-  'vague-source',
-  'unattributed-claim',
-  'hedge',
-  'editorializing',
-  'unsourced-statistic',
-  'unattributed-quote',
-  'loaded-verb',
-  'leftover-tk'
-] as const;
-
-export type RuleId = (typeof RULE_IDS)[number];
+// The rules are declared once, in rules/meta.ts.
+import type {RuleId} from './rules/meta';
+export {RULE_IDS, type RuleId} from './rules/meta';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

@@ -336,6 +336,7 @@ async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: nu
   let next = 0;
   const workers = Array.from({length: Math.max(0, threads - 1)}, () =>
     new Promise<void>((resolveWorker, reject) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when files are checked in parallel
       const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
       const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
       let inFlight = 0;
@@ -388,6 +389,7 @@ function automaticThreads(jobs: Job[]): number {
 if (process.argv.includes(WORKER_FLAG)) startWorker();
 
 function startWorker(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when files are checked in parallel
   const {isMainThread, parentPort, workerData} = require('node:worker_threads') as typeof import('node:worker_threads');
   if (isMainThread || !parentPort || !workerData || typeof workerData !== 'object' || !('withAttributions' in workerData)) return;
   setDocsBase(pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);

@@ -1,6 +1,6 @@
 // The sourcing report (custom request and code lens) and the hover texts.
 import type {TextDocument} from 'vscode-languageserver-textdocument';
-import {ruleMeta, type AnalysisResult, type Attribution, type Finding, type RuleId, type SourceKind} from '../analysis';
+import {ruleMeta, rulesIn, type AnalysisResult, type Attribution, type Finding, type RuleId, type SourceKind} from '../analysis';
 import {toJsonReport} from '../cli/report';
 import {sourceList} from '../sources/list';
 import {rangeOf} from './diagnostics';
@@ -8,7 +8,7 @@ import type {ReportAttribution, ReportFinding, SourcingCounts, SourcingReport} f
 
 const KINDS: readonly SourceKind[] = ['named', 'institutional', 'media', 'document', 'anonymous', 'vague'];
 const ON_RECORD: ReadonlySet<SourceKind> = new Set<SourceKind>(['named', 'institutional', 'media', 'document']);
-const UNATTRIBUTED: ReadonlySet<RuleId> = new Set<RuleId>(['unattributed-claim', 'unsourced-statistic', 'unattributed-quote']);
+const UNATTRIBUTED: ReadonlySet<RuleId> = rulesIn('unattributed');
 
 function sourceKey(attribution: Attribution, index: number): string {
   const name = attribution.resolvedSource ?? attribution.source?.text;

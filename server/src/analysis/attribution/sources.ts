@@ -2,43 +2,29 @@
 import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import type {Sentence, Token} from '../nlp/tokens';
+import WORDS from '../lexicon/attribution.json';
 
 export type SourceClass = SourceKind | 'pronoun' | 'unknown';
 
 /** Words that end a noun phrase when walking away from a cue. */
-const CLAUSE_BREAKS = new Set([
-  'that', 'which', 'whom', 'because', 'while', 'whereas', 'but', 'and', 'or', 'when', 'if', 'after', 'before', 'since',
-  'although', 'though', 'as', 'where', 'so', 'than', 'until', 'unless', 'nor', 'yet', 'whether', 'then', 'also'
-]);
+const CLAUSE_BREAKS = new Set(WORDS.clauseBreaks.words);
 const BREAK_PUNCT = new Set([';', ':', '"', '(', ')', '[', ']', '.', '?', '!', '\u2014', '\u2013']);
 
 /** Between a subject and its verb: auxiliaries and adverbs to skip over. */
-const AUXILIARIES = new Set([
-  'has', 'have', 'had', 'also', 'earlier', 'later', 'previously', 'repeatedly', 'again', 'further', 'then', 'once', 'already',
-  'recently', 'would', 'will', 'did', 'does', 'do', 'first', 'last', 'often', 'now', 'still', 'initially', 'subsequently',
-  'separately', 'privately', 'publicly', 'yesterday', 'today', 'tonight', 'too', 'even', 'long', 'had', 'reportedly', 'never',
-  'not', "didn't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "won't", "wouldn't", 'always', 'frequently', 'may', 'might', 'could', 'should', 'must', 'can'
-]);
+const AUXILIARIES = new Set(WORDS.auxiliaries.words);
 
-const PREPOSITIONS = new Set([
-  'of', 'at', 'in', 'near', 'from', 'with', 'for', 'on', 'by', 'to', 'about', 'inside', 'within', 'across', 'outside', 'among',
-  'over', 'under', 'during', 'after', 'before', 'behind', 'around', 'into', 'without', 'familiar', 'close', 'who', 'whose'
-]);
+const PREPOSITIONS = new Set(WORDS.prepositions.words);
 
-const DETERMINERS = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'many',
-  'several', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'other', 'another', 'each', 'every',
-  'most', 'few', 'all', 'both', 'no'
-]);
+const DETERMINERS = new Set(WORDS.determiners.words);
 
 /** "On Friday he said": a pronoun after a leading prepositional phrase starts the subject. */
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const SUBJECT_PRONOUNS = new Set(WORDS.subjectPronouns.words);
 
 /** Quantifiers that stand alone as a subject ("Some say", "Several said", "what many thought"). */
-export const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'most', 'few', 'all', 'both', 'others', 'one', 'two', 'three', 'four', 'five']);
-export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+export const QUANTIFIER_SUBJECTS = new Set(WORDS.quantifierSubjects.words);
+export const WEEKDAYS = new Set(WORDS.weekdays.words);
 
-export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', 'get', 'gets', 'got', 'getting']);
+export const BE_FORMS = new Set(WORDS.beForms.words);
 
 export function isAdverbLike(token: Token): boolean {
   return token.kind === 'word' && (AUXILIARIES.has(token.norm) || (token.norm.length > 4 && token.norm.endsWith('ly') && !token.capitalized));
@@ -130,7 +116,7 @@ function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
  * Words that open a subordinate clause: it is no part of a source after a cue, and a cue inside one
  * that opens the sentence reports only that clause.
  */
-export const SUBORDINATORS = new Set(['after', 'before', 'when', 'since', 'until', 'while', 'although', 'though', 'if', 'despite', 'unless', 'whereas', 'because', 'as']);
+export const SUBORDINATORS = new Set(WORDS.subordinators.words);
 
 /**
  * Where a name of two or more capitalized words ends right before ", <appositive>" at `from`, opening
@@ -151,14 +137,10 @@ function nameBeforeAppositive(sentence: Sentence, from: number): number | null {
 }
 
 /** Bodies whose members are listed with "of": "a committee of MPs and peers" (not "a host of lenders and economists"). */
-const BODIES = new Set(['committee', 'panel', 'group', 'coalition', 'alliance', 'delegation', 'team', 'board', 'council', 'commission', 'association', 'union', 'federation', 'consortium']);
+const BODIES = new Set(WORDS.bodies.words);
 
 /** Asides between commas that belong to the sentence, not to the subject before them. */
-const DISCOURSE_ASIDES = new Set([
-  'however', 'though', 'too', 'meanwhile', 'also', 'instead', 'therefore', 'moreover', 'nevertheless', 'then', 'in turn',
-  'for example', 'for instance', 'in contrast', 'by contrast', 'for their part', 'for his part', 'for her part', 'for its part',
-  'in particular', 'of course', 'in fact', 'at least'
-]);
+const DISCOURSE_ASIDES = new Set(WORDS.discourseAsides.words);
 
 /** The words strictly between token `from` and token `to`, lower-cased and joined by spaces. */
 function wordsBetween(tokens: Token[], from: number, to: number): string {

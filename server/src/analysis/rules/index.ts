@@ -1,4 +1,5 @@
-// The rules, in the order their findings are reported for the same span.
+// Each declared rule's check (rules/meta.ts declares the rules; the type makes a missing or extra check a
+// compile error).
 import type {RuleId} from '../types';
 import type {Rule} from './rule';
 import {anonymousSource} from './anonymous-source';

@@ -1,9 +1,24 @@
-// What each rule is, in an editor's words. The hover, the docs index and the CLI read this;
-// the full pages live in docs/rules/<id>.md.
-import type {RuleId, Severity} from '../types';
+// Every rule, declared once: its id, what it is in an editor's words, its default severity, the report
+// category it counts in, its documentation page and the description of its setting. The id list
+// (RULE_IDS), the check registry (rules/index.ts, typed so every declared rule has a check), the
+// schema's and package.json's rule settings (scripts/sync-rules.mjs, test/unit/rule-declarations.test.ts)
+// and the report's categories derive from this list. Data only: the VS Code client reads it without
+// bundling the engine.
+import type {Severity} from '../types';
+
+/**
+ * Which count of the sourcing report a rule's findings go to: sources (anonymous, vague), claims nobody
+ * stands behind ("unattributed"), the writer's voice, or the draft's state.
+ */
+export type RuleCategory = 'source' | 'unattributed' | 'voice' | 'draft';
 
 export interface RuleMeta {
   id: RuleId;
+  category: RuleCategory;
+  /** The rule's page under docs/rules/. */
+  page: string;
+  /** One line for the rule's setting in package.json and the config schema. */
+  setting: string;
   /** The severity of a finding in the writer's own voice. */
   defaultSeverity: Severity;
   title: string;
@@ -26,12 +41,15 @@ export function setDocsBase(base: string): void {
 }
 
 export function ruleDocsUrl(id: RuleId): string {
-  return docsBase + id + '.md';
+  return docsBase + ruleMeta(id).page;
 }
 
-export const RULES: readonly RuleMeta[] = [
+const DECLARED = [
   {
     id: 'anonymous-source',
+    category: 'source',
+    page: 'anonymous-source.md',
+    setting: 'Information attributed to a source the reader cannot identify, with no reason for anonymity.',
     defaultSeverity: 'warning',
     title: 'Anonymous source',
     summary:
@@ -42,6 +60,9 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'vague-source',
+    category: 'source',
+    page: 'vague-source.md',
+    setting: 'A crowd instead of a source: "experts say", "critics argue", "local media reported".',
     defaultSeverity: 'warning',
     title: 'Vague source',
     summary:
@@ -52,6 +73,9 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'unattributed-claim',
+    category: 'unattributed',
+    page: 'unattributed-claim.md',
+    setting: 'A prediction, belief or concern with nobody behind it: "is expected to", "concerns persist".',
     defaultSeverity: 'warning',
     title: 'Unattributed claim',
     summary:
@@ -62,6 +86,9 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'hedge',
+    category: 'voice',
+    page: 'hedge.md',
+    setting: 'A word of doubt ("might", "reportedly", "appears to") in the writer\'s own voice.',
     defaultSeverity: 'warning',
     title: 'Hedge in the writer\'s voice',
     summary:
@@ -72,6 +99,9 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'editorializing',
+    category: 'voice',
+    page: 'editorializing.md',
+    setting: 'The writer\'s judgement in a news sentence: "significant", "it\'s noteworthy that", "clearly".',
     defaultSeverity: 'warning',
     title: 'Editorializing',
     summary:
@@ -82,6 +112,9 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'unsourced-statistic',
+    category: 'unattributed',
+    page: 'unsourced-statistic.md',
+    setting: 'A figure or trend with no source in its sentence or paragraph.',
     defaultSeverity: 'warning',
     title: 'Unsourced statistic',
     summary:
@@ -91,6 +124,9 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'unattributed-quote',
+    category: 'unattributed',
+    page: 'unattributed-quote.md',
+    setting: 'A direct quotation with no speaker nearby.',
     defaultSeverity: 'warning',
     title: 'Quote without a speaker',
     summary: 'A direct quotation has no speaker in its sentence or the sentences beside it.',
@@ -99,6 +135,9 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'loaded-verb',
+    category: 'voice',
+    page: 'loaded-verb.md',
+    setting: 'An attribution verb that takes sides: "claimed", "admitted", "slammed".',
     defaultSeverity: 'info',
     title: 'Loaded attribution verb',
     summary:
@@ -108,13 +147,23 @@ export const RULES: readonly RuleMeta[] = [
   },
   {
     id: 'leftover-tk',
+    category: 'draft',
+    page: 'leftover-tk.md',
+    setting: 'A [TK: ...] mark still in the draft.',
     defaultSeverity: 'warning',
     title: 'Leftover TK mark',
     summary: 'A [TK: ...] placeholder is still in the draft: something is still to come.',
     ask: 'Fill in the missing information or cut the sentence before publication.',
     guidance: 'Newsroom convention: TK ("to come") marks must all be resolved before a story is published.'
   }
-];
+] as const satisfies readonly (Omit<RuleMeta, 'id'> & {id: string})[];
+
+export type RuleId = (typeof DECLARED)[number]['id'];
+
+/** The rules, in the order their findings are reported for the same span. */
+export const RULES: readonly RuleMeta[] = DECLARED;
+
+export const RULE_IDS: readonly RuleId[] = DECLARED.map((rule) => rule.id);
 
 const byId = new Map<RuleId, RuleMeta>(RULES.map((rule) => [rule.id, rule]));
 
@@ -122,4 +171,9 @@ export function ruleMeta(id: RuleId): RuleMeta {
   const meta = byId.get(id);
   if (!meta) throw new Error(`Unknown rule id: ${id}`);
   return meta;
+}
+
+/** The rules of a report category, e.g. the "unattributed" claims, statistics and quotes. */
+export function rulesIn(category: RuleCategory): ReadonlySet<RuleId> {
+  return new Set(RULES.filter((rule) => rule.category === category).map((rule) => rule.id));
 }

@@ -1,6 +1,6 @@
 // unattributed-quote: direct quotations with no speaker, and agentless "was described as '...'".
 import {firstAtOrAfter} from '../sorted';
-import {tokenSpan, type RawFinding, type Rule} from './rule';
+import type {RawFinding, Rule} from './rule';
 
 const LABEL_VERBS = new Set(['described', 'called', 'labeled', 'labelled', 'branded', 'dubbed', 'termed', 'characterized', 'characterised']);
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);

@@ -1,0 +1,176 @@
+// What each attribution covers: its content span in the sentence (cut where another source takes the
+// floor or a fronted clause ends), the sentence after a colon, and the quotations it speaks.
+import type {Lexicon} from '../lexicon';
+import type {Sentence, Token} from '../nlp/tokens';
+import {firstAtOrAfter} from '../sorted';
+import type {LocalAttribution, QuoteInfo} from './model';
+import {ParagraphIndex, tokenAt} from './quotes';
+import {isDeterminer, type Span, SUBORDINATORS} from './sources';
+import WORDS from '../lexicon/attribution.json';
+
+/**
+ * Which attribution covers each token. Ranges are filled through "next unfilled" pointers, so a
+ * sentence with thousands of cues costs no more than its length.
+ */
+export function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[], quotes: QuoteInfo[], lexicon: Lexicon): (LocalAttribution | null)[][] {
+  const {sentences} = index;
+  const coverage = sentences.map((sentence) => new Array<LocalAttribution | null>(sentence.tokens.length).fill(null));
+  // Int32Array.from with a mapping function goes through V8's slow generic path: fill by hand.
+  const nextFree = sentences.map((sentence) => {
+    const next = new Int32Array(sentence.tokens.length + 1);
+    for (let i = 0; i < next.length; i++) next[i] = i;
+    return next;
+  });
+  const find = (s: number, i: number): number => {
+    const next = nextFree[s];
+    let root = i;
+    while (next[root] !== root) root = next[root];
+    while (next[i] !== root) {
+      const up = next[i];
+      next[i] = root;
+      i = up;
+    }
+    return root;
+  };
+  const fill = (s: number, from: number, to: number, attribution: LocalAttribution | null) => {
+    for (let i = find(s, from); i < to; i = find(s, i + 1)) {
+      coverage[s][i] = attribution;
+      nextFree[s][i] = i + 1;
+    }
+  };
+  const wordsFrom = sentences.map((sentence) => {
+    const counts = new Int32Array(sentence.tokens.length + 1);
+    for (let i = sentence.tokens.length - 1; i >= 0; i--) counts[i] = counts[i + 1] + (sentence.tokens[i].kind === 'word' ? 1 : 0);
+    return counts;
+  });
+  const colonCovered = new Set<number>();
+  const handover = speakerHandovers(sentences, attributions);
+  for (const attribution of attributions) {
+    const s = attribution.sentence;
+    const tokens = sentences[s].tokens;
+    const cueEnd = Math.max(attribution.cue.to, attribution.source && attribution.source.from >= attribution.cue.from ? attribution.source.to : 0);
+    const cueStart = Math.min(attribution.cue.from, attribution.source && attribution.source.from < attribution.cue.from ? attribution.source.from : Infinity);
+    const after = skipAudience(tokens, cueEnd, attribution, lexicon);
+    // "The trend will continue, according to CEA analysts, with sales rising": a mid-sentence "according
+    // to" vouches for the clause before it, whatever trails after.
+    const vouchesBefore =
+      tokens[attribution.cue.from].norm === 'according' && cueStart > 2 && tokens[cueStart - 1].norm === ',' && tokens[cueEnd]?.norm === ',' && TRAILING_PHRASES.has(tokens[cueEnd + 1]?.norm ?? '');
+    const content: Span = vouchesBefore
+      ? {from: 0, to: cueStart}
+      : wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
+    // "The minister said the plan would work, but analysts said it might fail": the content stops
+    // where a coordinated clause gives the floor to another source.
+    if (content.from >= cueEnd) content.to = Math.min(content.to, handover.next(s, content), frontedClauseEnd(tokens, content, wordsFrom[s]));
+    if (content.to > content.from) {
+      attribution.content = content;
+      fill(s, content.from, content.to, attribution);
+    }
+    // "She said:" covers the next sentence too.
+    if (tokens[tokens.length - 1].norm === ':' && sentences[s + 1] && !colonCovered.has(s + 1)) {
+      colonCovered.add(s + 1);
+      coverage[s + 1].fill(attribution);
+      nextFree[s + 1].fill(sentences[s + 1].tokens.length);
+    }
+  }
+  for (const quote of quotes) {
+    if (!quote.speaker) continue;
+    for (let s = Math.max(0, index.sentenceAt(quote.start)); s < sentences.length && sentences[s].start < quote.end; s++) {
+      const tokens = sentences[s].tokens;
+      let t = tokenAt(sentences[s], quote.start);
+      while (t < tokens.length && tokens[t].end <= quote.end) {
+        const free = find(s, t);
+        if (free >= tokens.length || tokens[free].end > quote.end) break;
+        coverage[s][free] = quote.attribution;
+        nextFree[s][free] = free + 1;
+        t = free + 1;
+      }
+    }
+  }
+  return coverage;
+}
+
+const TELL_VERBS = new Set(WORDS.tellVerbs.words);
+
+const OBJECT_PRONOUNS = new Set(WORDS.objectPronouns.words);
+
+/** Words that open a trailing phrase, not a clause of its own, after "..., according to X," */
+const TRAILING_PHRASES = new Set(WORDS.trailingPhrases.words);
+
+const CLAUSE_COORDINATORS = new Set(WORDS.clauseCoordinators.words);
+
+/**
+ * "Although the company's statement said it would stay, observers said ...": a cue in a clause that
+ * opens the sentence with a subordinator reports only up to the comma that closes that clause.
+ */
+function frontedClauseEnd(tokens: Token[], content: Span, wordsFrom: Int32Array): number {
+  if (!SUBORDINATORS.has(tokens[0]?.norm ?? '')) return content.to;
+  // The first mark that ends the fronted clause; the cue must sit before it ("As a result, says the
+  // committee, ..." has its cue after it).
+  let mark = 1;
+  while (mark < tokens.length && (tokens[mark].kind !== 'punct' || tokens[mark].norm === '-' || tokens[mark].norm === "'")) mark++;
+  if (mark < content.from || mark >= content.to || tokens[mark].norm !== ',') return content.to;
+  return wordsFrom[mark + 1] >= 3 ? mark : content.to;
+}
+
+/**
+ * Where a clause opens with "but" / "while" / "and" (with or without a comma) or a semicolon, and then
+ * the source of another attribution of the same sentence: that clause is the other source's. `next`
+ * gives, for a content span, the first such place inside it (or the span's end). A comma alone is not
+ * enough: "argued that since it had a US subsidiary, the court could declare it bankrupt" is still the
+ * arguer's. Built once per paragraph, so a sentence with thousands of cues stays linear.
+ */
+function speakerHandovers(sentences: Sentence[], attributions: LocalAttribution[]): {next: (s: number, content: Span) => number} {
+  const bySentence = new Map<number, {start: number; cut: number}[]>();
+  for (const other of attributions) {
+    if (!other.source || other.stance) continue;
+    const tokens = sentences[other.sentence].tokens;
+    const start = other.source.from;
+    if (start < 2 || other.cue.from < start) continue;
+    // "..., but accepted many experts said": a second verb of the first source, with its object.
+    if (/ed$/.test(tokens[start].norm) && !tokens[start].capitalized && isDeterminer(tokens[start + 1]?.norm ?? '')) continue;
+    const coordinator = start - 1;
+    const punctuated = tokens[coordinator - 1]?.norm === ',' || tokens[coordinator - 1]?.norm === ';';
+    let cut = -1;
+    // Without a comma, "and" after a name joins two subjects ("Mr Lilliu and other union bosses shouted").
+    if (CLAUSE_COORDINATORS.has(tokens[coordinator].norm) && (punctuated || tokens[coordinator].norm !== 'and' || !tokens[coordinator - 1]?.capitalized)) cut = punctuated ? coordinator - 1 : coordinator;
+    else if (tokens[coordinator].norm === ';') cut = coordinator;
+    if (cut < 0) continue;
+    let list = bySentence.get(other.sentence);
+    if (!list) bySentence.set(other.sentence, (list = []));
+    list.push({start, cut});
+  }
+  for (const list of bySentence.values()) list.sort((a, b) => a.start - b.start);
+  return {
+    next(s, content) {
+      const list = bySentence.get(s);
+      if (!list) return content.to;
+      const first = list[firstAtOrAfter(list, content.from + 2, (item) => item.start)];
+      return first && first.start < content.to ? first.cut : content.to;
+    }
+  };
+}
+
+/**
+ * Where the content of "told X ..." starts: after whom the speaker told ("told reporters the talks had
+ * stalled" reports "the talks had stalled"). The audience is an object pronoun, a name ("told Reuters",
+ * "told The Associated Press") or a short phrase ending in a listed audience noun ("told a news
+ * conference"). Any other cue, or no audience, leaves `at` as it is.
+ */
+function skipAudience(tokens: Token[], at: number, attribution: LocalAttribution, lexicon: Lexicon): number {
+  const verb = tokens[attribution.cue.to - 1];
+  if (!verb || !TELL_VERBS.has(verb.norm) || at !== attribution.cue.to) return at;
+  const first = tokens[at];
+  if (!first || first.kind !== 'word') return at;
+  if (OBJECT_PRONOUNS.has(first.norm)) return at + 1;
+  if (first.capitalized) {
+    let end = at;
+    while (end < tokens.length && end - at < 4 && tokens[end].kind === 'word' && tokens[end].capitalized) end++;
+    // A lower-case word must follow: the name ends where the reported words start.
+    return tokens[end]?.kind === 'word' && !tokens[end].capitalized ? end : at;
+  }
+  let k = isDeterminer(first.norm) ? at + 1 : at;
+  for (const limit = k + 3; k < tokens.length && k < limit && tokens[k].kind === 'word'; k++) {
+    if (lexicon.tellAudiences.has(tokens[k].norm)) return k + 1;
+  }
+  return at;
+}

@@ -1,0 +1,285 @@
+// Words that look like cues but are not here. Each guard is named, says why, and carries an example
+// sentence with the word it keeps from being a cue; test/unit/attribution-guards.test.ts runs every
+// example. The verb finders ask at five points, in this order:
+// - `word`: before any verb finder ("It's worth noting that");
+// - `verb`: the form is a noun or a name here ("the latest reports", "the United States");
+// - `object`: a verb that needs a complement has a bare object ("The firm posted a loss");
+// - `source`: the subject found cannot be the source ("what they have learned.");
+// - `credit`: the source is a crowd or nobody, and the verb credits it with no information ("Officials plan to").
+// Within a point, the first guard that applies wins; the order of the list is the order they are tried.
+import {isQuoteMark, type Sentence, type Token} from '../../nlp/tokens';
+import {AS_WORDS, isDemand, objectThen} from '../clauses';
+import {crowdless} from '../records';
+import {BE_FORMS, isDeterminer, isPreposition, QUANTIFIER_SUBJECTS} from '../sources';
+import {documentSubject, isCrowdHead, lastWordOf, personSubject, plausibleSubjectEnd, quantifierStandsAlone} from '../subjects';
+import {PERSON_OBJECT_VERBS} from './reporting-verbs';
+import type {VerbSite} from './site';
+import WORDS from '../../lexicon/attribution.json';
+
+export type GuardPoint = 'word' | 'verb' | 'object' | 'source' | 'credit';
+
+export interface NotACue {
+  name: string;
+  point: GuardPoint;
+  /** A sentence where the guard keeps `word` from being a cue. */
+  example: string;
+  /** The word (as written, any case) in the example. */
+  word: string;
+  applies: (v: VerbSite) => boolean;
+}
+
+const I_WE_YOU = /^(i|we|you)$/;
+const KNOWING = /^(know|knows|knew|learned|learnt|learns|hint|hints|hinted|hinting|hoping)$/;
+
+/**
+ * "The meeting was first reported by", "The Gazette first reported the decision", "as first reported
+ * by": "first" is an adverb before a past form that follows a subject, "be" or "as", not the
+ * adjective of "the first reports" or "a first reported case".
+ */
+function firstAsAdverb(tokens: Token[], verb: number): boolean {
+  if (tokens[verb - 1].norm !== 'first' || !tokens[verb].norm.endsWith('ed')) return false;
+  const before = tokens[verb - 2];
+  if (!before) return false;
+  if (BE_FORMS.has(before.norm) || before.norm === 'as') return true;
+  return before.kind === 'word' && !isDeterminer(before.norm) && !isPreposition(before.norm) && !before.norm.endsWith("'s") && (before.capitalized || plainSubjectEnd(before));
+}
+
+/** A word that can end a subject before "first reported": a pronoun or a plain noun, not an adjective slot. */
+function plainSubjectEnd(token: Token): boolean {
+  return /^(he|she|they|it|we|i)$/.test(token.norm) || /(s|er|or|ist|ian|ment|tion)$/.test(token.norm);
+}
+
+/** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
+const NOUN_PRECEDERS = new Set(WORDS.nounPreceders.words);
+
+export const NOT_A_CUE: readonly NotACue[] = [
+  {
+    // BBC quotes often run over paragraphs, where the quote marks do not pair: "I know" is the speaker's own words.
+    name: 'own-words',
+    point: 'word',
+    example: 'I know the ministry will act, and I have learned to wait.',
+    word: 'know',
+    applies: ({token, norm, sentence: {tokens}, i}) =>
+      /^(know|knew|answer|learn)/.test(norm) && (token.quoted || I_WE_YOU.test(tokens[i - 1]?.norm ?? '') || I_WE_YOU.test(tokens[i - 2]?.norm ?? ''))
+  },
+  {
+    // "declined to comment" is a stand; "Shares declined to 300p" is a price.
+    name: 'declined-price',
+    point: 'word',
+    example: 'Shares in the airline declined sharply on Monday.',
+    word: 'declined',
+    applies: ({norm, sentence: {tokens}, i}) => /^declin/.test(norm) && (tokens[i + 1]?.norm !== 'to' || !/^[a-z]+$/.test(tokens[i + 2]?.norm ?? ''))
+  },
+  {
+    // The writer's aside, not a source speaking.
+    name: 'worth-noting',
+    point: 'word',
+    example: "It's worth noting that the bridge reopened in May.",
+    word: 'noting',
+    applies: ({prev}) => prev?.norm === 'worth'
+  },
+  {
+    // A noun after a determiner: "the report", "a statement" ("Some say": a quantifier standing alone is the
+    // subject). Also "That said, ...": an aside, not a report.
+    name: 'after-determiner',
+    point: 'verb',
+    example: 'The report was published on Monday.',
+    word: 'report',
+    applies: ({prev, norm, lexicon, sentence: {tokens}, i}) =>
+      prev !== undefined && prev.kind === 'word' && isDeterminer(prev.norm) && !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))
+  },
+  {
+    // "his claims", "the minister's statement" ("He's claiming" is a pronoun and its auxiliary, not a possessive).
+    name: 'after-possessive',
+    point: 'verb',
+    example: "The mayor's claims were rejected by the court.",
+    word: 'claims',
+    applies: ({prev}) => prev !== undefined && prev.kind === 'word' && prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)
+  },
+  {
+    // "the latest reports", "unconfirmed claims"; but "The Gazette first reported" is a verb.
+    name: 'after-noun-preceder',
+    point: 'verb',
+    example: 'There were unconfirmed reports of gunfire near the border.',
+    word: 'reports',
+    applies: ({prev, sentence: {tokens}, i}) => prev !== undefined && prev.kind === 'word' && NOUN_PRECEDERS.has(prev.norm) && !firstAsAdverb(tokens, i)
+  },
+  {
+    // "of the latest reports", "cleared of claims": a noun after a preposition.
+    name: 'after-preposition',
+    point: 'verb',
+    example: 'He was cleared of claims that he lied to the inquiry.',
+    word: 'claims',
+    applies: ({prev}) => prev !== undefined && prev.kind === 'word' && isPreposition(prev.norm) && prev.norm !== 'who'
+  },
+  {
+    // Headlines capitalize their verbs ("Obama Sees 'Personal Insult'"); elsewhere a capital is a name.
+    name: 'capitalized-name',
+    point: 'verb',
+    example: 'The United States backed the plan on Friday.',
+    word: 'States',
+    applies: ({token, i, sentence: {tokens}, site}) => token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !site.titleCase
+  },
+  {
+    // "with, say, Burma": "say" as "for example".
+    name: 'say-for-example',
+    point: 'verb',
+    example: 'Compare the figures with, say, Burma or Laos.',
+    word: 'say',
+    applies: ({norm, prev, next}) => norm === 'say' && prev?.norm === ',' && next?.norm === ','
+  },
+  {
+    // "the album, which saw Andre 3000 produce one disc": a thing that saw events, not a witness.
+    name: 'which-saw',
+    point: 'verb',
+    example: 'The album, which saw the duo split the songs, sold well.',
+    word: 'saw',
+    applies: ({norm, prev}) => (norm === 'saw' || norm === 'sees' || norm === 'see') && prev?.norm === 'which'
+  },
+  {
+    // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
+    name: 'noun-after-common-word',
+    point: 'verb',
+    example: 'He returned to campaign in his home state last week.',
+    word: 'state',
+    applies: ({norm, prev, lexicon, isDocumentVerb, sentence, i}) =>
+      lexicon.ambiguousNouns.has(norm) && prev !== undefined && !plausibleSubjectEnd(prev, lexicon) && !(isDocumentVerb && documentSubject(sentence, i, lexicon))
+  },
+  {
+    // "the Merriam-Webster list were", "the report was": a noun before its own verb. Not after a pronoun or a
+    // relative ("a show they claim is", "a bill which critics claim would"): there the clause reported has its
+    // subject left out.
+    name: 'noun-before-its-verb',
+    point: 'verb',
+    example: 'The Merriam-Webster list was updated in May.',
+    word: 'list',
+    applies: ({norm, next, prev, lexicon, sentence: {norms}, i}) =>
+      lexicon.ambiguousNouns.has(norm) &&
+      next !== undefined &&
+      /^(was|were|is|are|has|have|had|will|would)$/.test(next.norm) &&
+      prev !== undefined &&
+      !lexicon.pronouns.has(prev.norm) &&
+      !/^(which|that|who)$/.test(norms[i - 2] ?? '')
+  },
+  {
+    // "EU member states": a compound noun, though "member" can head a source ("a member said").
+    name: 'member-states',
+    point: 'verb',
+    example: 'EU member states agreed the budget on Friday.',
+    word: 'states',
+    applies: ({norm, prev}) => norm === 'states' && prev?.norm === 'member'
+  },
+  {
+    // "The firm posted a loss": a few verbs report only with a complement; with a bare object only these
+    // do, and only when a person says it ("He noted the deadline", checked once the subject is known).
+    name: 'bare-object',
+    point: 'object',
+    example: 'The firm posted a loss of £2m for the year.',
+    word: 'posted',
+    applies: ({bareObject, norm}) => bareObject && !PERSON_OBJECT_VERBS.test(norm)
+  },
+  {
+    // A thought verb never stands before its speaker ("..., said Mr Dobrow." does): "concluded" after a clause
+    // and a comma is what the clause's own subject concluded.
+    name: 'thought-inverted',
+    point: 'source',
+    example: 'Prices, it seems, will rise again, concluded Mr Dobrow.',
+    word: 'concluded',
+    applies: ({isThought, inverted}) => isThought && inverted
+  },
+  {
+    // "..., BBC Scotland has learned." reports what comes before; "what they have learned." does not.
+    name: 'learned-at-end',
+    point: 'source',
+    example: 'Nobody knows what the inspectors have learned.',
+    word: 'learned',
+    applies: ({norm, next, source, sentence: {tokens}}) => /^learn/.test(norm) && (next === undefined || next.norm === '.') && tokens[source!.from - 1]?.norm !== ','
+  },
+  {
+    // "from member state to member state": a phrase opening with a preposition is no subject.
+    name: 'preposition-subject',
+    point: 'source',
+    example: 'From town to town, however, say the organisers, prices differ.',
+    word: 'say',
+    applies: ({source, sentence: {tokens}}) => isPreposition(tokens[source!.from].norm) && tokens[source!.from].norm !== 'who'
+  },
+  {
+    // Forms that are as often nouns ("teaching posts") need a recognizable source; "The term refers to"
+    // defines, only a person refers to something; "Ruiz talks about" is a person speaking, "Trade talks
+    // about tariffs" are a noun.
+    name: 'needs-a-person',
+    point: 'source',
+    example: 'The term refers to a tax on imported steel.',
+    word: 'refers',
+    applies: ({bareObject, norm, sentence, source, lexicon}) => (bareObject || /^refer/.test(norm) || norm === 'talks') && !personSubject(sentence, source!, lexicon)
+  },
+  {
+    // "Officials plan to reopen the bridge", "G7 ministers called for ...": a stand or a request credits no
+    // information to anybody, so it makes no anonymous or vague source.
+    name: 'crowd-stance-or-request',
+    point: 'credit',
+    example: 'Some officials want to reopen the bridge.',
+    word: 'want',
+    applies: ({attribution, isStance, norm, next, sentence: {tokens}, i}) => crowdless(attribution!.kind) && (isStance || isDemand(norm, next, tokens, i))
+  },
+  {
+    // "whether the executives knew that", "Few games have hinted at": knowing and hinting credit the writer's
+    // statement to nobody.
+    name: 'crowd-knowing',
+    point: 'credit',
+    example: 'It is unclear whether the executives knew that the accounts were false.',
+    word: 'knew',
+    applies: ({attribution, norm}) => crowdless(attribution!.kind) && KNOWING.test(norm)
+  },
+  {
+    // "users can see": seeing is perception; "Economists see the report as key" is an opinion.
+    name: 'crowd-seeing',
+    point: 'credit',
+    example: 'Many people can see that the charges have risen.',
+    word: 'see',
+    applies: ({attribution, norm, sentence: {tokens, norms}, i, source}) =>
+      crowdless(attribution!.kind) && norm === 'see' && (!objectThen(tokens, i, AS_WORDS) || norms[source!.to - 1] === 'people')
+  },
+  {
+    // "people who feel taken for granted", "legal battles with people who claim to have been hurt" describe a
+    // crowd; "reporters who asked about the audit" ask, they tell nothing. Only "critics who say" credits a crowd with words.
+    name: 'crowd-described',
+    point: 'credit',
+    example: 'Reporters who asked about the audit were turned away.',
+    word: 'asked',
+    applies: ({relative, isSpeech, sentence: {norms}, source, norm, attribution}) =>
+      relative && (!isSpeech || norms[source!.to - 1] === 'people' || /^(ask|question)/.test(norm)) && crowdless(attribution!.kind)
+  },
+  {
+    // "Many fans consider the album his finest": judging verbs attribute only for a crowd; "Everyone could see
+    // the sweeteners" is perception, not judgement.
+    name: 'opinion-needs-a-crowd',
+    point: 'credit',
+    example: 'The minister considers the matter closed.',
+    word: 'considers',
+    applies: ({isCrowdOpinion, attribution, sentence, source, lexicon, i}) =>
+      isCrowdOpinion &&
+      (attribution!.kind !== 'vague' || !isCrowdHead(sentence.norms[lastWordOf(sentence, source!)] ?? '', lexicon) || /^(can|could|will|would)$/.test(sentence.norms[i - 1] ?? ''))
+  }
+];
+
+const AT: Record<GuardPoint, NotACue[]> = {word: [], verb: [], object: [], source: [], credit: []};
+for (const guard of NOT_A_CUE) AT[guard.point].push(guard);
+
+let trace: ((guard: string, sentence: Sentence, token: number) => void) | null = null;
+
+/** For tests: called with every guard that keeps a word from being a cue. */
+export function traceGuards(hook: typeof trace): void {
+  trace = hook;
+}
+
+/** Whether a guard at this point keeps the verb from being a cue. */
+export function notACue(point: GuardPoint, v: VerbSite): boolean {
+  for (const guard of AT[point]) {
+    if (guard.applies(v)) {
+      if (trace) trace(guard.name, v.sentence, v.i);
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,51 @@
+// Possessive and stance nouns: "Trump's claim that ..." (the owner said it), "her support for the bill"
+// and "drew criticism from fellow senators" (a stand the owner takes).
+import {crowdless} from '../records';
+import {phraseAfter} from '../sources';
+import {possessorBefore, untilVerb} from '../subjects';
+import {addCredited, attribute, type CueSite} from './site';
+
+/** "Trump's claim that ...", "his promise that ...": the owner said it. Whether the word was taken. */
+export function possessiveClaim(site: CueSite, i: number): boolean {
+  const {sentence, lexicon} = site;
+  if (!lexicon.possessiveNounCues.has(sentence.norms[i]) || sentence.norms[i + 1] !== 'that') return false;
+  const owner = possessorBefore(sentence, i, lexicon);
+  if (!owner) return false;
+  addCredited(site, attribute(site, {from: i, to: i + 1}, owner, null, null));
+  return true;
+}
+
+/** "Trump's criticism of the deal", "her support for the bill": a stand the owner takes. Whether the word was taken. */
+export function possessiveStance(site: CueSite, i: number): boolean {
+  const {sentence, lexicon} = site;
+  const norm = sentence.norms[i];
+  if (!lexicon.possessiveStanceNouns.has(norm) || !lexicon.stanceNounPrepositions.has(sentence.norms[i + 1] ?? '')) return false;
+  const owner = possessorBefore(sentence, i, lexicon);
+  if (!owner) return false;
+  const attribution = attribute(site, {from: i, to: i + 1}, owner, null, null);
+  if (attribution && !crowdless(attribution.kind)) {
+    attribution.stance = true;
+    // "Britain's decision to leave" is the sentence's cue only when it has no other ("The IMF
+    // pointed to Britain's decision": "pointed to").
+    (norm === 'decision' || norm === 'refusal' ? site.bareStances : site.found).push(attribution);
+  }
+  return true;
+}
+
+/**
+ * "drew criticism from fellow senators", "won the endorsement of the union": a stand, its owner after
+ * "from" when named there. Returns the index of the last token taken, or -1 when the word is no such noun.
+ */
+export function bareStance(site: CueSite, i: number): number {
+  const {sentence, lexicon} = site;
+  const {tokens, norms} = sentence;
+  const token = tokens[i];
+  if (!lexicon.bareStanceNouns.has(token.norm) || !lexicon.bareStanceNounPrepositions.has(norms[i + 1] ?? '') || token.capitalized || token.quoted) return -1;
+  const from = norms[i + 1] === 'from' ? untilVerb(norms, phraseAfter(sentence, i + 2)) : null;
+  const attribution = attribute(site, {from: i, to: i + 1}, from, null, 'named');
+  if (attribution && !crowdless(attribution.kind)) {
+    attribution.stance = true;
+    site.bareStances.push(attribution);
+  }
+  return from ? from.to - 1 : i;
+}
