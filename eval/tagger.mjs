@@ -54,7 +54,14 @@ try {
   // Cold load, in fresh processes: requiring the bundle, then loading the model (the first call).
   const cold = [];
   for (let i = 0; i < 3; i++) {
-    const out = execFileSync(process.execPath, ['-e', `const t0=performance.now();const t=require(${JSON.stringify(bundle)});const t1=performance.now();t.preloadTagger();const t2=performance.now();t.tagText('The company reports a loss.');console.log(JSON.stringify({require:t1-t0,load:t2-t1,first:performance.now()-t2}))`], {encoding: 'utf8'});
+    const out = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const t0=performance.now();const t=require(${JSON.stringify(bundle)});const t1=performance.now();t.preloadTagger();const t2=performance.now();t.tagText('The company reports a loss.');console.log(JSON.stringify({require:t1-t0,load:t2-t1,first:performance.now()-t2}))`
+      ],
+      {encoding: 'utf8'}
+    );
     cold.push(JSON.parse(out));
   }
   var coldFigures = cold; // eslint-disable-line no-var
@@ -136,10 +143,30 @@ function ownTokens(paragraph) {
 const CONTENT = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
 
 function score(fixUps) {
-  const s = {words: 0, wordsRight: 0, all: 0, allRight: 0, exact: 0, exactRight: 0, xposRight: 0, lemma: 0, lemmaRight: 0,
-    adjTP: 0, adjFP: 0, adjFN: 0, vbz: 0, vbzRight: 0, vbzPredicted: 0, vbzPredictedRight: 0,
-    startAdj: 0, startAdjRight: 0, startPropnPredicted: 0, startPropnRight: 0,
-    fixes: {}, errors: {}};
+  const s = {
+    words: 0,
+    wordsRight: 0,
+    all: 0,
+    allRight: 0,
+    exact: 0,
+    exactRight: 0,
+    xposRight: 0,
+    lemma: 0,
+    lemmaRight: 0,
+    adjTP: 0,
+    adjFP: 0,
+    adjFN: 0,
+    vbz: 0,
+    vbzRight: 0,
+    vbzPredicted: 0,
+    vbzPredictedRight: 0,
+    startAdj: 0,
+    startAdjRight: 0,
+    startPropnPredicted: 0,
+    startPropnRight: 0,
+    fixes: {},
+    errors: {}
+  };
   const taggings = [];
   for (const paragraph of paragraphs) {
     const tagged = tagText(paragraph.text, {fixUps});
@@ -204,7 +231,9 @@ function record(s, kind, paragraph, token, tag, head) {
   if (list.length >= 200) return;
   const from = Math.max(0, token.start - 50);
   const to = Math.min(paragraph.text.length, token.end + 50);
-  list.push(`${token.text}: ${tag.pos} (EWT ${head.upos}/${head.xpos})  …${paragraph.text.slice(from, token.start)}[${token.text}]${paragraph.text.slice(token.end, to)}…`);
+  list.push(
+    `${token.text}: ${tag.pos} (EWT ${head.upos}/${head.xpos})  …${paragraph.text.slice(from, token.start)}[${token.text}]${paragraph.text.slice(token.end, to)}…`
+  );
 }
 
 const pct = (a, b) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
@@ -215,7 +244,9 @@ const {s: after, taggings} = score(true);
 let winkTokens = 0;
 let ownWords = 0;
 for (const tagged of taggings) winkTokens += tagged.tokens.length;
-for (const paragraph of paragraphs) for (const sentence of parseSentences(paragraph.text, scanQuotes(paragraph.text).ranges)) for (const token of sentence.tokens) if (token.kind === 'word') ownWords++;
+for (const paragraph of paragraphs)
+  for (const sentence of parseSentences(paragraph.text, scanQuotes(paragraph.text).ranges))
+    for (const token of sentence.tokens) if (token.kind === 'word') ownWords++;
 const rounds = [];
 for (let r = 0; r < 5; r++) {
   const t0 = performance.now();
@@ -226,7 +257,9 @@ rounds.sort((a, b) => a - b);
 const warmMs = rounds[2];
 
 // --- report ---------------------------------------------------------------------------------------
-console.log(`UD English EWT test: ${paragraphs.length} paragraphs, ${goldWords} gold tokens; whosaid's tokens: ${before.all} (${before.words} words, ${before.exact} of them one EWT token each)\n`);
+console.log(
+  `UD English EWT test: ${paragraphs.length} paragraphs, ${goldWords} gold tokens; whosaid's tokens: ${before.all} (${before.words} words, ${before.exact} of them one EWT token each)\n`
+);
 const rows = [
   ['UPOS, own word tokens', (x) => pct(x.wordsRight, x.words)],
   ['UPOS, own tokens incl. punctuation', (x) => pct(x.allRight, x.all)],
@@ -243,11 +276,16 @@ const rows = [
 console.log(`${'figure'.padEnd(44)}${'wink alone'.padStart(16)}${'with fix-ups'.padStart(16)}`);
 for (const [name, f] of rows) console.log(`${name.padEnd(44)}${f(before).padStart(16)}${f(after).padStart(16)}`);
 console.log('\nfix-ups applied (right = EWT agrees with the new tag):');
-for (const [name, f] of Object.entries(after.fixes)) console.log(`  ${name.padEnd(16)} ${String(f.n).padStart(5)} changed, ${pct(f.right, f.n)} right`);
+for (const [name, f] of Object.entries(after.fixes))
+  console.log(`  ${name.padEnd(16)} ${String(f.n).padStart(5)} changed, ${pct(f.right, f.n)} right`);
 
-console.log(`\nspeed, warm: ${Math.round(winkTokens / (warmMs / 1000)).toLocaleString('en-US')} wink tokens/s, ${Math.round(ownWords / (warmMs / 1000)).toLocaleString('en-US')} words/s (${(warmMs / (ownWords / 1000)).toFixed(2)} ms per 1,000 words; median of 5 passes over ${ownWords.toLocaleString('en-US')} words)`);
+console.log(
+  `\nspeed, warm: ${Math.round(winkTokens / (warmMs / 1000)).toLocaleString('en-US')} wink tokens/s, ${Math.round(ownWords / (warmMs / 1000)).toLocaleString('en-US')} words/s (${(warmMs / (ownWords / 1000)).toFixed(2)} ms per 1,000 words; median of 5 passes over ${ownWords.toLocaleString('en-US')} words)`
+);
 const median = (key) => coldFigures.map((c) => c[key]).sort((a, b) => a - b)[1];
-console.log(`cold, fresh process (median of 3): require the bundle ${median('require').toFixed(0)} ms, load the model ${median('load').toFixed(0)} ms, first paragraph ${median('first').toFixed(1)} ms`);
+console.log(
+  `cold, fresh process (median of 3): require the bundle ${median('require').toFixed(0)} ms, load the model ${median('load').toFixed(0)} ms, first paragraph ${median('first').toFixed(1)} ms`
+);
 
 if (ERRORS > 0) {
   for (const [kind, list] of Object.entries(after.errors)) {

@@ -12,7 +12,13 @@ const BIN = join(ROOT, 'bin', 'whosaid.js');
 let dir: string;
 
 function run(args: string[], cwd = dir) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {cwd, input: '', encoding: 'utf8', timeout: 30_000, env: {...process.env, NO_COLOR: '1'}});
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    input: '',
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {...process.env, NO_COLOR: '1'}
+  });
   if (result.error) throw result.error;
   return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
@@ -21,7 +27,8 @@ function run(args: string[], cwd = dir) {
 function parseCommand(line: string): {name: string; properties: Record<string, string>; data: string} {
   const match = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescape = (text: string) =>
+    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties: Record<string, string> = {};
   for (const pair of match[2].split(',')) {
     const eq = pair.indexOf('=');
@@ -43,7 +50,7 @@ afterAll(() => {
 });
 
 describe('--format github', () => {
-  it('prints one workflow command a finding, at the JSON report\'s positions', () => {
+  it("prints one workflow command a finding, at the JSON report's positions", () => {
     const out = run(['--format', 'github', 'mixed.md', 'clean.txt']);
     const report = JSON.parse(run(['--format', 'json', 'mixed.md']).stdout)[0];
     expect(out.code).toBe(1);
@@ -79,11 +86,25 @@ describe('--format github', () => {
       {
         path: 'drafts/a,b: c%.md',
         messages: [
-          {ruleId: 'hedge', severity: 'error', message: 'two\nlines, 5%: done', line: 2, column: 3, endLine: 2, endColumn: 9, actual: 'x', expected: [], url: '', source: 'whosaid'}
+          {
+            ruleId: 'hedge',
+            severity: 'error',
+            message: 'two\nlines, 5%: done',
+            line: 2,
+            column: 3,
+            endLine: 2,
+            endColumn: 9,
+            actual: 'x',
+            expected: [],
+            url: '',
+            source: 'whosaid'
+          }
         ]
       }
     ]);
-    expect(out).toBe('::error file=drafts/a%2Cb%3A c%25.md,line=2,col=3,endLine=2,endColumn=9,title=whosaid%3A hedge::two%0Alines, 5%25: done\n');
+    expect(out).toBe(
+      '::error file=drafts/a%2Cb%3A c%25.md,line=2,col=3,endLine=2,endColumn=9,title=whosaid%3A hedge::two%0Alines, 5%25: done\n'
+    );
     const parsed = parseCommand(out.trimEnd());
     expect(parsed.properties.file).toBe('drafts/a,b: c%.md');
     expect(parsed.data).toBe('two\nlines, 5%: done');
@@ -96,7 +117,9 @@ describe('usage errors name the valid choices and exit 2', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/^whosaid: unknown --format "xml"; the formats are text, json, sarif, github\n/);
     expect(out.stdout).toBe('');
-    expect(run(['--format', 'csv', 'clean.txt']).stderr).toMatch(/^whosaid: unknown --format "csv"; the formats are text, json, sarif, github \(csv is a format of "whosaid sources"\)\n/);
+    expect(run(['--format', 'csv', 'clean.txt']).stderr).toMatch(
+      /^whosaid: unknown --format "csv"; the formats are text, json, sarif, github \(csv is a format of "whosaid sources"\)\n/
+    );
   });
 
   it('an unknown command', () => {

@@ -3,6 +3,7 @@
 // package needs nothing but itself); then both commands, run from outside the repository: the CLI on
 // the example draft, and the language server through initialize, didOpen and publishDiagnostics.
 import {spawn, spawnSync} from 'node:child_process';
+import {builtinModules} from 'node:module';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, dirname, join, resolve} from 'node:path';
@@ -30,7 +31,12 @@ function npmEnv(): NodeJS.ProcessEnv {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'whosaid-package-'));
-  const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], {cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: npmEnv()});
+  const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: npmEnv()
+  });
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stdout}\n${pack.stderr}`);
   // prepare's build output comes before the JSON on stdout.
   const json = pack.stdout.slice(pack.stdout.indexOf('['));
@@ -38,7 +44,12 @@ beforeAll(() => {
   tarball = join(dir, (packed as typeof packed & {filename: string}).filename);
   prefix = join(dir, 'prefix');
   mkdirSync(prefix);
-  const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', tarball], {cwd: dir, encoding: 'utf8', timeout: 120_000, env: npmEnv()});
+  const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', tarball], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: npmEnv()
+  });
   if (install.status !== 0) throw new Error(`npm install -g of the tarball failed:\n${install.stdout}\n${install.stderr}`);
   bin = (name) => (process.platform === 'win32' ? join(prefix, `${name}.cmd`) : join(prefix, 'bin', name));
 }, 300_000);
@@ -50,9 +61,20 @@ afterAll(() => {
 describe('npm pack', () => {
   it('packs the bundles, the bins, the rule pages, the schema and the docs, and nothing else', () => {
     const files = packed.files.map((file) => file.path).sort();
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
+    const allowed =
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
-    for (const needed of ['bin/whosaid.js', 'bin/whosaid-ls.js', 'dist/cli.js', 'dist/server.js', 'schemas/whosaidrc.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/rules/hedge.md']) {
+    for (const needed of [
+      'bin/whosaid.js',
+      'bin/whosaid-ls.js',
+      'dist/cli.js',
+      'dist/server.js',
+      'schemas/whosaidrc.schema.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'docs/rules/hedge.md'
+    ]) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => file.startsWith('docs/rules/'))).toHaveLength(10);
@@ -66,8 +88,11 @@ describe('npm pack', () => {
     for (const bundle of ['dist/cli.js', 'dist/server.js']) {
       const code = readFileSync(join(prefix, 'lib', 'node_modules', 'whosaid', bundle), 'utf8');
       const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]));
-      const builtins = new Set(require('node:module').builtinModules as string[]);
-      expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))), bundle).toEqual([]);
+      const builtins = new Set(builtinModules);
+      expect(
+        [...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))),
+        bundle
+      ).toEqual([]);
     }
   });
 });
@@ -89,9 +114,14 @@ describe('installed into an empty prefix', () => {
   });
 
   it('whosaid sources prints the CSV source list', () => {
-    const csv = spawnSync(bin('whosaid'), ['sources', '--format', 'csv', join(ROOT, 'examples', 'wire-draft.md')], {cwd: dir, encoding: 'utf8'});
+    const csv = spawnSync(bin('whosaid'), ['sources', '--format', 'csv', join(ROOT, 'examples', 'wire-draft.md')], {
+      cwd: dir,
+      encoding: 'utf8'
+    });
     expect(csv.status, csv.stderr).toBe(0);
-    expect(csv.stdout.split('\r\n')[0]).toBe('File,Line,Column,Source,Resolves to,Kind,Cue,Cited for,Quote,Anonymity reason,Position,Stance');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'File,Line,Column,Source,Resolves to,Kind,Cue,Cited for,Quote,Anonymity reason,Position,Stance'
+    );
     expect(csv.stdout.split('\r\n').filter(Boolean).length).toBeGreaterThan(5);
   });
 
@@ -139,18 +169,23 @@ describe('installed into an empty prefix', () => {
       server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
       server.stdin.write(body);
     };
-    const waitFor = async <T,>(find: () => T | undefined, what: string): Promise<T> => {
+    const waitFor = async <T>(find: () => T | undefined, what: string): Promise<T> => {
       const deadline = Date.now() + 15_000;
       for (;;) {
         const found = find();
         if (found !== undefined) return found;
-        if (Date.now() > deadline || server.exitCode !== null) throw new Error(`no ${what} from whosaid-ls (exit ${server.exitCode})\n${stderr}`);
+        if (Date.now() > deadline || server.exitCode !== null)
+          throw new Error(`no ${what} from whosaid-ls (exit ${server.exitCode})\n${stderr}`);
         await new Promise((r) => setTimeout(r, 25));
       }
     };
     try {
       const uri = pathToFileURL(join(dir, 'draft.md')).href;
-      send({id: 1, method: 'initialize', params: {processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null}});
+      send({
+        id: 1,
+        method: 'initialize',
+        params: {processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null}
+      });
       const init = await waitFor(() => messages.find((m) => m.id === 1), 'initialize answer');
       expect(init.result.serverInfo.name).toBe('whosaid-ls');
       expect(init.result.capabilities.textDocumentSync).toBeDefined();
@@ -158,7 +193,8 @@ describe('installed into an empty prefix', () => {
       const text = 'A senior official said the talks had collapsed.\n\nExperts say the port will close.\n';
       send({method: 'textDocument/didOpen', params: {textDocument: {uri, languageId: 'markdown', version: 1, text}}});
       const published = await waitFor(
-        () => messages.find((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length > 0),
+        () =>
+          messages.find((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length > 0),
         'publishDiagnostics'
       );
       const codes = published.params.diagnostics.map((d: {code: string}) => d.code).sort();

@@ -13,7 +13,13 @@ const SEED = resolve(ROOT, '..', 'shared', 'examples', 'seed-article.txt');
 let dir: string;
 
 function run(args: string[], input = '') {
-  const result = spawnSync(process.execPath, [BIN, ...args], {cwd: dir, input, encoding: 'utf8', timeout: 30_000, env: {...process.env, NO_COLOR: '1'}});
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {...process.env, NO_COLOR: '1'}
+  });
   if (result.error) throw result.error;
   return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
@@ -27,13 +33,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else if (c === '\n' || c === '\r') throw new Error(`bare line break at ${i} outside quotes`);
     else field += c;
   }
@@ -124,7 +138,10 @@ describe('whosaid sources', () => {
 
   it('examples/wire-draft.md as CSV: a header and one row an attribution', () => {
     const csv = spawnSync(process.execPath, [BIN, 'sources', 'examples/wire-draft.md', '--format', 'csv'], {cwd: ROOT, encoding: 'utf8'});
-    const attributions = JSON.parse(spawnSync(process.execPath, [BIN, '--format', 'json', '--attributions', 'examples/wire-draft.md'], {cwd: ROOT, encoding: 'utf8'}).stdout)[0].attributions;
+    const attributions = JSON.parse(
+      spawnSync(process.execPath, [BIN, '--format', 'json', '--attributions', 'examples/wire-draft.md'], {cwd: ROOT, encoding: 'utf8'})
+        .stdout
+    )[0].attributions;
     expect(csv.status).toBe(0);
     const rows = parseCsv(csv.stdout);
     expect(rows[0][0]).toBe('File');

@@ -43,7 +43,11 @@ beforeAll(() => {
   vsix = join(dir, 'whosaid.vsix');
   const build = spawnSync('npm', ['run', 'build', '--silent'], {cwd: ROOT, encoding: 'utf8', timeout: 120_000});
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-  const pack = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), vsix], {cwd: ROOT, encoding: 'utf8', timeout: 180_000});
+  const pack = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), vsix], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000
+  });
   if (pack.status !== 0) throw new Error(`scripts/package-vsix.mjs failed:\n${pack.stdout}\n${pack.stderr}`);
   entries = readZip(readFileSync(vsix));
 }, 300_000);
@@ -81,12 +85,15 @@ describe('whosaid.vsix', () => {
   it('carries the changelog', () => {
     const changelog = entries.get('extension/changelog.md');
     expect(changelog?.toString('utf8')).toBe(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'));
-    expect(entries.get('extension.vsixmanifest')!.toString('utf8')).toContain('Type="Microsoft.VisualStudio.Services.Content.Changelog" Path="extension/changelog.md"');
+    expect(entries.get('extension.vsixmanifest')!.toString('utf8')).toContain(
+      'Type="Microsoft.VisualStudio.Services.Content.Changelog" Path="extension/changelog.md"'
+    );
   });
 
   it('holds what the extension runs and shows, and nothing else', () => {
     const names = [...entries.keys()].sort();
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/(extension|server)\.js|schemas\/whosaidrc\.schema\.json|docs\/rules\/[A-Za-z-]+\.md))$/;
+    const allowed =
+      /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/(extension|server)\.js|schemas\/whosaidrc\.schema\.json|docs\/rules\/[A-Za-z-]+\.md))$/;
     expect(names.filter((name) => !allowed.test(name))).toEqual([]);
     expect(names).toContain('extension/dist/extension.js');
     expect(names).toContain('extension/dist/server.js');
@@ -103,7 +110,9 @@ describe('whosaid.vsix', () => {
     for (const command of commands) expect(command.category, command.command).toBe('whosaid');
     const client = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
     const protocol = readFileSync(join(ROOT, 'server', 'src', 'lsp', 'protocol.ts'), 'utf8');
-    const registered = [...client.matchAll(/registerCommand\(Commands\.(\w+)/g)].map((m) => new RegExp(`${m[1]}: '([^']+)'`).exec(protocol)![1]);
+    const registered = [...client.matchAll(/registerCommand\(Commands\.(\w+)/g)].map(
+      (m) => new RegExp(`${m[1]}: '([^']+)'`).exec(protocol)![1]
+    );
     expect(registered.length).toBeGreaterThan(3);
     // The client registers its own commands; whosaid.checkWorkspace is the server's (workspace/executeCommand).
     expect([...registered, 'whosaid.checkWorkspace'].sort()).toEqual(commands.map((c) => c.command).sort());

@@ -35,19 +35,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showSourcingReport, async (uri?: string | vscode.Uri) => {
-      const target = typeof uri === 'string' ? uri : uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+      const target = typeof uri === 'string' ? uri : (uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString());
       if (!target) {
         void vscode.window.showInformationMessage('whosaid: open a draft to see its sourcing report.');
         return;
       }
       await report.show(target);
     }),
-    vscode.commands.registerCommand(Commands.exportSourceList, (uri?: string | vscode.Uri, format?: string) => exportSourceList(uri, format)),
+    vscode.commands.registerCommand(Commands.exportSourceList, (uri?: string | vscode.Uri, format?: string) =>
+      exportSourceList(uri, format)
+    ),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await restart(context);
       void vscode.window.showInformationMessage('whosaid: the language server restarted.');
     }),
-    vscode.commands.registerCommand(Commands.showRuleDocumentation, (rule?: string, url?: string) => showRuleDocumentation(context, rule, url)),
+    vscode.commands.registerCommand(Commands.showRuleDocumentation, (rule?: string, url?: string) =>
+      showRuleDocumentation(context, rule, url)
+    ),
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
     vscode.languages.onDidChangeDiagnostics((event) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
@@ -153,7 +157,7 @@ function isExport(document: vscode.TextDocument): boolean {
 
 /** "whosaid: Export source list": the draft's source list as a new, unsaved Markdown or CSV document. */
 async function exportSourceList(uri?: string | vscode.Uri, format?: string): Promise<void> {
-  const target = typeof uri === 'string' ? uri : uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+  const target = typeof uri === 'string' ? uri : (uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString());
   if (!target) {
     void vscode.window.showInformationMessage('whosaid: open a draft to export its source list.');
     return;

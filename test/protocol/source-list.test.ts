@@ -38,7 +38,10 @@ afterAll(async () => {
 });
 
 function cliSources(path: string): FileSourceList['sources'] {
-  const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'whosaid.js'), 'sources', '--format', 'json', path], {cwd: dir, encoding: 'utf8'});
+  const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'whosaid.js'), 'sources', '--format', 'json', path], {
+    cwd: dir,
+    encoding: 'utf8'
+  });
   expect(out.status, out.stderr).toBe(0);
   return (JSON.parse(out.stdout) as FileSourceList[])[0].sources;
 }

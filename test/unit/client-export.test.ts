@@ -2,6 +2,7 @@
 // client (test/helpers/fake-vscode/): it asks the server for the report, formats `sources` as Markdown
 // or CSV, opens that as a new document, and keeps that document away from the server.
 import {mkdtempSync, rmSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
@@ -17,8 +18,32 @@ let vscode: typeof import('../helpers/fake-vscode/vscode');
 let lc: typeof import('../helpers/fake-vscode/languageclient');
 
 const SOURCES: SourceEntry[] = [
-  {line: 1, column: 1, source: 'Mayor Petra Holm', resolvesTo: null, kind: 'named', cue: 'said', citedFor: 'the council, "in time", would act', quote: false, anonymityReason: null, position: null, stance: false},
-  {line: 3, column: 1, source: 'She', resolvesTo: 'Mayor Petra Holm', kind: 'named', cue: 'said', citedFor: '"We are ready"', quote: true, anonymityReason: null, position: null, stance: false}
+  {
+    line: 1,
+    column: 1,
+    source: 'Mayor Petra Holm',
+    resolvesTo: null,
+    kind: 'named',
+    cue: 'said',
+    citedFor: 'the council, "in time", would act',
+    quote: false,
+    anonymityReason: null,
+    position: null,
+    stance: false
+  },
+  {
+    line: 3,
+    column: 1,
+    source: 'She',
+    resolvesTo: 'Mayor Petra Holm',
+    kind: 'named',
+    cue: 'said',
+    citedFor: '"We are ready"',
+    quote: true,
+    anonymityReason: null,
+    position: null,
+    stance: false
+  }
 ];
 const URI = 'file:///desk/port.md';
 
@@ -41,7 +66,7 @@ beforeAll(async () => {
     outfile: join(dir, 'bundle.js'),
     alias: {vscode: join(FAKES, 'vscode.ts'), 'vscode-languageclient/node': join(FAKES, 'languageclient.ts')}
   });
-  const bundle = require(join(dir, 'bundle.js'));
+  const bundle = createRequire(import.meta.url)(join(dir, 'bundle.js'));
   ({extension, vscode, lc} = bundle);
   await extension.activate({subscriptions: [], asAbsolutePath: (path: string) => join(ROOT, path)});
 }, 60_000);
@@ -108,7 +133,10 @@ describe('whosaid: Export source list', () => {
     await run(URI, 'markdown');
     const middleware = lc.answer.client!.clientOptions.middleware!;
     const forwarded: string[] = [];
-    const next = (what: string) => async (value: unknown) => void forwarded.push(`${what} ${(value as {uri?: unknown; document?: {uri: unknown}}).uri ?? (value as {document: {uri: unknown}}).document.uri}`);
+    const next = (what: string) => async (value: unknown) =>
+      void forwarded.push(
+        `${what} ${(value as {uri?: unknown; document?: {uri: unknown}}).uri ?? (value as {document: {uri: unknown}}).document.uri}`
+      );
     const exported = {uri: {toString: () => 'untitled:Untitled-9'}, isUntitled: true, getText: () => vscode.calls.opened[0].content};
     const draft = {uri: {toString: () => 'untitled:Untitled-10'}, isUntitled: true, getText: () => 'Experts say the port will close.'};
     await middleware.didOpen(exported, next('open'));

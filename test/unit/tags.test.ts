@@ -73,7 +73,9 @@ describe('tags on news sentences', () => {
   });
 
   it('lemmas are lower case', () => {
-    expect(tagged('Officials were warned by the ministries.', 'lemma')).toBe('Officials/official were/be warned/warn by/by the/the ministries/ministry');
+    expect(tagged('Officials were warned by the ministries.', 'lemma')).toBe(
+      'Officials/official were/be warned/warn by/by the/the ministries/ministry'
+    );
   });
 });
 

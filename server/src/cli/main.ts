@@ -114,11 +114,15 @@ export async function main(argv: string[]): Promise<number> {
     });
     const {values} = args;
     if (!FORMATS.includes(values.format!)) {
-      const hint = (SOURCE_LIST_FORMATS as readonly string[]).includes(values.format!) ? ` (${values.format} is a format of "whosaid sources")` : '';
+      const hint = (SOURCE_LIST_FORMATS as readonly string[]).includes(values.format!)
+        ? ` (${values.format} is a format of "whosaid sources")`
+        : '';
       throw new UsageError(`unknown --format "${values.format}"; the formats are ${FORMATS.join(', ')}${hint}`);
     }
-    if (!(values['fail-on']! in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning, info, hint or none (got "${values['fail-on']}")`);
-    if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError('--jobs must be a whole number from 1 to 999');
+    if (!(values['fail-on']! in SEVERITY_RANK))
+      throw new UsageError(`--fail-on must be error, warning, info, hint or none (got "${values['fail-on']}")`);
+    if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
+      throw new UsageError('--jobs must be a whole number from 1 to 999');
     checkCommand(args.positionals);
   } catch (error) {
     process.stderr.write(`whosaid: ${(error as Error).message}\n\n${HELP}`);
@@ -154,7 +158,8 @@ export async function main(argv: string[]): Promise<number> {
   const format = values.format!;
   if (format === 'json') process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
   else if (format === 'github') process.stdout.write(formatGithub(reports));
-  else if (format === 'sarif') process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
+  else if (format === 'sarif')
+    process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
   // With every file failed there is nothing to summarize: the errors on stderr say it all.
   else if (reports.length > 0 || failed.length === 0) {
     process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR, failed.length));
@@ -211,7 +216,9 @@ async function checkInputs(
 function checkCommand(positionals: string[]): void {
   const first = positionals[0];
   if (first === undefined || first === '-' || !/^[a-z][a-z0-9-]*$/i.test(first) || existsSync(first)) return;
-  throw new UsageError(`unknown command "${first}" (and no file or folder of that name); the commands are: ${COMMANDS.join(', ')}. Without a command, whosaid checks the drafts given.`);
+  throw new UsageError(
+    `unknown command "${first}" (and no file or folder of that name); the commands are: ${COMMANDS.join(', ')}. Without a command, whosaid checks the drafts given.`
+  );
 }
 
 /** `whosaid sources`: the source list of each draft as Markdown, CSV or JSON. */
@@ -234,7 +241,8 @@ async function sources(argv: string[]): Promise<number> {
     if (!(SOURCE_LIST_FORMATS as readonly string[]).includes(args.values.format!)) {
       throw new UsageError(`unknown --format "${args.values.format}" for sources; the formats are ${SOURCE_LIST_FORMATS.join(', ')}`);
     }
-    if (args.values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(args.values.jobs)) throw new UsageError('--jobs must be a whole number from 1 to 999');
+    if (args.values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(args.values.jobs))
+      throw new UsageError('--jobs must be a whole number from 1 to 999');
   } catch (error) {
     process.stderr.write(`whosaid sources: ${(error as Error).message}\n\n${SOURCES_HELP}`);
     return 2;
@@ -264,7 +272,8 @@ async function sources(argv: string[]): Promise<number> {
       lists.push(list);
     }
   }
-  if (lists.length > 0 || failed === 0) process.stdout.write((values.bom ? '\ufeff' : '') + formatSourceList(lists, values.format as SourceListFormat));
+  if (lists.length > 0 || failed === 0)
+    process.stdout.write((values.bom ? '\ufeff' : '') + formatSourceList(lists, values.format as SourceListFormat));
   return failed > 0 ? 2 : 0;
 }
 
@@ -284,7 +293,13 @@ function analyzerFor(configPath: string | null): Analyzer | string {
   return value;
 }
 
-function checkText(text: string, display: string, format: 'markdown' | 'plaintext', configPath: string | null, withAttributions: boolean): Outcome {
+function checkText(
+  text: string,
+  display: string,
+  format: 'markdown' | 'plaintext',
+  configPath: string | null,
+  withAttributions: boolean
+): Outcome {
   const analyzer = analyzerFor(configPath);
   if (typeof analyzer === 'string') throw new InputError(analyzer);
   const result = analyzer.analyze(text, format);
@@ -297,7 +312,7 @@ function checkFile(job: Job, withAttributions: boolean): Outcome {
     bytes = readFileSync(job.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return {error: `${job.display}: cannot read file (${code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})`};
+    return {error: `${job.display}: cannot read file (${code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))})`};
   }
   let text: string;
   try {
@@ -334,30 +349,32 @@ async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: nu
   const threads = Math.min(requested ?? automaticThreads(jobs), jobs.length);
   const outcomes: Outcome[] = new Array(jobs.length);
   let next = 0;
-  const workers = Array.from({length: Math.max(0, threads - 1)}, () =>
-    new Promise<void>((resolveWorker, reject) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when files are checked in parallel
-      const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
-      const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
-      let inFlight = 0;
-      const feed = () => {
-        if (next < jobs.length) {
-          const index = next++;
-          inFlight++;
-          worker.postMessage({index, job: jobs[index]});
-        } else if (inFlight === 0) {
-          void worker.terminate().then(() => resolveWorker());
-        }
-      };
-      worker.on('message', (message: {index: number; outcome: Outcome}) => {
-        outcomes[message.index] = message.outcome;
-        inFlight--;
-        feed();
-      });
-      worker.on('error', reject);
-      // A few files in flight: the worker goes on to the next while the main thread is busy with its own.
-      for (let i = 0; i < WORKER_QUEUE; i++) feed();
-    })
+  const workers = Array.from(
+    {length: Math.max(0, threads - 1)},
+    () =>
+      new Promise<void>((resolveWorker, reject) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when files are checked in parallel
+        const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
+        const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
+        let inFlight = 0;
+        const feed = () => {
+          if (next < jobs.length) {
+            const index = next++;
+            inFlight++;
+            worker.postMessage({index, job: jobs[index]});
+          } else if (inFlight === 0) {
+            void worker.terminate().then(() => resolveWorker());
+          }
+        };
+        worker.on('message', (message: {index: number; outcome: Outcome}) => {
+          outcomes[message.index] = message.outcome;
+          inFlight--;
+          feed();
+        });
+        worker.on('error', reject);
+        // A few files in flight: the worker goes on to the next while the main thread is busy with its own.
+        for (let i = 0; i < WORKER_QUEUE; i++) feed();
+      })
   );
   while (next < jobs.length) {
     const index = next++;

@@ -132,7 +132,9 @@ export function formatMarkdown(lists: readonly FileSourceList[]): string {
 export function summary(sources: readonly SourceEntry[]): string {
   const byKind = new Map<string, number>();
   for (const entry of sources) byKind.set(entry.kind, (byKind.get(entry.kind) ?? 0) + 1);
-  const kinds = ['named', 'institutional', 'document', 'media', 'anonymous', 'vague'].filter((kind) => byKind.has(kind)).map((kind) => `${byKind.get(kind)} ${kind}`);
+  const kinds = ['named', 'institutional', 'document', 'media', 'anonymous', 'vague']
+    .filter((kind) => byKind.has(kind))
+    .map((kind) => `${byKind.get(kind)} ${kind}`);
   const stances = sources.filter((entry) => entry.stance).length;
   return (
     `${sources.length} attribution${sources.length === 1 ? '' : 's'}: ${kinds.join(', ')}` +

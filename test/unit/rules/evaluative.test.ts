@@ -5,19 +5,19 @@ import {expectEditsInSentence, expectQuiet, expectWellFormed, findingsOf, fixesO
 
 const actuals = (text: string) => findingsOf('editorializing', text).map((f) => f.actual);
 
-describe('evaluative: appraisal words in the writer\'s voice are flagged', () => {
+describe("evaluative: appraisal words in the writer's voice are flagged", () => {
   it.each([
     // Adjectives before a noun, and after "be".
     ['The mayor ended the meeting on a sour note.', 'sour'],
     ['The council passed a draconian parking ordinance on Monday.', 'draconian'],
     ['The airline gave a lacklustre forecast for the summer.', 'lacklustre'],
     ['The bypass has become the unlikely symbol of the campaign.', 'unlikely'],
-    ['The committee\'s handling of the audit was woeful.', 'woeful'],
+    ["The committee's handling of the audit was woeful.", 'woeful'],
     // Adverbs the writer lends to an act.
     ['Farmers in the valley desperately need rain.', 'desperately'],
     ['The board shamelessly raised its own fees.', 'shamelessly'],
     // Nouns of verdict.
-    ['The senator\'s stridency alarmed the committee.', 'stridency'],
+    ["The senator's stridency alarmed the committee.", 'stridency'],
     ['The rollout of the new ticket machines was a fiasco.', 'fiasco'],
     ['The striker became the darling of the home crowd.', 'darling'],
     // Verbs of action that take sides.
@@ -26,7 +26,7 @@ describe('evaluative: appraisal words in the writer\'s voice are flagged', () =>
     ['The union chief dug himself a hole with the remark.', 'dug himself a hole'],
     // The writer vouching for the point.
     ['There is no doubt the port needs dredging.', 'There is no doubt'],
-    ['Let\'s not forget that the bridge is a century old.', 'Let\'s not forget']
+    ["Let's not forget that the bridge is a century old.", "Let's not forget"]
   ])('%s', (text, actual) => {
     const findings = findingsOf('editorializing', text);
     expect(findings.map((f) => f.actual)).toEqual([actual]);
@@ -36,7 +36,7 @@ describe('evaluative: appraisal words in the writer\'s voice are flagged', () =>
   });
 
   it('the message names the word and asks for a source or a description', () => {
-    const [finding] = findingsOf('editorializing', 'The senator\'s stridency alarmed the committee.');
+    const [finding] = findingsOf('editorializing', "The senator's stridency alarmed the committee.");
     expect(finding.message).toBe('Editorializing: "stridency" is the writer\'s judgement; attribute it or describe what was said or done');
   });
 
@@ -44,11 +44,19 @@ describe('evaluative: appraisal words in the writer\'s voice are flagged', () =>
     const text = 'The vote was a dismal and humiliating end to the campaign.';
     const [finding] = findingsOf('editorializing', text);
     expect(finding.actual).toBe('dismal and humiliating');
-    expect(fixesOf(text, finding)[0]).toEqual({title: 'Remove "dismal and humiliating"', kind: 'remove', result: 'The vote was an end to the campaign.'});
+    expect(fixesOf(text, finding)[0]).toEqual({
+      title: 'Remove "dismal and humiliating"',
+      kind: 'remove',
+      result: 'The vote was an end to the campaign.'
+    });
   });
 
   it('a modifier can be removed; a predicate, a noun or a verb only attributed', () => {
-    expect(fixesOf('The board shamelessly raised its fees.', findingsOf('editorializing', 'The board shamelessly raised its fees.')[0]).map((f) => f.kind)).toEqual(['remove', 'attribute']);
+    expect(
+      fixesOf('The board shamelessly raised its fees.', findingsOf('editorializing', 'The board shamelessly raised its fees.')[0]).map(
+        (f) => f.kind
+      )
+    ).toEqual(['remove', 'attribute']);
     const predicate = 'The handling of the audit was woeful.';
     expect(fixesOf(predicate, findingsOf('editorializing', predicate)[0]).map((f) => f.kind)).toEqual(['attribute']);
     const noun = 'The rollout was a fiasco.';
@@ -83,7 +91,7 @@ describe('evaluative: quiet', () => {
   ])('%s', (text) => expectQuiet('editorializing', text));
 
   it('the opinion preset turns it off', () => {
-    expectQuiet('editorializing', 'The senator\'s stridency alarmed the committee.', {rules: {editorializing: 'off'}});
+    expectQuiet('editorializing', "The senator's stridency alarmed the committee.", {rules: {editorializing: 'off'}});
   });
 });
 
@@ -94,15 +102,17 @@ describe('evaluative: the writer in the first person, and rhetorical questions',
     expectQuiet('editorializing', '"I know there is no doubt the port needs dredging," the mayor said.');
   });
 
-  it.each([
-    ['What commuter wouldn\'t welcome a faster train?'],
-    ['Isn\'t it time the council listened to residents?']
-  ])('a negated question in the writer\'s voice: %s', (text) => {
-    const [finding] = findingsOf('editorializing', text);
-    expect(finding.actual).toBe(text);
-    expect(finding.message).toBe('Editorializing: a rhetorical question argues in the writer\'s voice; state the point and say who makes it');
-    expect(finding.severity).toBe('warning');
-  });
+  it.each([["What commuter wouldn't welcome a faster train?"], ["Isn't it time the council listened to residents?"]])(
+    "a negated question in the writer's voice: %s",
+    (text) => {
+      const [finding] = findingsOf('editorializing', text);
+      expect(finding.actual).toBe(text);
+      expect(finding.message).toBe(
+        "Editorializing: a rhetorical question argues in the writer's voice; state the point and say who makes it"
+      );
+      expect(finding.severity).toBe('warning');
+    }
+  );
 
   it.each([
     'Will the bridge reopen before winter?',

@@ -17,7 +17,7 @@ describe('unattributed-claim: flagged (warning)', () => {
     ['The plan was hailed as a breakthrough.', 'was hailed as', 9, HIDES],
     ['Concerns persist about the safety of the dam.', 'Concerns persist about', 0, 'whose concern is it? Name who holds it'],
     ['Fears remain that the dam could fail.', 'Fears remain that', 0, 'whose concern is it?'],
-    ['The decision raised questions about the board\'s independence.', 'raised questions', 13, 'whose concern is it?'],
+    ["The decision raised questions about the board's independence.", 'raised questions', 13, 'whose concern is it?'],
     ['The senator allegedly accepted the payments.', 'allegedly', 12, 'say who alleges it'],
     // A judgement straight after "considered"/"deemed", and the consensus nobody is named for.
     ['The new rules are considered vital for the port.', 'are considered', 14, HIDES],
@@ -25,7 +25,9 @@ describe('unattributed-claim: flagged (warning)', () => {
     ['It is well known that the stadium needs repairs.', 'It is well known', 0, HIDES],
     ['It is generally accepted that the levee failed first.', 'generally accepted that', 6, HIDES]
   ])('%s', (text, actual, start, message) => {
-    const [finding] = expectExactly('unattributed-claim', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Unattributed claim: "${actual}"`}]);
+    const [finding] = expectExactly('unattributed-claim', text, [
+      {actual, start, end: start + actual.length, severity: 'warning', message: `Unattributed claim: "${actual}"`}
+    ]);
     expect(finding.message).toContain(message);
     expectEditsInSentence(text, finding);
   });
@@ -45,8 +47,7 @@ describe('unattributed-claim: quiet', () => {
     'The appeal will be considered next week.',
     'Options being considered include a sale of the port.',
     'The bid was considered by the board on Monday.',
-    'The council approved the budget on Tuesday.'
-,
+    'The council approved the budget on Tuesday.',
     // A name, and a distance.
     'North of the river it is known as Station Road.',
     'The flare could be seen as far away as the coast.',
@@ -61,7 +62,11 @@ describe('unattributed-claim: quick fixes', () => {
   it('"are considered vital": name who considers it', () => {
     const text = 'The new rules are considered vital for the port.';
     const [finding] = findingsOf('unattributed-claim', text);
-    expect(fixesOf(text, finding)[0]).toEqual({title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite', result: 'The new rules are considered by [TK: who] vital for the port.'});
+    expect(fixesOf(text, finding)[0]).toEqual({
+      title: 'Name who holds the view ("by [TK: who]")',
+      kind: 'rewrite',
+      result: 'The new rules are considered by [TK: who] vital for the port.'
+    });
   });
 
   it('"is expected to": name who expects it, or attribute the sentence', () => {
@@ -69,7 +74,11 @@ describe('unattributed-claim: quick fixes', () => {
     const [finding] = findingsOf('unattributed-claim', text);
     expect(finding.expected).toEqual(['by [TK: who]']);
     expect(fixesOf(text, finding)).toEqual([
-      {title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite', result: 'The summit is expected by [TK: who] to focus on trade.'},
+      {
+        title: 'Name who holds the view ("by [TK: who]")',
+        kind: 'rewrite',
+        result: 'The summit is expected by [TK: who] to focus on trade.'
+      },
       {title: 'Attribute this', kind: 'attribute', result: 'The summit is expected to focus on trade, according to [TK: source].'}
     ]);
   });
@@ -107,7 +116,9 @@ describe('unattributed-claim: quick fixes', () => {
   it('a sentence ending inside a quotation is attributed at its start, lower-casing "The"', () => {
     const text = 'The plan was hailed as "a breakthrough for the region."';
     const [finding] = findingsOf('unattributed-claim', text);
-    expect(fixesOf(text, finding).find((f) => f.kind === 'attribute')?.result).toBe('According to [TK: source], the plan was hailed as "a breakthrough for the region."');
+    expect(fixesOf(text, finding).find((f) => f.kind === 'attribute')?.result).toBe(
+      'According to [TK: source], the plan was hailed as "a breakthrough for the region."'
+    );
   });
 
   // "by [TK: who]" fits passives only; "Fears remain by [TK: who] that ..." would not be English.
@@ -132,7 +143,7 @@ describe('unattributed-claim: verdict nouns nobody holds', () => {
     ['The coach resigned after accusations of bullying.', 'after accusations of'],
     ['Shares in the grocer fell amid fears that the merger would collapse.', 'amid fears that'],
     ['The ferry operator has earned praise for its safety record.', 'earned praise'],
-    ['The mayor\'s remarks sparked fresh outrage in the city.', 'sparked fresh outrage'],
+    ["The mayor's remarks sparked fresh outrage in the city.", 'sparked fresh outrage'],
     ['The leaked memo raised new questions about the contract.', 'raised new questions']
   ])('%s', (text, actual) => {
     const [finding] = findingsOf('unattributed-claim', text);
@@ -143,9 +154,9 @@ describe('unattributed-claim: verdict nouns nobody holds', () => {
 
   it.each([
     // The holder is named after the noun, before it, or is the subject who voices it.
-    'The plan drew criticism from the teachers\' union.',
+    "The plan drew criticism from the teachers' union.",
     'The ferry operator has earned praise from safety inspectors for its record.',
-    'The coach resigned after the players\' accusations of bullying.',
+    "The coach resigned after the players' accusations of bullying.",
     'Council officials raised concerns about the cost.',
     // Somebody said it, or it is quoted.
     'The union said the coach resigned after accusations of bullying.',
@@ -153,16 +164,18 @@ describe('unattributed-claim: verdict nouns nobody holds', () => {
   ])('quiet: %s', (text) => expectQuiet('unattributed-claim', text));
 
   it('"by" + a gerund gives a means, not a holder', () => {
-    expect(findingsOf('unattributed-claim', 'The firm earned praise for the rescue by cutting costs.').map((f) => f.actual)).toEqual(['earned praise']);
+    expect(findingsOf('unattributed-claim', 'The firm earned praise for the rescue by cutting costs.').map((f) => f.actual)).toEqual([
+      'earned praise'
+    ]);
   });
 });
 
-describe('unattributed-claim: the writer\'s own forecasts', () => {
+describe("unattributed-claim: the writer's own forecasts", () => {
   it.each([
     ['The incumbent would almost certainly lose a runoff.', 'would almost certainly'],
     ['The bridge will surely close before winter.', 'will surely'],
     ['The striker is certain to miss the final.', 'is certain to'],
-    ['Things don\'t look good for the ferry service.', 'don\'t look good for']
+    ["Things don't look good for the ferry service.", "don't look good for"]
   ])('%s', (text, actual) => {
     const [finding] = findingsOf('unattributed-claim', text);
     expect(finding.actual).toBe(actual);
@@ -183,15 +196,17 @@ describe('unattributed-claim: feelings and motives stated as fact', () => {
     ['Commuters are furious about the new timetable.', 'Commuters are furious'],
     ['Many farmers were increasingly anxious about the drought.', 'Many farmers were increasingly anxious'],
     ['Britons remain wary of the scheme.', 'Britons remain wary'],
-    ['The closure was driven by the owner\'s fear of a lawsuit.', 'driven by the owner\'s fear'],
-    ['The recall has been prompted by the carmaker\'s growing concern over brakes.', 'prompted by the carmaker\'s growing concern']
+    ["The closure was driven by the owner's fear of a lawsuit.", "driven by the owner's fear"],
+    ["The recall has been prompted by the carmaker's growing concern over brakes.", "prompted by the carmaker's growing concern"]
   ])('%s', (text, actual) => {
     expect(findingsOf('unattributed-claim', text).map((f) => f.actual)).toEqual([actual]);
   });
 
   it('the message says what is stated as fact', () => {
     const [finding] = findingsOf('unattributed-claim', 'Commuters are furious about the new timetable.');
-    expect(finding.message).toBe('Unattributed claim: "Commuters are furious" states how a crowd feels as fact; who says so? Cite a poll or somebody who feels it');
+    expect(finding.message).toBe(
+      'Unattributed claim: "Commuters are furious" states how a crowd feels as fact; who says so? Cite a poll or somebody who feels it'
+    );
   });
 
   it.each([
@@ -213,7 +228,7 @@ describe('unattributed-claim: feelings and motives stated as fact', () => {
   });
 });
 
-describe('unattributed-claim: prospects judged in the writer\'s voice', () => {
+describe("unattributed-claim: prospects judged in the writer's voice", () => {
   it.each([
     ['The challenger faces a near impossible task in the runoff.', 'a near impossible task'],
     ['Rescuers face an uphill battle against the floodwater.', 'an uphill battle'],

@@ -34,7 +34,23 @@
 // system, no network (the model is bundled into dist/*.js).
 
 export type Upos =
-  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X';
+  | 'ADJ'
+  | 'ADP'
+  | 'ADV'
+  | 'AUX'
+  | 'CCONJ'
+  | 'DET'
+  | 'INTJ'
+  | 'NOUN'
+  | 'NUM'
+  | 'PART'
+  | 'PRON'
+  | 'PROPN'
+  | 'PUNCT'
+  | 'SCONJ'
+  | 'SYM'
+  | 'VERB'
+  | 'X';
 
 export interface WordTag {
   /** Universal POS. */
@@ -166,7 +182,27 @@ function load(): Wink {
 
 /** wink's part-of-speech numbering (the model's `pos.list`). */
 function posNames(): string[] {
-  return ['UNK', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SPACE', 'SYM', 'VERB', 'X', 'SCONJ'];
+  return [
+    'UNK',
+    'ADJ',
+    'ADP',
+    'ADV',
+    'AUX',
+    'CCONJ',
+    'DET',
+    'INTJ',
+    'NOUN',
+    'NUM',
+    'PART',
+    'PRON',
+    'PROPN',
+    'PUNCT',
+    'SPACE',
+    'SYM',
+    'VERB',
+    'X',
+    'SCONJ'
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -247,7 +283,15 @@ class Tok implements TaggedToken {
   fixed?: TaggedToken['fixed'];
   sentenceStart?: boolean;
 
-  constructor(all: Tok[], index: number, readonly start: number, readonly text: string, readonly type: string, public pos: Upos, public lemma: string) {
+  constructor(
+    all: Tok[],
+    index: number,
+    readonly start: number,
+    readonly text: string,
+    readonly type: string,
+    public pos: Upos,
+    public lemma: string
+  ) {
     this.#all = all;
     this.#index = index;
     this.end = start < 0 ? -1 : start + text.length;
@@ -333,7 +377,12 @@ function combine(text: string, tokens: TaggedToken[], from: number, end: number)
       return {pos: 'ADJ', tag: 'JJ', lemma: plainLemma(text.slice(first.start, last.end))};
     }
   }
-  const lemma = head === from ? text.slice(first.start, end).toLowerCase() : last.pos === 'NOUN' || last.pos === 'VERB' ? surface + last.lemma : surface + last.text.toLowerCase();
+  const lemma =
+    head === from
+      ? text.slice(first.start, end).toLowerCase()
+      : last.pos === 'NOUN' || last.pos === 'VERB'
+        ? surface + last.lemma
+        : surface + last.text.toLowerCase();
   return {pos: last.pos, tag: last.tag, lemma: plainLemma(lemma)};
 }
 
@@ -418,7 +467,26 @@ function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
 }
 
 /** Pronouns that take a verb in -s. */
-const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that', 'who', 'which', 'one', 'nobody', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'anybody', 'noone', 'each', 'what']);
+const SINGULAR_PRONOUNS = new Set([
+  'he',
+  'she',
+  'it',
+  'this',
+  'that',
+  'who',
+  'which',
+  'one',
+  'nobody',
+  'everyone',
+  'everybody',
+  'someone',
+  'somebody',
+  'anyone',
+  'anybody',
+  'noone',
+  'each',
+  'what'
+]);
 /** Tokens that end a clause for the look-ahead: a finite verb past them belongs to another clause. */
 const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '!', '?', '\u2014', '\u2013', '(', ')']);
 
@@ -443,7 +511,7 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   if (!next) return;
   if (CLAUSE_BREAKS.has(next.text)) {
     if (tokens[i - 1].pos !== 'PRON' && opener !== 'as') return;
-  } else if (!AFTER_VERB.has(next.pos) || next.pos === 'PART' && next.text.toLowerCase() !== 'to') return;
+  } else if (!AFTER_VERB.has(next.pos) || (next.pos === 'PART' && next.text.toLowerCase() !== 'to')) return;
   for (let j = i + 1; j < tokens.length; j++) {
     const after = tokens[j];
     if (CLAUSE_BREAKS.has(after.text) || after.pos === 'SCONJ' || after.pos === 'CCONJ' || after.sentenceStart) break;
@@ -476,13 +544,26 @@ function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null 
   while (j > 0 && !tokens[j].sentenceStart) {
     const previous = tokens[j - 1];
     const joined = HYPHENS.has(previous.text) && previous.end === tokens[j].start && tokens[j - 2]?.end === previous.start;
-    if (joined || /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(previous.pos) || previous.pos === 'PART' && /^['\u2019]/.test(previous.text) || previous.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(previous.text.toLowerCase())) j--;
+    if (
+      joined ||
+      /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(previous.pos) ||
+      (previous.pos === 'PART' && /^['\u2019]/.test(previous.text)) ||
+      (previous.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(previous.text.toLowerCase()))
+    )
+      j--;
     else break;
   }
   if (tokens[j].sentenceStart) return '';
   const opener = tokens[j - 1];
   const openerWord = opener.text.toLowerCase();
-  const opens = CLAUSE_BREAKS.has(opener.text) || OPENERS.has(opener.text) && !HYPHENS.has(opener.text) || opener.pos === 'SCONJ' || opener.pos === 'CCONJ' || CLAUSE_WORDS.has(openerWord) || openerWord === 'as' || opener.pos === 'ADV';
+  const opens =
+    CLAUSE_BREAKS.has(opener.text) ||
+    (OPENERS.has(opener.text) && !HYPHENS.has(opener.text)) ||
+    opener.pos === 'SCONJ' ||
+    opener.pos === 'CCONJ' ||
+    CLAUSE_WORDS.has(openerWord) ||
+    openerWord === 'as' ||
+    opener.pos === 'ADV';
   return opens ? openerWord : null;
 }
 
@@ -494,7 +575,7 @@ function fixMainVerb(tokens: TaggedToken[], i: number): void {
   const token = tokens[i];
   if (token.lemma === 'have') {
     let j = i + 1;
-    while (tokens[j] && (tokens[j].pos === 'ADV' || tokens[j].pos === 'PART' && /^(not|n't|n\u2019t)$/i.test(tokens[j].text))) j++;
+    while (tokens[j] && (tokens[j].pos === 'ADV' || (tokens[j].pos === 'PART' && /^(not|n't|n\u2019t)$/i.test(tokens[j].text)))) j++;
     const next = tokens[j];
     if (!next || !/^(DET|NUM|PRON|NOUN|PROPN|ADJ|PART)$/.test(next.pos)) return;
     // "to" for obligation ("has to pay"); other particles ("has n't") are not objects.
@@ -525,8 +606,49 @@ const POSSESSIVE_PRONOUNS = new Set(['my', 'your', 'his', 'her', 'its', 'our', '
 const WH_PRONOUNS = new Set(['who', 'whom', 'what', 'whoever', 'whatever']);
 const WH_DETERMINERS = new Set(['which', 'whichever']);
 const WH_ADVERBS = new Set(['when', 'where', 'why', 'how', 'whenever', 'wherever']);
-const HAVE_BE = new Set(['have', 'has', 'had', 'having', "'ve", 'be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting']);
-const PUNCT_TAGS: Record<string, string> = {',': ',', '.': '.', '!': '.', '?': '.', ':': ':', ';': ':', '(': '-LRB-', ')': '-RRB-', '[': '-LRB-', ']': '-RRB-', '"': "''", '\u201c': '``', '\u201d': "''", "'": "''", '\u2018': '``', '\u2019': "''", '-': 'HYPH', '\u2014': ':', '\u2013': ':', '...': ':', '\u2026': ':'};
+const HAVE_BE = new Set([
+  'have',
+  'has',
+  'had',
+  'having',
+  "'ve",
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'being',
+  "'s",
+  "'re",
+  'get',
+  'got',
+  'gets',
+  'getting'
+]);
+const PUNCT_TAGS: Record<string, string> = {
+  ',': ',',
+  '.': '.',
+  '!': '.',
+  '?': '.',
+  ':': ':',
+  ';': ':',
+  '(': '-LRB-',
+  ')': '-RRB-',
+  '[': '-LRB-',
+  ']': '-RRB-',
+  '"': "''",
+  '\u201c': '``',
+  '\u201d': "''",
+  "'": "''",
+  '\u2018': '``',
+  '\u2019': "''",
+  '-': 'HYPH',
+  '\u2014': ':',
+  '\u2013': ':',
+  '...': ':',
+  '\u2026': ':'
+};
 
 function pennTag(tokens: TaggedToken[], i: number): string {
   const token = tokens[i];
@@ -598,7 +720,13 @@ function verbTag(tokens: TaggedToken[], i: number, lower: string): string {
     const word = before.text.toLowerCase().replace(/\u2019/g, "'");
     if (before.pos === 'ADV' || before.pos === 'PART') continue;
     if (HAVE_BE.has(word) && (before.pos === 'AUX' || before.pos === 'VERB')) return 'VBN';
-    if (before.pos === 'DET' || before.pos === 'ADP' || before.pos === 'ADJ' || before.pos === 'PUNCT' && j === i - 1 && before.text === ',') return 'VBN';
+    if (
+      before.pos === 'DET' ||
+      before.pos === 'ADP' ||
+      before.pos === 'ADJ' ||
+      (before.pos === 'PUNCT' && j === i - 1 && before.text === ',')
+    )
+      return 'VBN';
     break;
   }
   return 'VBD';
@@ -610,7 +738,7 @@ function baseTag(tokens: TaggedToken[], i: number): string {
     const before = tokens[j];
     const word = before.text.toLowerCase().replace(/\u2019/g, "'");
     if (before.pos === 'ADV' || (before.pos === 'PART' && word !== 'to')) continue;
-    if (word === 'to' || MODALS.has(word) || before.lemma === 'do' && before.pos === 'AUX') return 'VB';
+    if (word === 'to' || MODALS.has(word) || (before.lemma === 'do' && before.pos === 'AUX')) return 'VB';
     return before.pos === 'PRON' || before.pos === 'NOUN' || before.pos === 'PROPN' ? 'VBP' : 'VB';
   }
   return 'VB';

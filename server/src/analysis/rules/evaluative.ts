@@ -11,9 +11,47 @@ import {attributeSuggestion, othersWords, removalEdits, tokenSpan, type RawFindi
 
 /** Words after an adjective that show it is not modifying a noun ("unlikely to", "sorry for"). */
 const NOT_A_NOUN_AFTER = new Set([
-  'to', 'that', 'of', 'for', 'about', 'with', 'at', 'in', 'on', 'by', 'from', 'than', 'as', 'if', 'when', 'because', 'but', 'or', 'and'
+  'to',
+  'that',
+  'of',
+  'for',
+  'about',
+  'with',
+  'at',
+  'in',
+  'on',
+  'by',
+  'from',
+  'than',
+  'as',
+  'if',
+  'when',
+  'because',
+  'but',
+  'or',
+  'and'
 ]);
-const LINKING_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'seems', 'seemed', 'looks', 'looked', 'became', 'becomes', 'remains', 'remained', 'proved', 'proves']);
+const LINKING_VERBS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  "'s",
+  "'re",
+  'seems',
+  'seemed',
+  'looks',
+  'looked',
+  'became',
+  'becomes',
+  'remains',
+  'remained',
+  'proved',
+  'proves'
+]);
 
 interface Match {
   from: number;
@@ -43,7 +81,11 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
     // The tagger decides the word's part of speech here: "stellar" in "stellar companions" is an
     // adjective of astronomy only by sense, but "bristles" in "the bristles can be made" is a noun.
     if (match.to === match.from + 1 && !fitsTag(match.value, tagOf(model, first), headline)) continue;
-    if (match.value === 'adjective' && !modifiesOrPredicates(sentence, match.from, match.to, lexicon.attributiveOnly.has(norms[match.from]))) continue;
+    if (
+      match.value === 'adjective' &&
+      !modifiesOrPredicates(sentence, match.from, match.to, lexicon.attributiveOnly.has(norms[match.from]))
+    )
+      continue;
     matches.push({from: match.from, to: match.to, kind: match.value});
   }
   if (headline) {
@@ -59,8 +101,39 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
 }
 
 const QUESTION_OPENERS = new Set([
-  'what', 'who', 'which', 'why', 'how', 'where', 'is', 'are', 'was', 'were', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'should',
-  'has', 'have', 'isn\'t', 'aren\'t', 'wasn\'t', 'doesn\'t', 'don\'t', 'didn\'t', 'won\'t', 'wouldn\'t', 'can\'t', 'couldn\'t', 'shouldn\'t', 'hasn\'t', 'haven\'t'
+  'what',
+  'who',
+  'which',
+  'why',
+  'how',
+  'where',
+  'is',
+  'are',
+  'was',
+  'were',
+  'does',
+  'do',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'has',
+  'have',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "doesn't",
+  "don't",
+  "didn't",
+  "won't",
+  "wouldn't",
+  "can't",
+  "couldn't",
+  "shouldn't",
+  "hasn't",
+  "haven't"
 ]);
 
 /**
@@ -79,7 +152,7 @@ function rhetoricalQuestion(model: ParagraphModel, s: number): RawFinding | null
   return {
     ruleId: 'editorializing',
     secondary: false,
-    message: 'Editorializing: a rhetorical question argues in the writer\'s voice; state the point and say who makes it',
+    message: "Editorializing: a rhetorical question argues in the writer's voice; state the point and say who makes it",
     start: span.start,
     end: span.end,
     expected: [],
@@ -109,7 +182,12 @@ function fitsTag(kind: EvaluativeKind, tag: WordTag, headline: boolean): boolean
 /** "a sour end" (before a word that can be a noun) or "the plan was woeful" (after a linking verb). */
 function modifiesOrPredicates(sentence: Sentence, from: number, to: number, attributiveOnly: boolean): boolean {
   const {tokens, norms} = sentence;
-  if (!attributiveOnly && (LINKING_VERBS.has(norms[from - 1] ?? '') || (norms[from - 1] === 'so' || norms[from - 1] === 'very' || norms[from - 1] === 'too') && LINKING_VERBS.has(norms[from - 2] ?? ''))) return true;
+  if (
+    !attributiveOnly &&
+    (LINKING_VERBS.has(norms[from - 1] ?? '') ||
+      ((norms[from - 1] === 'so' || norms[from - 1] === 'very' || norms[from - 1] === 'too') && LINKING_VERBS.has(norms[from - 2] ?? '')))
+  )
+    return true;
   const next = tokens[to];
   if (!next) return false;
   if (next.kind === 'word') return !NOT_A_NOUN_AFTER.has(next.norm) || next.norm === 'and' || next.norm === 'or';
@@ -121,7 +199,13 @@ function joinCoordinated(matches: Match[], norms: readonly string[]): Match[] {
   const joined: Match[] = [];
   for (const match of matches) {
     const last = joined[joined.length - 1];
-    if (last && last.kind === match.kind && (last.kind === 'adjective' || last.kind === 'adverb') && match.from === last.to + 1 && /^(and|or|,)$/.test(norms[last.to])) {
+    if (
+      last &&
+      last.kind === match.kind &&
+      (last.kind === 'adjective' || last.kind === 'adverb') &&
+      match.from === last.to + 1 &&
+      /^(and|or|,)$/.test(norms[last.to])
+    ) {
       last.to = match.to;
       continue;
     }
@@ -154,7 +238,8 @@ function build(model: ParagraphModel, s: number, match: Match): RawFinding {
 }
 
 function message(kind: EvaluativeKind, actual: string): string {
-  if (kind === 'verb') return `Editorializing: "${actual}" takes sides in the writer's voice; describe what was done or said, or attribute the characterization`;
+  if (kind === 'verb')
+    return `Editorializing: "${actual}" takes sides in the writer's voice; describe what was done or said, or attribute the characterization`;
   if (kind === 'phrase') return `Editorializing: "${actual}" vouches for the point in the writer's voice; cut it or say who holds the view`;
   return `Editorializing: "${actual}" is the writer's judgement; attribute it or describe what was said or done`;
 }

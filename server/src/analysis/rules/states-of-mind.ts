@@ -7,7 +7,23 @@ import {attributeSuggestion, othersWords, tokenSpan, type RawFinding} from './ru
 const STOPS = /^[,;:.!?"()]$|^(and|but|or|which|who|that|because|while|when|after|before|if)$/;
 /** Capitalized plurals of nationalities and factions ("Israelis", "Shiites"), with a plural verb. */
 const GROUP_PLURAL = /(ans|ians|ese|is|ites|ists)$/;
-const PLURAL_LINKS = new Set(['are', 'were', "'re", 'remain', 'feel', 'seem', 'appear', 'become', 'have', 'grew', 'became', 'felt', 'remained', 'seemed', 'appeared']);
+const PLURAL_LINKS = new Set([
+  'are',
+  'were',
+  "'re",
+  'remain',
+  'feel',
+  'seem',
+  'appear',
+  'become',
+  'have',
+  'grew',
+  'became',
+  'felt',
+  'remained',
+  'seemed',
+  'appeared'
+]);
 
 /**
  * A crowd's feeling told as fact: the crowd's first token, the feeling's index, and whether the crowd
@@ -55,7 +71,12 @@ export function stateOfMindFindings(model: ParagraphModel, s: number, lexicon: L
 }
 
 /** The crowd a feeling is told of: "Americans are mad", "many voters were increasingly angry". -1 if none. */
-function crowdBefore(norms: readonly string[], tokens: ParagraphModel['sentences'][number]['tokens'], at: number, lexicon: Lexicon): number {
+function crowdBefore(
+  norms: readonly string[],
+  tokens: ParagraphModel['sentences'][number]['tokens'],
+  at: number,
+  lexicon: Lexicon
+): number {
   let j = at - 1;
   let linked = false;
   let plural = false;
@@ -70,7 +91,8 @@ function crowdBefore(norms: readonly string[], tokens: ParagraphModel['sentences
   const head = norms[j];
   const crowd = lexicon.feelingCrowds.has(head) || (plural && tokens[j].capitalized && GROUP_PLURAL.test(head));
   // "the National Union of Students are worried": a crowd word inside a name.
-  if (!crowd || (tokens[j].capitalized && j > 0 && (norms[j - 1] === 'of' || (tokens[j - 1].capitalized && tokens[j - 1].kind === 'word')))) return -1;
+  if (!crowd || (tokens[j].capitalized && j > 0 && (norms[j - 1] === 'of' || (tokens[j - 1].capitalized && tokens[j - 1].kind === 'word'))))
+    return -1;
   // "many voters", "most Americans", "the fans": the quantifier or article opens the span.
   return j > 0 && /^(many|most|some|the|all|few|other)$/.test(norms[j - 1]) ? j - 1 : j;
 }

@@ -41,11 +41,23 @@ function isSourced(model: ParagraphModel, s: number, from: number, lexicon: Lexi
   if (coveringAttribution(model, s, from)) return true;
   if (hedgedEstimate(model.sentences[s].norms, from)) return false;
   // A belief or feeling ("Sanders may now feel that way") covers its own words, not the paragraph's figures.
-  const informs = (attribution: ParagraphModel['attributions'][number]) => !lexicon.cognitionVerbs.has(model.sentences[attribution.sentence].norms[attribution.cue.from]);
+  const informs = (attribution: ParagraphModel['attributions'][number]) =>
+    !lexicon.cognitionVerbs.has(model.sentences[attribution.sentence].norms[attribution.cue.from]);
   return model.attributions.some((attribution) => !attribution.stance && informs(attribution));
 }
 
-const AGENTLESS_ESTIMATE = new Set(['thought', 'believed', 'estimated', 'rumoured', 'rumored', 'understood', 'reported', 'said', 'expected', 'reckoned']);
+const AGENTLESS_ESTIMATE = new Set([
+  'thought',
+  'believed',
+  'estimated',
+  'rumoured',
+  'rumored',
+  'understood',
+  'reported',
+  'said',
+  'expected',
+  'reckoned'
+]);
 
 /** "an estimated 90%", "is thought to have cost around $15m": no agent between the estimate and the figure. */
 function hedgedEstimate(norms: readonly string[], from: number): boolean {
@@ -79,13 +91,24 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     const record = recordAt(norms, i);
     if (record) return record;
     // "United doubled their lead": a score, not a statistic.
-    if (token.kind === 'word' && MULTIPLYING_TRENDS.has(token.norm) && !(/^(their|its|his|her|the)$/.test(norms[i + 1] ?? '') && /^(lead|advantage|tally)$/.test(norms[i + 2] ?? ''))) return {from: i, to: i + 1};
+    if (
+      token.kind === 'word' &&
+      MULTIPLYING_TRENDS.has(token.norm) &&
+      !(/^(their|its|his|her|the)$/.test(norms[i + 1] ?? '') && /^(lead|advantage|tally)$/.test(norms[i + 2] ?? ''))
+    )
+      return {from: i, to: i + 1};
     if (token.kind === 'word' && lexicon.fractions.matchAt(norms, i)) {
       const match = lexicon.fractions.matchAt(norms, i)!;
       // "one in five", "one in 2000 patients"; not "lost the next one in 1992 to Major", a year.
       const after = norms[match.to] ?? '';
-      const year = isYear(after) && (!/^[a-z]+$/.test(norms[match.to + 1] ?? '') || /^(to|and|or|but|when|after|before|as)$/.test(norms[match.to + 1]));
-      if (match.value.startsWith('one in') || match.value.endsWith('in') ? (NUMBER.test(after) && !year) || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(after) : true) {
+      const year =
+        isYear(after) &&
+        (!/^[a-z]+$/.test(norms[match.to + 1] ?? '') || /^(to|and|or|but|when|after|before|as)$/.test(norms[match.to + 1]));
+      if (
+        match.value.startsWith('one in') || match.value.endsWith('in')
+          ? (NUMBER.test(after) && !year) || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(after)
+          : true
+      ) {
         // "One in five residents": the figure runs to the number after "in".
         const to = /(in|out of)$/.test(match.value) && match.to < norms.length ? match.to + 1 : match.to;
         if (!/^(half of|majority of|a majority of|most of the)$/.test(match.value)) return {from: i, to};
@@ -107,7 +130,14 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (isClockTime(norms, i)) continue;
     const looksLikeYear = isYear(token.norm);
     const nextToken = tokens[i + 1];
-    if (value >= 1000 && !looksLikeYear && nextToken?.kind === 'word' && !nextToken.capitalized && !lexicon.notStatisticUnits.has(next) && /^[a-z]/.test(next)) {
+    if (
+      value >= 1000 &&
+      !looksLikeYear &&
+      nextToken?.kind === 'word' &&
+      !nextToken.capitalized &&
+      !lexicon.notStatisticUnits.has(next) &&
+      /^[a-z]/.test(next)
+    ) {
       return {from: i, to: i + 2};
     }
     if (value >= lexicon.countMinimum && !looksLikeYear && lexicon.countNouns.has(next)) return {from: i, to: i + 2};
@@ -117,8 +147,31 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
 
 /** Nouns of a transaction whose price the parties announce: "a $4bn deal", "a $3.25bn takeover offer". */
 const TRANSACTION_NOUNS = new Set([
-  'deal', 'deals', 'offer', 'bid', 'bids', 'takeover', 'buyout', 'acquisition', 'purchase', 'merger', 'order', 'orders',
-  'contract', 'contracts', 'settlement', 'listing', 'flotation', 'sale', 'fee', 'transfer', 'agreement', 'package', 'lawsuit', 'suit', 'claim'
+  'deal',
+  'deals',
+  'offer',
+  'bid',
+  'bids',
+  'takeover',
+  'buyout',
+  'acquisition',
+  'purchase',
+  'merger',
+  'order',
+  'orders',
+  'contract',
+  'contracts',
+  'settlement',
+  'listing',
+  'flotation',
+  'sale',
+  'fee',
+  'transfer',
+  'agreement',
+  'package',
+  'lawsuit',
+  'suit',
+  'claim'
 ]);
 
 /**
@@ -130,7 +183,8 @@ function isTransactionPrice(norms: readonly string[], from: number, to: number):
   if (norms[from - 1] === 'for') return true;
   // "valued at", "valuing the company at", "priced the shares at".
   if (norms[from - 1] === 'at') {
-    for (let k = from - 2; k >= 0 && k >= from - 5 && !/^[,;:.!?"()]$/.test(norms[k]); k--) if (/^(valued|valuing|values|priced|pricing)$/.test(norms[k])) return true;
+    for (let k = from - 2; k >= 0 && k >= from - 5 && !/^[,;:.!?"()]$/.test(norms[k]); k--)
+      if (/^(valued|valuing|values|priced|pricing)$/.test(norms[k])) return true;
   }
   let next = to;
   // "$4bn (£2.1bn) deal": skip the conversion in brackets.
@@ -150,7 +204,12 @@ function recordAt(norms: readonly string[], i: number): {from: number; to: numbe
   const norm = norms[i];
   // "a 44-year low", "a 10-year high" (one token, or three when hyphens split them).
   if (/^\d+-(year|month|decade)$/.test(norm) && RECORD_ENDS.has(norms[i + 1] ?? '')) return {from: i, to: i + 2};
-  if (/^(record)$/.test(norm) && /^(high|low|highs|lows|level|levels)$/.test(norms[i + 1] ?? '') && /^(a|at|to|the|new)$/.test(norms[i - 1] ?? '')) return {from: i, to: i + 2};
+  if (
+    /^(record)$/.test(norm) &&
+    /^(high|low|highs|lows|level|levels)$/.test(norms[i + 1] ?? '') &&
+    /^(a|at|to|the|new)$/.test(norms[i - 1] ?? '')
+  )
+    return {from: i, to: i + 2};
   if (!/^(the|its|their)$/.test(norms[i - 1] ?? '') || !/^[a-z]+est$/.test(norm) || NOT_SUPERLATIVE.has(norm)) return null;
   for (let k = i + 1; k < norms.length && k <= i + 6; k++) {
     if (/^[,;:.!?"()]$/.test(norms[k]) || /^(and|but|which|who|that|because)$/.test(norms[k])) return null;
@@ -159,7 +218,11 @@ function recordAt(norms: readonly string[], i: number): {from: number; to: numbe
     if (norms[n] === 'more' && norms[n + 1] === 'than') n += 2;
     else if (/^(nearly|almost|about|over|at|least)$/.test(norms[n] ?? '')) n += norms[n] === 'at' ? 2 : 1;
     if (norms[n] === 'a' && SPAN_UNITS.test(norms[n + 1] ?? '')) return {from: i, to: n + 2};
-    if ((NUMBER.test(norms[n] ?? '') || /^(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|several)$/.test(norms[n] ?? '')) && SPAN_UNITS.test(norms[n + 1] ?? '')) return {from: i, to: n + 2};
+    if (
+      (NUMBER.test(norms[n] ?? '') || /^(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|several)$/.test(norms[n] ?? '')) &&
+      SPAN_UNITS.test(norms[n + 1] ?? '')
+    )
+      return {from: i, to: n + 2};
     if (norms[n] === 'records' || norms[n] === 'record') return {from: i, to: n + 1};
     return null;
   }
@@ -167,7 +230,43 @@ function recordAt(norms: readonly string[], i: number): {from: number; to: numbe
 }
 
 /** Words in -est that are no superlatives. */
-const NOT_SUPERLATIVE = new Set(['west', 'rest', 'test', 'interest', 'request', 'protest', 'contest', 'guest', 'nest', 'chest', 'quest', 'harvest', 'forest', 'arrest', 'honest', 'modest', 'manifest', 'conquest', 'digest', 'invest', 'suggest', 'latest', 'earnest', 'unrest', 'behest', 'midwest', 'southwest', 'northwest', 'bequest', 'inquest', 'priest', 'vest', 'zest', 'crest', 'pest']);
+const NOT_SUPERLATIVE = new Set([
+  'west',
+  'rest',
+  'test',
+  'interest',
+  'request',
+  'protest',
+  'contest',
+  'guest',
+  'nest',
+  'chest',
+  'quest',
+  'harvest',
+  'forest',
+  'arrest',
+  'honest',
+  'modest',
+  'manifest',
+  'conquest',
+  'digest',
+  'invest',
+  'suggest',
+  'latest',
+  'earnest',
+  'unrest',
+  'behest',
+  'midwest',
+  'southwest',
+  'northwest',
+  'bequest',
+  'inquest',
+  'priest',
+  'vest',
+  'zest',
+  'crest',
+  'pest'
+]);
 
 const TIME_ZONES = new Set(['gmt', 'bst', 'utc', 'cet', 'et', 'est', 'edt', 'pst', 'pdt', 'hrs', 'hours', 'local']);
 

@@ -12,16 +12,53 @@ export interface VagueShape {
 
 /** Words before "reports" that take them as hearsay: "confirm reports", "amid reports", "denied reports". */
 const HEARSAY_BEFORE = new Set([
-  'confirm', 'confirmed', 'confirms', 'confirming', 'deny', 'denied', 'denies', 'denying', 'dismissed', 'dismisses', 'dismissing',
-  'rejected', 'rejects', 'rejecting', 'amid', 'following', 'despite', 'after', 'the'
+  'confirm',
+  'confirmed',
+  'confirms',
+  'confirming',
+  'deny',
+  'denied',
+  'denies',
+  'denying',
+  'dismissed',
+  'dismisses',
+  'dismissing',
+  'rejected',
+  'rejects',
+  'rejecting',
+  'amid',
+  'following',
+  'despite',
+  'after',
+  'the'
 ]);
 /** Words after "reports" that open what they say: "reports that", "reports claiming", "reports they". */
 const HEARSAY_AFTER = new Set(['that', 'claiming', 'suggesting', 'saying', 'alleging', 'indicating', 'they', 'he', 'she', 'it']);
 const HEARSAY = new Set(['reports', 'rumours', 'rumors']);
 /** Participles of a verdict whose holders follow "by": "well received by gamers", "panned by critics". */
 const VERDICT_BY = new Set([
-  'received', 'praised', 'criticised', 'criticized', 'welcomed', 'hailed', 'condemned', 'panned', 'lauded', 'acclaimed', 'greeted',
-  'slammed', 'mocked', 'ridiculed', 'derided', 'embraced', 'applauded', 'attacked', 'dismissed', 'rejected', 'loved', 'hated'
+  'received',
+  'praised',
+  'criticised',
+  'criticized',
+  'welcomed',
+  'hailed',
+  'condemned',
+  'panned',
+  'lauded',
+  'acclaimed',
+  'greeted',
+  'slammed',
+  'mocked',
+  'ridiculed',
+  'derided',
+  'embraced',
+  'applauded',
+  'attacked',
+  'dismissed',
+  'rejected',
+  'loved',
+  'hated'
 ]);
 /**
  * Members of a party or "authorities" speaking as one: nobody in particular. American party members
@@ -36,12 +73,21 @@ export function vagueShapes(model: ParagraphModel, s: number, lexicon: Lexicon):
   const {tokens, norms} = model.sentences[s];
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].quoted) continue;
-    if (HEARSAY.has(norms[i]) && HEARSAY_BEFORE.has(norms[i - 1]) && HEARSAY_AFTER.has(norms[i + 1] ?? '') && !(norms[i - 1] === 'the' && norms[i - 2] !== 'of')) {
+    if (
+      HEARSAY.has(norms[i]) &&
+      HEARSAY_BEFORE.has(norms[i - 1]) &&
+      HEARSAY_AFTER.has(norms[i + 1] ?? '') &&
+      !(norms[i - 1] === 'the' && norms[i - 2] !== 'of')
+    ) {
       found.push({from: norms[i - 1] === 'the' ? i - 1 : i, to: i + 1});
     } else if (norms[i] === 'by' && VERDICT_BY.has(norms[i - 1])) {
       const at = QUANTIFIERS.test(norms[i + 1] ?? '') ? i + 2 : i + 1;
       const head = norms[at] ?? '';
-      if ((lexicon.feelingCrowds.has(head) || lexicon.opinionHolders.has(head)) && !tokens[at].capitalized && !/^(of|at|from|for)$/.test(norms[at + 1] ?? '')) {
+      if (
+        (lexicon.feelingCrowds.has(head) || lexicon.opinionHolders.has(head)) &&
+        !tokens[at].capitalized &&
+        !/^(of|at|from|for)$/.test(norms[at + 1] ?? '')
+      ) {
         found.push({from: i + 1, to: at + 1});
       }
     }
