@@ -73,7 +73,9 @@ if (SERVER) {
   if (session.error) throw new Error(`LSP session failed: ${session.error}`);
   measured = session;
 } else {
-  const target = INCREMENTAL ? [join(repoRoot, 'bench', 'lib', 'incremental.mjs'), textFile, format, '200'] : [child, tool, textFile, format, warmFile];
+  const target = INCREMENTAL
+    ? [join(repoRoot, 'bench', 'lib', 'incremental.mjs'), textFile, format, '200']
+    : [child, tool, textFile, format, warmFile];
   const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=250', ...target], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -86,7 +88,10 @@ if (SERVER) {
   measured = JSON.parse(run.stdout.trim().split('\n').pop());
 }
 const profDirUsed = SERVER ? join(work, 'server-profile') : work;
-const profFile = join(profDirUsed, readdirSync(profDirUsed).find((f) => f.endsWith('.cpuprofile')));
+const profFile = join(
+  profDirUsed,
+  readdirSync(profDirUsed).find((f) => f.endsWith('.cpuprofile'))
+);
 const profile = JSON.parse(readFileSync(profFile, 'utf8'));
 
 // ---- source map: generated (line, column) -> original file and line ----
@@ -150,7 +155,9 @@ const locate = (n) => {
   if (!f.url) return null;
   const file = f.url.replace(/^file:\/\//, '');
   if (file === bundle) return original(f.lineNumber, f.columnNumber) ?? {file: 'engine bundle', line: f.lineNumber + 1};
-  return file.startsWith('node:') ? {file: '(node internals)', line: f.lineNumber + 1} : {file: relative(repoRoot, file), line: f.lineNumber + 1};
+  return file.startsWith('node:')
+    ? {file: '(node internals)', line: f.lineNumber + 1}
+    : {file: relative(repoRoot, file), line: f.lineNumber + 1};
 };
 const keyOf = (n) => {
   const where = locate(n);
@@ -170,10 +177,14 @@ const inFrame = SERVER
     (stack, fn) =>
       fn === 'load'
         ? stack.some((n) => n.callFrame.functionName === 'createAnalyzer')
-        : !stack.some((n) => n.callFrame.functionName === 'createAnalyzer') && !['(idle)', '(program)', '(root)'].includes(stack[0].callFrame.functionName)
+        : !stack.some((n) => n.callFrame.functionName === 'createAnalyzer') &&
+          !['(idle)', '(program)', '(root)'].includes(stack[0].callFrame.functionName)
   : INCREMENTAL
-  ? (stack, fn) => stack.some((n) => n.callFrame.url === `file://${bundle}` && n.callFrame.functionName === (fn === 'run' ? 'analyze' : 'createAnalyzer'))
-  : (stack, fn) => stack.some((n) => n.callFrame.url.endsWith('bench/lib/tools.mjs') && n.callFrame.functionName === fn);
+    ? (stack, fn) =>
+        stack.some(
+          (n) => n.callFrame.url === `file://${bundle}` && n.callFrame.functionName === (fn === 'run' ? 'analyze' : 'createAnalyzer')
+        )
+    : (stack, fn) => stack.some((n) => n.callFrame.url.endsWith('bench/lib/tools.mjs') && n.callFrame.functionName === fn);
 const selfMs = new Map();
 const totalMs = new Map();
 const modMs = new Map();
@@ -203,7 +214,8 @@ for (let i = 0; i < profile.samples.length; i++) {
 const print = (title, map, n, whole) => {
   console.log(`\n${title}\n`);
   console.log('| % | ms | function / module |\n| ---: | ---: | --- |');
-  for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`| ${((100 * ms) / whole).toFixed(1)}% | ${ms.toFixed(0)} | ${k} |`);
+  for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n))
+    console.log(`| ${((100 * ms) / whole).toFixed(1)}% | ${ms.toFixed(0)} | ${k} |`);
 };
 if (SERVER)
   console.log(
@@ -213,7 +225,10 @@ else if (INCREMENTAL)
   console.log(
     `whosaid re-analysis after single-character edits, ${words.toLocaleString('en-US')}-word ${format} draft: first analysis ${measured.firstMs.toFixed(0)} ms, then per edit p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms (profiled, so slower than the benchmark). The analysis time below includes the first full analysis.`
   );
-else console.log(`${tool}, ${words.toLocaleString('en-US')}-word ${format} text: median ${measured.ms.toFixed(0)} ms over ${measured.runs} runs (profiled, so slower than the benchmark)`);
+else
+  console.log(
+    `${tool}, ${words.toLocaleString('en-US')}-word ${format} text: median ${measured.ms.toFixed(0)} ms over ${measured.runs} runs (profiled, so slower than the benchmark)`
+  );
 console.log(
   `Profiled ${allMs.toFixed(0)} ms: ${analysisMs.toFixed(0)} ms in analysis calls (warm-up and timed runs), ${setupTotal.toFixed(0)} ms in one-off set-up (loading the tool${tool === 'whosaid' ? ', building the lexicon' : ''}), the rest start-up and file reading.`
 );

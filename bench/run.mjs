@@ -108,9 +108,17 @@ const git = (...a) => {
 const cpu = cpus();
 say('# whosaid benchmark');
 say();
-say(`- Machine: ${cpu[0]?.model ?? '?'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}`);
-say(`- Node ${process.version}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-say(`- Commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results') ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`);
+say(
+  `- Machine: ${cpu[0]?.model ?? '?'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}`
+);
+say(
+  `- Node ${process.version}; load average at start ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`
+);
+say(
+  `- Commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results') ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`
+);
 
 const work = mkdtempSync(join(tmpdir(), 'whosaid-bench-'));
 process.on('exit', () => rmSync(work, {recursive: true, force: true}));
@@ -161,7 +169,9 @@ for (const size of [...new Set([1000, 10_000, ...sizes])]) {
   texts[size] = {...t, file};
 }
 const repeated = sizes.filter((s) => texts[s].passes > 1);
-say(`- Texts: ${corpus.source}, ${corpus.articles.length} distinct articles, ${corpus.totalWords.toLocaleString('en-US')} words; fed as ${FORMAT}`);
+say(
+  `- Texts: ${corpus.source}, ${corpus.articles.length} distinct articles, ${corpus.totalWords.toLocaleString('en-US')} words; fed as ${FORMAT}`
+);
 if (repeated.length)
   say(
     `- The ${repeated.map(sizeLabel).join(', ')}-word text${repeated.length > 1 ? 's repeat' : ' repeats'} the source; repeats merge neighbouring paragraphs so no repeated paragraph is identical to an earlier one`
@@ -206,7 +216,7 @@ if (!skip.has('inproc')) {
   say();
   for (const size of sizes) {
     for (const tool of TOOL_ORDER) {
-      (results[tool] ??= {});
+      results[tool] ??= {};
       if (tool === 'whosaid' && !engineReady) {
         results[tool][size] = {skipped: existsSync(engineJs) ? 'engine not available' : 'dist/engine.js not built'};
         continue;
@@ -243,14 +253,23 @@ if (!skip.has('inproc')) {
   const head = ['tool', ...sizes.map((s) => `${sizeLabel(s)} words`)];
   say('Wall time (fastest run):');
   say();
-  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMs(r.ms)))]));
+  table(
+    head,
+    TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMs(r.ms)))])
+  );
   say('CPU time of the process during a run (the least of the runs; user + system, all threads: JIT and GC helpers included):');
   say();
-  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMs(r.cpuMs)))]));
+  table(
+    head,
+    TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMs(r.cpuMs)))])
+  );
   say('Words per second (wall time):');
   say();
-  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtRate(words(s) / (r.ms / 1000))))]));
-  say('whosaid speed-up (other tool\'s time ÷ whosaid\'s time; above 1× means whosaid is faster):');
+  table(
+    head,
+    TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtRate(words(s) / (r.ms / 1000))))])
+  );
+  say("whosaid speed-up (other tool's time ÷ whosaid's time; above 1× means whosaid is faster):");
   say();
   table(
     ['whosaid vs', ...sizes.map((s) => `${sizeLabel(s)} words`)],
@@ -265,10 +284,16 @@ if (!skip.has('inproc')) {
   );
   say('Peak RSS of the process (tool loaded, warm-up, first timed run):');
   say();
-  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMB(r.maxRssMB)))]));
+  table(
+    head,
+    TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => fmtMB(r.maxRssMB)))])
+  );
   say('Messages reported on each text (a sanity check that every tool did its work):');
   say();
-  table(head, TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => r.messages.toLocaleString('en-US')))]));
+  table(
+    head,
+    TOOL_ORDER.map((t) => [TOOLS[t].label, ...sizes.map((s) => cell(t, s, (r) => r.messages.toLocaleString('en-US')))])
+  );
 
   const w100 = results.whosaid?.[100_000];
   const w1m = results.whosaid?.[1_000_000];
@@ -291,8 +316,10 @@ if (!skip.has('inproc')) {
     for (const s of sizes) {
       const r = results[t]?.[s];
       if (r?.skipped && r.skipped !== 'skipped') notes.push(`${TOOLS[t].label} at ${sizeLabel(s)} words: ${r.skipped}.`);
-      if (t === 'whosaid' && r?.details?.reused) notes.push(`whosaid at ${sizeLabel(s)}: ${r.details.reused} paragraphs came from the cache within one analysis.`);
-      if (t === 'whosaid' && r?.details?.notices?.length) notes.push(`whosaid at ${sizeLabel(s)}: engine notice: ${r.details.notices.join('; ')}`);
+      if (t === 'whosaid' && r?.details?.reused)
+        notes.push(`whosaid at ${sizeLabel(s)}: ${r.details.reused} paragraphs came from the cache within one analysis.`);
+      if (t === 'whosaid' && r?.details?.notices?.length)
+        notes.push(`whosaid at ${sizeLabel(s)}: engine notice: ${r.details.notices.join('; ')}`);
     }
 }
 
@@ -305,9 +332,12 @@ async function timeCli(argv, runs) {
   let last = null;
   for (let i = 0; i < runs; i++) {
     const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
-    const r = await runChild(process.execPath, ['-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), ...argv], {env: {WHOSAID_BENCH_RSS_FILE: rssFile}});
+    const r = await runChild(process.execPath, ['-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), ...argv], {
+      env: {WHOSAID_BENCH_RSS_FILE: rssFile}
+    });
     last = r;
-    if (r.timedOut || (r.code !== 0 && r.code !== 1)) return {error: r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`};
+    if (r.timedOut || (r.code !== 0 && r.code !== 1))
+      return {error: r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`};
     times.push(r.ms);
     try {
       rss = Math.max(rss ?? 0, Number(readFileSync(rssFile, 'utf8')) / 1024);
@@ -318,7 +348,7 @@ async function timeCli(argv, runs) {
   let messages = null;
   try {
     const parsed = JSON.parse(last.stdout);
-    messages = Array.isArray(parsed) ? parsed.reduce((n, f) => n + (f.messages?.length ?? 0), 0) : parsed.messages?.length ?? null;
+    messages = Array.isArray(parsed) ? parsed.reduce((n, f) => n + (f.messages?.length ?? 0), 0) : (parsed.messages?.length ?? null);
   } catch {
     // not JSON
   }
@@ -349,13 +379,31 @@ if (!skip.has('cli')) {
     }
     const show = (r) => (r.error ? r.error : fmtMs(r.ms));
     table(
-      ['words', '`whosaid --format json FILE`', 'retext-intensify CLI', 'whosaid speed-up', 'whosaid peak RSS', 'retext-intensify peak RSS', 'whosaid messages'],
+      [
+        'words',
+        '`whosaid --format json FILE`',
+        'retext-intensify CLI',
+        'whosaid speed-up',
+        'whosaid peak RSS',
+        'retext-intensify peak RSS',
+        'whosaid messages'
+      ],
       cliSizes.map((s) => {
         const {whosaid: w, intensify: i} = cliResults[s];
-        return [sizeLabel(s), show(w), show(i), w.ms && i.ms ? fmtX(i.ms / w.ms) : '—', fmtMB(w.rssMB), fmtMB(i.rssMB), w.messages?.toLocaleString('en-US') ?? '—'];
+        return [
+          sizeLabel(s),
+          show(w),
+          show(i),
+          w.ms && i.ms ? fmtX(i.ms / w.ms) : '—',
+          fmtMB(w.rssMB),
+          fmtMB(i.rssMB),
+          w.messages?.toLocaleString('en-US') ?? '—'
+        ];
       })
     );
-    for (const s of cliSizes) if (/not checked/i.test(cliResults[s].whosaid.stdout ?? '') || /not checked/i.test(cliResults[s].whosaid.stderr ?? '')) notes.push(`whosaid CLI at ${sizeLabel(s)}: the file was declined (maxLength).`);
+    for (const s of cliSizes)
+      if (/not checked/i.test(cliResults[s].whosaid.stdout ?? '') || /not checked/i.test(cliResults[s].whosaid.stderr ?? ''))
+        notes.push(`whosaid CLI at ${sizeLabel(s)}: the file was declined (maxLength).`);
     say(`Node start-up alone (\`node -e 0\`): ${fmtMs(floor.ms)}, ${fmtMB(floor.rssMB)}.`);
     say();
   }
@@ -398,7 +446,9 @@ if (!skip.has('jobs')) {
     const pairTimes = [];
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
-      const pair = await Promise.all(halves.map((half) => runChild(process.execPath, [whosaidBin, '--format', 'json', '--jobs', '1', half])));
+      const pair = await Promise.all(
+        halves.map((half) => runChild(process.execPath, [whosaidBin, '--format', 'json', '--jobs', '1', half]))
+      );
       if (pair.every((r) => r.code === 0 || r.code === 1)) pairTimes.push(performance.now() - started);
     }
     const pairMs = pairTimes.length ? Math.min(...pairTimes) : null;
@@ -446,7 +496,14 @@ if (!skip.has('lsp')) {
   const big = buildText(corpus, 100_000, {markdown: true}).text;
   const small = buildText(corpus, 1_000, {markdown: true}).text;
   // The floor: a server that only keeps the document in sync and publishes a constant diagnostic.
-  const floor = await lspBench({repoRoot, workDir: work, bigText: big, smallText: small, edits: 200, serverJs: join(repoRoot, 'bench', 'lib', 'null-server.cjs')});
+  const floor = await lspBench({
+    repoRoot,
+    workDir: work,
+    bigText: big,
+    smallText: small,
+    edits: 200,
+    serverJs: join(repoRoot, 'bench', 'lib', 'null-server.cjs')
+  });
   progress(`LSP floor: ${floor.error ?? `p95 ${fmtMs(floor.p95)}`}`);
   const serverJs = join(app, 'dist', 'server.js');
   if (!existsSync(serverJs)) {
@@ -460,7 +517,15 @@ if (!skip.has('lsp')) {
       const payloadFile = join(work, 'lsp-payload.json');
       writeFileSync(payloadFile, JSON.stringify(lsp.lastBigDiagnostics));
       const nullServer = join(repoRoot, 'bench', 'lib', 'null-server.cjs');
-      payloadFloor = await lspBench({repoRoot, workDir: work, bigText: big, smallText: small, edits: 200, serverJs: nullServer, env: {WHOSAID_BENCH_PAYLOAD: payloadFile}});
+      payloadFloor = await lspBench({
+        repoRoot,
+        workDir: work,
+        bigText: big,
+        smallText: small,
+        edits: 200,
+        serverJs: nullServer,
+        env: {WHOSAID_BENCH_PAYLOAD: payloadFile}
+      });
       progress(`LSP floor with whosaid's payload: ${payloadFloor.error ?? `p95 ${fmtMs(payloadFloor.p95)}`}`);
     }
     if (lsp.error) {
@@ -472,7 +537,10 @@ if (!skip.has('lsp')) {
   const col = (r, f) => (!r || (!r.latencies.length && r.error) ? '—' : f(r));
   const eng = (key) => (incremental ? fmtMs(incremental[key]) : '—');
   // The payload column only for the edits: its server answers them, not the opening.
-  const payloadSize = (r) => (r.lastBigDiagnostics ? `${r.lastBigDiagnostics.length.toLocaleString('en-US')} (${Math.round(JSON.stringify(r.lastBigDiagnostics).length / 1024).toLocaleString('en-US')} KB)` : '—');
+  const payloadSize = (r) =>
+    r.lastBigDiagnostics
+      ? `${r.lastBigDiagnostics.length.toLocaleString('en-US')} (${Math.round(JSON.stringify(r.lastBigDiagnostics).length / 1024).toLocaleString('en-US')} KB)`
+      : '—';
   table(
     ['measure', 'whosaid server', 'do-nothing server (floor)', "do-nothing server, whosaid's diagnostics", 'engine alone, in-process'],
     [
@@ -482,7 +550,15 @@ if (!skip.has('lsp')) {
       ['keystroke → fresh diagnostics, p95', (r) => fmtMs(r.p95), (r) => fmtMs(r.p95), eng('p95')],
       ['keystroke → fresh diagnostics, p99', (r) => fmtMs(r.p99), (r) => fmtMs(r.p99), eng('p99')],
       ['keystroke → fresh diagnostics, max', (r) => fmtMs(r.max), (r) => fmtMs(r.max), eng('max')],
-      ['diagnostics per publish on the 100k-word draft (JSON size)', (r) => (r.bigDiagnostics != null ? `${r.bigDiagnostics.toLocaleString('en-US')} (${Math.round(r.bigPayloadKB).toLocaleString('en-US')} KB)` : '—'), () => payloadSize(lsp ?? {}), '—'],
+      [
+        'diagnostics per publish on the 100k-word draft (JSON size)',
+        (r) =>
+          r.bigDiagnostics != null
+            ? `${r.bigDiagnostics.toLocaleString('en-US')} (${Math.round(r.bigPayloadKB).toLocaleString('en-US')} KB)`
+            : '—',
+        () => payloadSize(lsp ?? {}),
+        '—'
+      ],
       ['peak RSS', (r) => fmtMB(r.serverRssMB), (r) => fmtMB(r.serverRssMB), incremental ? fmtMB(incremental.maxRssMB) : '—']
     ].map(([label, f, p, e]) => [label, col(lsp, f), col(floor, f), p ? col(payloadFloor, p) : '—', e])
   );
@@ -503,7 +579,14 @@ if (!skip.has('lsp')) {
   // The size a reporter types in most: a long feature, not a book.
   if (existsSync(serverJs)) {
     const feature = buildText(corpus, 5_000, {markdown: true}).text;
-    const featureFloor = await lspBench({repoRoot, workDir: work, bigText: feature, smallText: small, edits: 200, serverJs: join(repoRoot, 'bench', 'lib', 'null-server.cjs')});
+    const featureFloor = await lspBench({
+      repoRoot,
+      workDir: work,
+      bigText: feature,
+      smallText: small,
+      edits: 200,
+      serverJs: join(repoRoot, 'bench', 'lib', 'null-server.cjs')
+    });
     featureLsp = await lspBench({repoRoot, workDir: work, bigText: feature, smallText: small, edits: 200, serverJs});
     progress(`LSP, 5,000-word feature: ${featureLsp.error ?? `p95 ${fmtMs(featureLsp.p95)}`}`);
     say('Typing in a 5,000-word feature (same session shape, 200 keystrokes):');
@@ -514,7 +597,13 @@ if (!skip.has('lsp')) {
         ['keystroke → fresh diagnostics, p50', (r) => fmtMs(r.p50)],
         ['keystroke → fresh diagnostics, p95', (r) => fmtMs(r.p95)],
         ['keystroke → fresh diagnostics, p99', (r) => fmtMs(r.p99)],
-        ['diagnostics per publish', (r) => (r.bigDiagnostics != null ? `${r.bigDiagnostics.toLocaleString('en-US')} (${Math.round(r.bigPayloadKB).toLocaleString('en-US')} KB)` : '—')]
+        [
+          'diagnostics per publish',
+          (r) =>
+            r.bigDiagnostics != null
+              ? `${r.bigDiagnostics.toLocaleString('en-US')} (${Math.round(r.bigPayloadKB).toLocaleString('en-US')} KB)`
+              : '—'
+        ]
       ].map(([label, f]) => [label, col(featureLsp, f), col(featureFloor, f)])
     );
   }
@@ -548,9 +637,23 @@ const targetRows = [];
   ]);
   const rss1m = cliResults[1_000_000]?.whosaid?.rssMB;
   targetRows.push(['CLI peak RSS < 200 MB at 1M words', fmtMB(rss1m), verdict(rss1m != null ? rss1m < 200 : null)]);
-  targetRows.push(['typing p95 ≤ 16 ms (100k-word draft)', lsp?.latencies.length ? fmtMs(lsp.p95) : '—', verdict(lsp?.latencies.length ? lsp.p95 <= 16 : null)]);
-  if (payloadFloor?.latencies.length) targetRows.push(["  the same, a do-nothing server sending whosaid's diagnostics", fmtMs(payloadFloor.p95), verdict(payloadFloor.p95 <= 16)]);
-  if (featureLsp?.latencies.length) targetRows.push(['  typing p95 in a 5,000-word feature (not a target; the size the brief names)', fmtMs(featureLsp.p95), verdict(featureLsp.p95 <= 16)]);
+  targetRows.push([
+    'typing p95 ≤ 16 ms (100k-word draft)',
+    lsp?.latencies.length ? fmtMs(lsp.p95) : '—',
+    verdict(lsp?.latencies.length ? lsp.p95 <= 16 : null)
+  ]);
+  if (payloadFloor?.latencies.length)
+    targetRows.push([
+      "  the same, a do-nothing server sending whosaid's diagnostics",
+      fmtMs(payloadFloor.p95),
+      verdict(payloadFloor.p95 <= 16)
+    ]);
+  if (featureLsp?.latencies.length)
+    targetRows.push([
+      '  typing p95 in a 5,000-word feature (not a target; the size the brief names)',
+      fmtMs(featureLsp.p95),
+      verdict(featureLsp.p95 <= 16)
+    ]);
   targetRows.push([
     'folder: --jobs 2 ≥ 1.7× --jobs 1',
     jobsResult?.j1 && jobsResult?.j2
@@ -573,7 +676,11 @@ if (notes.length) {
   say();
 }
 
-say(`Load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (on a shared machine, figures from a busy run are slower; ratios within one run hold better).`);
+say(
+  `Load average at the end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (on a shared machine, figures from a busy run are slower; ratios within one run hold better).`
+);
 say();
 
 if (outPath) {

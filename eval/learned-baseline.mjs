@@ -39,7 +39,10 @@ if (!existsSync(ENGINE)) {
 const engine = createRequire(import.meta.url)(ENGINE);
 const options = {...engine.resolveOptions({preset: 'strict'}), format: 'plaintext'};
 
-const rows = readFileSync(DATA, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const rows = readFileSync(DATA, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line));
 const sentences = rows.map((row) => {
   const findings = engine.analyze(row.text, options).findings.filter((f) => UNCERTAINTY_RULES.has(f.ruleId));
   const ruleFeatures = new Set();
@@ -125,14 +128,19 @@ const line = (label, t) => {
 };
 
 console.log(`CoNLL-2010 Wikipedia train, ${sentences.length} sentences, ${FOLDS}-fold cross-validation (fold = index mod ${FOLDS}).`);
-console.log(`Features kept when seen in >= ${MIN_COUNT} training sentences; ${EPOCHS} epochs, rate ${RATE}, L2 ${L2}; threshold: best F1 at P >= ${100 * MIN_PRECISION} on the training folds.\n`);
+console.log(
+  `Features kept when seen in >= ${MIN_COUNT} training sentences; ${EPOCHS} epochs, rate ${RATE}, L2 ${L2}; threshold: best F1 at P >= ${100 * MIN_PRECISION} on the training folds.\n`
+);
 const engineTally = tally();
 for (const s of sentences) count(engineTally, s.flagged, s.uncertain);
 console.log(line('strict engine (no learning)', engineTally));
 for (const [name, featuresOf] of Object.entries(FEATURE_SETS)) {
   const t = tally();
   for (let fold = 0; fold < FOLDS; fold++) {
-    const predict = train(sentences.filter((_, i) => i % FOLDS !== fold), featuresOf);
+    const predict = train(
+      sentences.filter((_, i) => i % FOLDS !== fold),
+      featuresOf
+    );
     sentences.forEach((s, i) => {
       if (i % FOLDS === fold) count(t, predict(s), s.uncertain);
     });

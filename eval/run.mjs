@@ -142,13 +142,31 @@ function printLabeledFailures(score, labels, title) {
     for (const x of list) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
   };
-  console.log(`\n${title}: ${failing.length} of ${score.items.length} items not met (${missed.length} with a miss, ${alarms.length} with a false alarm)`);
-  const missRules = countBy(missed.flatMap((r) => r.misses.map((m) => m.group.join('|') + (m.reportedBelowWarning.length ? ' (below warning)' : ''))), (x) => x);
+  console.log(
+    `\n${title}: ${failing.length} of ${score.items.length} items not met (${missed.length} with a miss, ${alarms.length} with a false alarm)`
+  );
+  const missRules = countBy(
+    missed.flatMap((r) => r.misses.map((m) => m.group.join('|') + (m.reportedBelowWarning.length ? ' (below warning)' : ''))),
+    (x) => x
+  );
   if (missRules.length) console.log('misses by expected rule: ' + missRules.map(([k, v]) => `${k} ${v}`).join(', '));
-  const alarmRules = countBy(alarms.flatMap((r) => [...new Set(r.falseAlarms.map((f) => f.ruleId))]), (x) => x);
+  const alarmRules = countBy(
+    alarms.flatMap((r) => [...new Set(r.falseAlarms.map((f) => f.ruleId))]),
+    (x) => x
+  );
   if (alarmRules.length) console.log('false alarms by rule:    ' + alarmRules.map(([k, v]) => `${k} ${v}`).join(', '));
-  const alarmPhrases = countBy(alarms.flatMap((r) => r.falseAlarms.map((f) => `${f.ruleId} "${String(f.actual ?? '').toLowerCase()}"`)), (x) => x);
-  if (alarmPhrases.length) console.log('false alarms by phrase:  ' + alarmPhrases.slice(0, 20).map(([k, v]) => `${k} ×${v}`).join(', '));
+  const alarmPhrases = countBy(
+    alarms.flatMap((r) => r.falseAlarms.map((f) => `${f.ruleId} "${String(f.actual ?? '').toLowerCase()}"`)),
+    (x) => x
+  );
+  if (alarmPhrases.length)
+    console.log(
+      'false alarms by phrase:  ' +
+        alarmPhrases
+          .slice(0, 20)
+          .map(([k, v]) => `${k} ×${v}`)
+          .join(', ')
+    );
   if (missed.length) {
     console.log(`\nworst misses (first ${Math.min(WORST, missed.length)} of ${missed.length}):`);
     console.log(labels.formatFailures(missed, WORST));
@@ -169,7 +187,9 @@ function evalFixtures(engine, labels) {
     console.log(`skipped: ${dir} is not there`);
     return;
   }
-  const files = readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort();
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort();
   const items = [];
   for (const name of files) {
     const parsed = labels.parseLabeled(readFileSync(join(dir, name), 'utf8'), name);
@@ -179,7 +199,9 @@ function evalFixtures(engine, labels) {
   const score = labels.scoreItems(items, (text) => engine.analyze(text, {format: 'plaintext'}));
   console.log(`${items.length} items from ${files.length} files; ${score.clean.total} clean`);
   console.log(labels.formatScoreTable(score));
-  console.log(`false-alarm rate on clean items: ${(100 * score.clean.share).toFixed(1)}% (target < 3%);  micro-F1 ${(100 * score.micro.f1).toFixed(1)} (target ≥ 90)`);
+  console.log(
+    `false-alarm rate on clean items: ${(100 * score.clean.share).toFixed(1)}% (target < 3%);  micro-F1 ${(100 * score.micro.f1).toFixed(1)} (target ≥ 90)`
+  );
   // Per file: where the failures concentrate.
   const byFile = new Map();
   for (const r of score.items) {
@@ -201,12 +223,65 @@ function evalFixtures(engine, labels) {
 
 /** Cue words and phrases from the data study, to say what the missed uncertain sentences contain. */
 const MISS_HINTS = [
-  'some', 'many', 'several', 'most', 'various', 'numerous', 'a number of', 'a few', 'others', 'critics', 'experts',
-  'scholars', 'historians', 'people', 'considered', 'regarded', 'believed', 'thought', 'said', 'reported', 'claimed',
-  'alleged', 'allegedly', 'reportedly', 'probably', 'possibly', 'possible', 'perhaps', 'likely', 'may', 'might',
-  'could', 'would', 'can', 'seems', 'seem', 'appears', 'suggest', 'suggests', 'suggested', 'widely', 'generally',
-  'often', 'usually', 'commonly', 'famous', 'popular', 'notable', 'best', 'finest', 'greatest', 'important',
-  'one of the', 'it is', 'has been', 'have been', 'evidence', 'theory', 'whether'
+  'some',
+  'many',
+  'several',
+  'most',
+  'various',
+  'numerous',
+  'a number of',
+  'a few',
+  'others',
+  'critics',
+  'experts',
+  'scholars',
+  'historians',
+  'people',
+  'considered',
+  'regarded',
+  'believed',
+  'thought',
+  'said',
+  'reported',
+  'claimed',
+  'alleged',
+  'allegedly',
+  'reportedly',
+  'probably',
+  'possibly',
+  'possible',
+  'perhaps',
+  'likely',
+  'may',
+  'might',
+  'could',
+  'would',
+  'can',
+  'seems',
+  'seem',
+  'appears',
+  'suggest',
+  'suggests',
+  'suggested',
+  'widely',
+  'generally',
+  'often',
+  'usually',
+  'commonly',
+  'famous',
+  'popular',
+  'notable',
+  'best',
+  'finest',
+  'greatest',
+  'important',
+  'one of the',
+  'it is',
+  'has been',
+  'have been',
+  'evidence',
+  'theory',
+  'whether'
 ].map((w) => [w, new RegExp('\\b' + w.replace(/ /g, '\\s+') + '\\b', 'i')]);
 
 // ------------------------------------------------------------------------------------------------
@@ -233,7 +308,9 @@ function presetOptions(engine, preset) {
 function evalConllPreset(engine, rows, preset) {
   const options = {...presetOptions(engine, preset), format: 'plaintext'};
   const U = rows.filter((r) => r.label === 'uncertain').length;
-  console.log(`${rows.length} sentences, ${U} uncertain. A sentence is flagged when any of ${[...UNCERTAINTY_RULES].join(', ')} is reported on it.`);
+  console.log(
+    `${rows.length} sentences, ${U} uncertain. A sentence is flagged when any of ${[...UNCERTAINTY_RULES].join(', ')} is reported on it.`
+  );
   const warn = {tp: 0, fp: 0, fn: 0};
   const any = {tp: 0, fp: 0, fn: 0};
   const perRule = new Map(); // rule -> {u, c} at warning+
@@ -272,26 +349,42 @@ function evalConllPreset(engine, rows, preset) {
   console.log(`baseline "every sentence uncertain": F1 ${pct((2 * U) / (rows.length + U)).trim()}`);
   console.log('\nper rule (sentences it flags at warning+; precision = share of them that are uncertain):');
   for (const [rule, c] of [...perRule.entries()].sort((a, b) => b[1].u + b[1].c - a[1].u - a[1].c))
-    console.log(`  ${pad(rule, 20)} flags ${lpad(c.u + c.c, 5)}  uncertain ${lpad(c.u, 5)}  certain ${lpad(c.c, 5)}  precision ${pct(c.u / (c.u + c.c))}  recall ${pct(c.u / U)}`);
+    console.log(
+      `  ${pad(rule, 20)} flags ${lpad(c.u + c.c, 5)}  uncertain ${lpad(c.u, 5)}  certain ${lpad(c.c, 5)}  precision ${pct(c.u / (c.u + c.c))}  recall ${pct(c.u / U)}`
+    );
   const phrases = [...perPhrase.entries()];
   console.log('\nphrases that fire most on CERTAIN sentences (false alarms), with their uncertain count:');
-  for (const [k, c] of phrases.sort((a, b) => b[1].c - a[1].c).slice(0, 25)) console.log(`  ${lpad(c.c, 4)} certain / ${lpad(c.u, 4)} uncertain  ${pct(c.u / (c.u + c.c))}%  ${k}`);
+  for (const [k, c] of phrases.sort((a, b) => b[1].c - a[1].c).slice(0, 25))
+    console.log(`  ${lpad(c.c, 4)} certain / ${lpad(c.u, 4)} uncertain  ${pct(c.u / (c.u + c.c))}%  ${k}`);
   console.log('\nphrases that catch most uncertain sentences:');
-  for (const [k, c] of phrases.sort((a, b) => b[1].u - a[1].u).slice(0, 15)) console.log(`  ${lpad(c.u,4)} uncertain / ${lpad(c.c, 4)} certain  ${pct(c.u / (c.u + c.c))}%  ${k}`);
+  for (const [k, c] of phrases.sort((a, b) => b[1].u - a[1].u).slice(0, 15))
+    console.log(`  ${lpad(c.u, 4)} uncertain / ${lpad(c.c, 4)} certain  ${pct(c.u / (c.u + c.c))}%  ${k}`);
   // Which known cue words do the missed sentences hold? (Diagnostic list from eval/findings.md; not a lexicon.)
   const hints = new Map();
   for (const {r} of [...misses, ...missesBelow]) {
     for (const [name, re] of MISS_HINTS) if (re.test(r.text)) hints.set(name, (hints.get(name) ?? 0) + 1);
   }
-  console.log(`\nknown cue words in the ${misses.length + missesBelow.length} missed uncertain sentences (see eval/findings.md for each one's precision):`);
-  console.log('  ' + [...hints.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
+  console.log(
+    `\nknown cue words in the ${misses.length + missesBelow.length} missed uncertain sentences (see eval/findings.md for each one's precision):`
+  );
+  console.log(
+    '  ' +
+      [...hints.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')
+  );
   console.log(`\nfalse alarms (certain sentences flagged), ${Math.min(WORST, falseAlarms.length)} of ${falseAlarms.length}:`);
   for (const {r, findings} of spread(falseAlarms, WORST))
     console.log(`  [${r.id}] ${findings.map((f) => `${f.ruleId} "${f.actual}"`).join('; ')}\n      ${oneLine(mark(r.text, findings))}`);
-  console.log(`\nmisses (uncertain sentences not flagged), ${Math.min(WORST, misses.length)} of ${misses.length} with no finding at all; ${missesBelow.length} more had one below warning:`);
+  console.log(
+    `\nmisses (uncertain sentences not flagged), ${Math.min(WORST, misses.length)} of ${misses.length} with no finding at all; ${missesBelow.length} more had one below warning:`
+  );
   for (const {r} of spread(misses, WORST)) console.log(`  [${r.id}] ${oneLine(r.text)}`);
   for (const {r, findings} of spread(missesBelow, Math.ceil(WORST / 3)))
-    console.log(`  [${r.id}] (below warning: ${findings.map((f) => `${f.ruleId}/${f.severity} "${f.actual}"`).join('; ')})\n      ${oneLine(mark(r.text, findings))}`);
+    console.log(
+      `  [${r.id}] (below warning: ${findings.map((f) => `${f.ruleId}/${f.severity} "${f.actual}"`).join('; ')})\n      ${oneLine(mark(r.text, findings))}`
+    );
   figures.conll ??= {};
   figures.conll[preset] = {sentences: rows.length, uncertain: U, warning: sw, anySeverity: sa, perRule: Object.fromEntries(perRule)};
 }
@@ -349,14 +442,23 @@ function evalPolnear(engine) {
       const atts = result.attributions.filter(inside).map((a) => ({
         ...a,
         cue: {...a.cue, start: a.cue.start - p.start, end: a.cue.end - p.start},
-        source: a.source && a.source.start >= p.start && a.source.start < p.end ? {...a.source, start: a.source.start - p.start, end: a.source.end - p.start} : null
+        source:
+          a.source && a.source.start >= p.start && a.source.start < p.end
+            ? {...a.source, start: a.source.start - p.start, end: a.source.end - p.start}
+            : null
       }));
-      sentences.push({d: p.d, atts, goldCues: p.d.cues.map((c) => spanOf(p.d.text, c)), goldSources: p.d.sources.map((c) => spanOf(p.d.text, c))});
+      sentences.push({
+        d: p.d,
+        atts,
+        goldCues: p.d.cues.map((c) => spanOf(p.d.text, c)),
+        goldSources: p.d.sources.map((c) => spanOf(p.d.text, c))
+      });
     }
   }
   // Each sentence alone, for the sentence-level figure without document context.
   const alone = new Map();
-  for (const d of rows) if (d.label !== 'attributed_elsewhere') alone.set(d.id, engine.analyze(d.text, {format: 'plaintext'}).attributions.length > 0);
+  for (const d of rows)
+    if (d.label !== 'attributed_elsewhere') alone.set(d.id, engine.analyze(d.text, {format: 'plaintext'}).attributions.length > 0);
 
   const sent = {tp: 0, fp: 0, fn: 0};
   const sentAlone = {tp: 0, fp: 0, fn: 0};
@@ -409,7 +511,9 @@ function evalPolnear(engine) {
   }
   const labels = {attributed: 0, none: 0, attributed_elsewhere: 0};
   for (const d of rows) labels[d.label]++;
-  console.log(`${rows.length} sentences in ${docs.size} documents (attributed ${labels.attributed}, none ${labels.none}, attributed_elsewhere ${labels.attributed_elsewhere} left out of the sentence level)`);
+  console.log(
+    `${rows.length} sentences in ${docs.size} documents (attributed ${labels.attributed}, none ${labels.none}, attributed_elsewhere ${labels.attributed_elsewhere} left out of the sentence level)`
+  );
   console.log(`engine attributions by kind: ${[...kinds.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   const s1 = prf(sent.tp, sent.fp, sent.fn);
   const s2 = prf(sentAlone.tp, sentAlone.fp, sentAlone.fn);
@@ -423,14 +527,30 @@ function evalPolnear(engine) {
   console.log(`cue spans, any overlap:   ${prfLine(c1)}`);
   console.log(`cue spans, exact match:   ${prfLine(c2)}`);
   console.log(`source spans, any overlap: ${prfLine(s3)}`);
-  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `"${k}" ${v}`).join(', ');
+  const top = (m, n) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `"${k}" ${v}`)
+      .join(', ');
   console.log(`\nmost missed gold cues: ${top(missedCueWords, 30)}`);
   console.log(`\nmost frequent engine cues with no gold cue there: ${top(spuriousCueWords, 30)}`);
-  console.log(`\nmissed attributed sentences (no engine cue in them), ${Math.min(WORST, sentMisses.length)} of ${sentMisses.length}; gold cue ⟦marked⟧:`);
+  console.log(
+    `\nmissed attributed sentences (no engine cue in them), ${Math.min(WORST, sentMisses.length)} of ${sentMisses.length}; gold cue ⟦marked⟧:`
+  );
   for (const s of spread(sentMisses, WORST)) console.log(`  [${s.d.id}] ${oneLine(mark(s.d.text, s.goldCues))}`);
-  console.log(`\nfalse alarms (sentences labeled none with an engine cue), ${Math.min(WORST, sentAlarms.length)} of ${sentAlarms.length}; engine cue ⟦marked⟧:`);
+  console.log(
+    `\nfalse alarms (sentences labeled none with an engine cue), ${Math.min(WORST, sentAlarms.length)} of ${sentAlarms.length}; engine cue ⟦marked⟧:`
+  );
   for (const s of spread(sentAlarms, WORST))
-    console.log(`  [${s.d.id}] ${s.atts.map((a) => `${a.kind}: "${a.cue.text}"${a.source ? ` <- "${a.source.text}"` : ''}`).join('; ')}\n      ${oneLine(mark(s.d.text, s.atts.map((a) => a.cue)))}`);
+    console.log(
+      `  [${s.d.id}] ${s.atts.map((a) => `${a.kind}: "${a.cue.text}"${a.source ? ` <- "${a.source.text}"` : ''}`).join('; ')}\n      ${oneLine(
+        mark(
+          s.d.text,
+          s.atts.map((a) => a.cue)
+        )
+      )}`
+    );
   console.log(`\nspeed on PolNeAR: ${(totalMs / docs.size).toFixed(2)} ms per document on average (${docs.size} documents)`);
   figures.polnear = {split: POLNEAR_SPLIT, sentenceLevel: s1, sentenceLevelAlone: s2, cueOverlap: c1, cueExact: c2, sourceOverlap: s3};
 }
@@ -465,12 +585,17 @@ function evalSeed(engine, labels) {
   console.log(labels.formatScoreTable(score));
   for (const r of score.items) {
     const found = r.findings.map((f) => `${f.ruleId}/${f.severity} "${f.actual}"`).join('; ') || '—';
-    console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${pad(r.item.id, 4)} expect ${JSON.stringify(r.item.expect)}${r.item.optional.length ? ' optional ' + JSON.stringify(r.item.optional) : ''}  found: ${found}`);
+    console.log(
+      `  ${r.ok ? 'ok  ' : 'FAIL'} ${pad(r.item.id, 4)} expect ${JSON.stringify(r.item.expect)}${r.item.optional.length ? ' optional ' + JSON.stringify(r.item.optional) : ''}  found: ${found}`
+    );
   }
   const failing = score.items.filter((r) => !r.ok);
   if (failing.length) console.log('\n' + labels.formatFailures(failing));
   const outside = result.findings.filter((f) => atLeastWarning(f.severity) && !ranges.some(([s, e]) => f.start >= s && f.start < e));
-  if (outside.length) console.log(`\nfindings at warning+ outside the labeled sentences (headline, by-line?): ${outside.map((f) => `${f.ruleId} "${f.actual}"`).join('; ')}`);
+  if (outside.length)
+    console.log(
+      `\nfindings at warning+ outside the labeled sentences (headline, by-line?): ${outside.map((f) => `${f.ruleId} "${f.actual}"`).join('; ')}`
+    );
   figures.seed = {labels: score.items.length, met, falseAlarms: failing.reduce((n, r) => n + r.falseAlarms.length, 0), micro: score.micro};
 }
 
@@ -504,7 +629,9 @@ async function evalSpeed(engine) {
   for (let i = 0; i < 30; i++) engine.analyze(text, {format: 'plaintext'}); // warm-up
   const full = time(() => engine.analyze(text, {format: 'plaintext'}), 100);
   console.log(`${words} words from ${from}`);
-  console.log(`full check (analyze, no cache): median ${full.median.toFixed(2)} ms, p95 ${full.p95.toFixed(2)} ms, min ${full.min.toFixed(2)} ms per check (target well under 20 ms)`);
+  console.log(
+    `full check (analyze, no cache): median ${full.median.toFixed(2)} ms, p95 ${full.p95.toFixed(2)} ms, min ${full.min.toFixed(2)} ms per check (target well under 20 ms)`
+  );
   const result = {full};
   if (typeof engine.createAnalyzer === 'function') {
     const analyzer = engine.createAnalyzer({format: 'plaintext'});
@@ -517,7 +644,9 @@ async function evalSpeed(engine) {
       copy[k] = copy[k] + ' ' + 'x'.repeat((i % 7) + 1);
       analyzer.analyze(copy.join('\n\n'), 'plaintext');
     }, 100);
-    console.log(`re-check after a one-paragraph edit (createAnalyzer, paragraph cache): median ${edit.median.toFixed(2)} ms, p95 ${edit.p95.toFixed(2)} ms`);
+    console.log(
+      `re-check after a one-paragraph edit (createAnalyzer, paragraph cache): median ${edit.median.toFixed(2)} ms, p95 ${edit.p95.toFixed(2)} ms`
+    );
     result.edit = edit;
   }
   figures.speed = {words, ...result};

@@ -16,5 +16,12 @@ const entries = [
 
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;
-  await build({...BUNDLE_OPTIONS, logLevel: 'warning', entryPoints: [entry.in], outfile: entry.out, external: entry.external ?? [], ...entry.extra});
+  await build({
+    ...BUNDLE_OPTIONS,
+    logLevel: 'warning',
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    external: entry.external ?? [],
+    ...entry.extra
+  });
 }

@@ -70,7 +70,14 @@ interface JsonMessage extends JsonSpan {
 interface JsonReport {
   path: string;
   messages: JsonMessage[];
-  attributions?: {kind: string; cue: JsonSpan; source: JsonSpan | null; content: JsonSpan | null; quote: boolean; anonymityReason: string | null}[];
+  attributions?: {
+    kind: string;
+    cue: JsonSpan;
+    source: JsonSpan | null;
+    content: JsonSpan | null;
+    quote: boolean;
+    anonymityReason: string | null;
+  }[];
   notices?: string[];
 }
 
@@ -85,7 +92,8 @@ function offsetOf(text: string, line: number, column: number): number {
   }
   return start + column - 1;
 }
-const sliceOf = (text: string, span: JsonSpan) => text.slice(offsetOf(text, span.line, span.column), offsetOf(text, span.endLine, span.endColumn));
+const sliceOf = (text: string, span: JsonSpan) =>
+  text.slice(offsetOf(text, span.line, span.column), offsetOf(text, span.endLine, span.endColumn));
 
 const noStack = (run: Run) => {
   expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
@@ -97,7 +105,8 @@ const WARNING = 'The ruling could slow two other projects.\n';
 const CLEAN = 'The council approved the budget on Tuesday.\n';
 const INFO_ONLY = 'The senator claimed the vote was rigged.\n';
 // CRLF, a non-BMP character before findings on the same line, findings on several lines.
-const MIXED = 'Port draft 🚢 — the ruling could slow two other projects.\r\n\r\nExperts say the port may close.\r\nPrices rose 3 percent in May.\r\n\r\nMaria Olsen said the port would close, and it might.\r\n';
+const MIXED =
+  'Port draft 🚢 — the ruling could slow two other projects.\r\n\r\nExperts say the port may close.\r\nPrices rose 3 percent in May.\r\n\r\nMaria Olsen said the port would close, and it might.\r\n';
 
 beforeAll(() => {
   const build = spawnSync('npm', ['run', 'build', '--silent'], {cwd: ROOT, encoding: 'utf8', timeout: 120_000});
@@ -139,7 +148,10 @@ describe('exit codes', () => {
   });
 
   it('2 for usage errors, with the help text', () => {
-    for (const args of [['--format', 'xml', 'clean.txt'], ['--no-such-option', 'clean.txt']]) {
+    for (const args of [
+      ['--format', 'xml', 'clean.txt'],
+      ['--no-such-option', 'clean.txt']
+    ]) {
       const run = whosaid(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^whosaid: /);
@@ -172,13 +184,16 @@ describe('--format json: the contract', () => {
       expect(Object.keys(report).sort()).toEqual(['messages', 'path']);
       expect(report.messages.length).toBeGreaterThan(0);
       for (const message of report.messages) {
-        expect(Object.keys(message).sort()).toEqual(['actual', 'column', 'endColumn', 'endLine', 'expected', 'line', 'message', 'ruleId', 'severity', 'source', 'url'].sort());
+        expect(Object.keys(message).sort()).toEqual(
+          ['actual', 'column', 'endColumn', 'endLine', 'expected', 'line', 'message', 'ruleId', 'severity', 'source', 'url'].sort()
+        );
         expect(RULE_IDS).toContain(message.ruleId);
         expect(['error', 'warning', 'info', 'hint']).toContain(message.severity);
         expect(message.source).toBe('whosaid');
         expect(message.url).toMatch(new RegExp(`/docs/rules/${message.ruleId}\\.md$`));
         expect(Array.isArray(message.expected)).toBe(true);
-        for (const value of [message.line, message.column, message.endLine, message.endColumn]) expect(Number.isInteger(value) && value >= 1).toBe(true);
+        for (const value of [message.line, message.column, message.endLine, message.endColumn])
+          expect(Number.isInteger(value) && value >= 1).toBe(true);
         // 1-based, end column exclusive: the span is exactly the flagged text.
         expect(sliceOf(texts[report.path], message)).toBe(message.actual);
       }
@@ -220,7 +235,9 @@ describe('--format json: the contract', () => {
     const run = whosaid(['--format', 'json', 'binary.txt']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(json(run)).toEqual([{path: 'binary.txt', messages: [], notices: ['Not checked: the file looks binary (it contains NUL bytes)']}]);
+    expect(json(run)).toEqual([
+      {path: 'binary.txt', messages: [], notices: ['Not checked: the file looks binary (it contains NUL bytes)']}
+    ]);
     expect(whosaid(['binary.txt']).stdout).toContain('notice  Not checked: the file looks binary');
   });
 });
@@ -236,7 +253,16 @@ describe('--format sarif', () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('whosaid');
     expect(driver.rules.map((rule: {id: string}) => rule.id)).toEqual([...RULE_IDS]);
-    const results = log.runs[0].results as {ruleId: string; level: string; locations: {physicalLocation: {artifactLocation: {uri: string}; region: JsonSpan & {startLine: number; startColumn: number; snippet: {text: string}}}}[]}[];
+    const results = log.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: {
+        physicalLocation: {
+          artifactLocation: {uri: string};
+          region: JsonSpan & {startLine: number; startColumn: number; snippet: {text: string}};
+        };
+      }[];
+    }[];
     const [report] = json(whosaid(['--format', 'json', 'mixed.txt']));
     expect(results).toHaveLength(report.messages.length);
     results.forEach((result, i) => {
@@ -245,9 +271,16 @@ describe('--format sarif', () => {
       expect(result.level).toBe({error: 'error', warning: 'warning', info: 'note', hint: 'note'}[message.severity]);
       const {artifactLocation, region} = result.locations[0].physicalLocation;
       expect(artifactLocation.uri).toMatch(/^file:\/\/.*\/mixed\.txt$/);
-      expect([region.startLine, region.startColumn, region.endLine, region.endColumn]).toEqual([message.line, message.column, message.endLine, message.endColumn]);
+      expect([region.startLine, region.startColumn, region.endLine, region.endColumn]).toEqual([
+        message.line,
+        message.column,
+        message.endLine,
+        message.endColumn
+      ]);
       expect(region.snippet.text).toBe(message.actual);
-      expect(sliceOf(MIXED, {line: region.startLine, column: region.startColumn, endLine: region.endLine, endColumn: region.endColumn})).toBe(message.actual);
+      expect(
+        sliceOf(MIXED, {line: region.startLine, column: region.startColumn, endLine: region.endLine, endColumn: region.endColumn})
+      ).toBe(message.actual);
     });
   });
 
@@ -262,7 +295,20 @@ describe('--format sarif', () => {
     expect(validateSarif({version: '2.1.0'})).toContain('$: missing required "runs"');
     const bad = {
       version: '2.1.0',
-      runs: [{tool: {driver: {name: 'x', rules: [{id: 'a'}]}}, results: [{ruleId: 'b', ruleIndex: 0, level: 'info', message: {}, locations: [{physicalLocation: {artifactLocation: {uri: 'f'}, region: {startLine: 0}}}]}]}]
+      runs: [
+        {
+          tool: {driver: {name: 'x', rules: [{id: 'a'}]}},
+          results: [
+            {
+              ruleId: 'b',
+              ruleIndex: 0,
+              level: 'info',
+              message: {},
+              locations: [{physicalLocation: {artifactLocation: {uri: 'f'}, region: {startLine: 0}}}]
+            }
+          ]
+        }
+      ]
     };
     expect(validateSarif(bad)).toEqual([
       '$.runs[0].results[0].message: needs "text" or "id"',
@@ -391,8 +437,19 @@ describe('folders', () => {
   it('--jobs 2 gives the same output as --jobs 1 on a folder of 10 drafts', () => {
     const many = join(dir, 'many');
     mkdirSync(many);
-    const lines = [WARNING, 'Experts say the port may close.\n', 'Prices rose 3 percent in May.\n', INFO_ONLY, CLEAN, 'A senior diplomat said the talks had stalled.\n'];
-    for (let i = 0; i < 10; i++) writeFileSync(join(many, `draft-${String(i).padStart(2, '0')}.md`), `# Draft ${i}\n\n${lines[i % lines.length]}\n${lines[(i + 2) % lines.length]}`);
+    const lines = [
+      WARNING,
+      'Experts say the port may close.\n',
+      'Prices rose 3 percent in May.\n',
+      INFO_ONLY,
+      CLEAN,
+      'A senior diplomat said the talks had stalled.\n'
+    ];
+    for (let i = 0; i < 10; i++)
+      writeFileSync(
+        join(many, `draft-${String(i).padStart(2, '0')}.md`),
+        `# Draft ${i}\n\n${lines[i % lines.length]}\n${lines[(i + 2) % lines.length]}`
+      );
     const one = whosaid(['--format', 'json', '--attributions', '--jobs', '1', 'many']);
     const two = whosaid(['--format', 'json', '--attributions', '--jobs', '2', 'many']);
     const auto = whosaid(['--format', 'json', '--attributions', 'many']);
@@ -467,7 +524,9 @@ describe('configuration files', () => {
     mkdirSync(other);
     writeFileSync(join(other, '.whosaidrc'), '{"preset": "ap"}');
     writeFileSync(join(other, 'story.md'), 'A senior diplomat said the talks had stalled.\n');
-    expect(json(whosaid(['--format', 'json', 'apdesk/story.md']))[0].messages.map((m) => [m.ruleId, m.severity])).toEqual([['anonymous-source', 'error']]);
+    expect(json(whosaid(['--format', 'json', 'apdesk/story.md']))[0].messages.map((m) => [m.ruleId, m.severity])).toEqual([
+      ['anonymous-source', 'error']
+    ]);
   });
 
   it('--config with a missing or broken file: exit 2 with the file named', () => {

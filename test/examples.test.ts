@@ -43,7 +43,10 @@ describe('examples/wire-draft.md', () => {
     });
     const missing = spans.filter((p) => !found.some((f) => f.ruleId === p.rule && f.start >= p.start && f.start < p.end));
     const extra = found.filter((f) => !spans.some((p) => f.start >= p.start && f.start < p.end));
-    expect(missing.map((p) => `${p.rule}: ${p.sentence}`), `all warnings:\n${show(found)}`).toEqual([]);
+    expect(
+      missing.map((p) => `${p.rule}: ${p.sentence}`),
+      `all warnings:\n${show(found)}`
+    ).toEqual([]);
     expect(extra, `warnings outside the planted sentences:\n${show(extra)}`).toEqual([]);
   });
 });

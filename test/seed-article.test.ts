@@ -34,7 +34,11 @@ suite('seed article (../shared/examples/seed-article.txt)', () => {
       return findings.filter((f) => f.start >= start && f.start < end);
     });
     const failing = score.items.filter((r) => !r.ok);
-    if (failing.length > 0) console.log(`seed article: ${failing.length} of ${score.items.length} sentences not met\n${formatFailures(failing)}`);
-    expect(failing.map((r) => r.item.id), formatFailures(failing)).toEqual([]);
+    if (failing.length > 0)
+      console.log(`seed article: ${failing.length} of ${score.items.length} sentences not met\n${formatFailures(failing)}`);
+    expect(
+      failing.map((r) => r.item.id),
+      formatFailures(failing)
+    ).toEqual([]);
   });
 });

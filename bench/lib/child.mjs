@@ -54,4 +54,6 @@ const cpuMs = Math.min(...cpuTimes);
 times.sort((a, b) => a - b);
 const maxRssMB = firstRss;
 const maxRssAllMB = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ms, medianMs, cpuMs, runs: times.length, messages, maxRssMB, maxRssAllMB, details: run.details?.() ?? null}) + '\n');
+process.stdout.write(
+  JSON.stringify({ms, medianMs, cpuMs, runs: times.length, messages, maxRssMB, maxRssAllMB, details: run.details?.() ?? null}) + '\n'
+);

@@ -90,7 +90,12 @@ function loadOwnDrafts(repoRoot) {
     text = text.replace(/<!--[\s\S]*?-->/g, ''); // ignore comments and similar
     const blocks = text
       .split(/\n\s*\n/)
-      .map((b) => b.replace(/^#+\s*/, '').replace(/\s*\n\s*/g, ' ').trim())
+      .map((b) =>
+        b
+          .replace(/^#+\s*/, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim()
+      )
       .filter((b) => countWords(b) > 0);
     if (blocks.length < 2) continue;
     articles.push({title: blocks[0], paragraphs: blocks.slice(1)});
@@ -136,7 +141,10 @@ function* passBlocks(article, k, markdown) {
   let run = 1 + k; // passes 1-3: runs of 2, 3, 4 blocks
   if (k > 3) {
     // Many passes (a small source): the article's sentences in a shuffled order, in runs of 3.
-    blocks = shuffle(blocks.flatMap((b) => b.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/)), k * 7919 + blocks.length);
+    blocks = shuffle(
+      blocks.flatMap((b) => b.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/)),
+      k * 7919 + blocks.length
+    );
     run = 3;
   }
   const runs = [];

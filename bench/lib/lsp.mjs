@@ -21,7 +21,16 @@ export function percentile(sorted, p) {
 /**
  * @param {{repoRoot: string, workDir: string, bigText: string, smallText: string, edits?: number, serverJs?: string, nodeArgs?: string[], env?: Record<string, string>}} o
  */
-export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 200, serverJs = join(repoRoot, 'dist', 'server.js'), nodeArgs = [], env = {}}) {
+export async function lspBench({
+  repoRoot,
+  workDir,
+  bigText,
+  smallText,
+  edits = 200,
+  serverJs = join(repoRoot, 'dist', 'server.js'),
+  nodeArgs = [],
+  env = {}
+}) {
   const rssFile = join(workDir, 'lsp-rss.txt');
   rmSync(rssFile, {force: true});
   const child = spawn(process.execPath, [...nodeArgs, '-r', join(repoRoot, 'bench', 'lib', 'rss-hook.cjs'), serverJs, '--stdio'], {
@@ -122,7 +131,7 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
       'initialize'
     );
     const caps = init.capabilities ?? {};
-    const sync = typeof caps.textDocumentSync === 'number' ? caps.textDocumentSync : caps.textDocumentSync?.change ?? 1;
+    const sync = typeof caps.textDocumentSync === 'number' ? caps.textDocumentSync : (caps.textDocumentSync?.change ?? 1);
     result.sync = sync === 2 ? 'incremental' : 'full';
     conn.sendNotification('initialized', {});
 
@@ -178,9 +187,7 @@ export async function lspBench({repoRoot, workDir, bigText, smallText, edits = 2
       lines[line] = text.slice(0, col) + 's' + text.slice(col);
       version++;
       const change =
-        sync === 2
-          ? {range: {start: {line, character: col}, end: {line, character: col}}, text: 's'}
-          : {text: lines.join('\n')};
+        sync === 2 ? {range: {start: {line, character: col}, end: {line, character: col}}, text: 's'} : {text: lines.join('\n')};
       const start = performance.now();
       if (result.mode === 'push') {
         const p = waitDiagnostics(bigUri, version);

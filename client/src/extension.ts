@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showSourcingReport, async (uri?: string | vscode.Uri) => {
-      const target = typeof uri === 'string' ? uri : uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+      const target = typeof uri === 'string' ? uri : (uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString());
       if (!target) {
         void vscode.window.showInformationMessage('whosaid: open a draft to see its sourcing report.');
         return;
@@ -42,7 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await restart(context);
       void vscode.window.showInformationMessage('whosaid: the language server restarted.');
     }),
-    vscode.commands.registerCommand(Commands.showRuleDocumentation, (rule?: string, url?: string) => showRuleDocumentation(context, rule, url)),
+    vscode.commands.registerCommand(Commands.showRuleDocumentation, (rule?: string, url?: string) =>
+      showRuleDocumentation(context, rule, url)
+    ),
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
     vscode.languages.onDidChangeDiagnostics((event) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();

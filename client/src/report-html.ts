@@ -25,8 +25,11 @@ function sourceRow(a: ReportAttribution): string {
   const notes: string[] = [];
   // The position is worth a line only when it says more than the source phrase itself.
   if (a.position && a.position !== a.source?.text) notes.push(`position: ${esc(a.position)}`);
-  if (a.kind === 'anonymous') notes.push(a.anonymityReason ? `why anonymous: ${esc(a.anonymityReason)}` : '<strong>no reason for anonymity given</strong>');
-  const covers = a.content ? `${a.quote ? '<span class="tag">quote</span> ' : ''}${esc(clip(a.content.text))}` : '<span class="muted">(nothing found)</span>';
+  if (a.kind === 'anonymous')
+    notes.push(a.anonymityReason ? `why anonymous: ${esc(a.anonymityReason)}` : '<strong>no reason for anonymity given</strong>');
+  const covers = a.content
+    ? `${a.quote ? '<span class="tag">quote</span> ' : ''}${esc(clip(a.content.text))}`
+    : '<span class="muted">(nothing found)</span>';
   return (
     `<tr class="row"${rangeAttr(a.sourceRange ?? a.cueRange)}>` +
     `<td><span class="kind kind-${esc(a.kind)}">${esc(a.kind)}</span></td>` +

@@ -70,4 +70,3 @@ function isRange(range: LspRange): boolean {
 function nonce(): string {
   return randomBytes(16).toString('base64');
 }
-

@@ -58,7 +58,10 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     if (seed) files.push({path: seed, languageId: 'plaintext'});
     const out = join(ws.root, 'result.json');
     const config = join(ws.root, 'config.json');
-    writeFileSync(config, JSON.stringify({server, files, action: {file: ws.draft, rule: 'editorializing', titlePrefix: 'Remove'}, out, timeoutMs: WAIT_MS}));
+    writeFileSync(
+      config,
+      JSON.stringify({server, files, action: {file: ws.draft, rule: 'editorializing', titlePrefix: 'Remove'}, out, timeoutMs: WAIT_MS})
+    );
     const r = await run('emacs', tools.found.emacs!, ['--batch', '-l', join(REPO, 'test', 'e2e', 'emacs', 'check.el')], {
       cwd: ws.root,
       env: {...process.env, WHOSAID_E2E_CONFIG: config, HOME: ws.root},
@@ -83,7 +86,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     expect(exit).toBe(0);
   });
 
-  it('flymake receives the draft\'s findings, with rule ids, on the right words', () => {
+  it("flymake receives the draft's findings, with rule ids, on the right words", () => {
     const file = result.files[ws.draft];
     expect(file.waited, 'flymake got no diagnostics within the wait').toBe(true);
     expect(file.languageId).toBe('markdown');
@@ -96,7 +99,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     expect(file.diagnostics.every((d) => d.type === 'eglot-warning' || d.type === 'eglot-note' || d.type === 'eglot-error')).toBe(true);
   });
 
-  it.skipIf(!seed)('flymake receives the seed article\'s findings (as plaintext), on the right words', () => {
+  it.skipIf(!seed)("flymake receives the seed article's findings (as plaintext), on the right words", () => {
     const file = result.files[seed!];
     expect(file.waited, 'flymake got no diagnostics for the seed article').toBe(true);
     expect(file.languageId).toBe('plaintext');
@@ -108,7 +111,9 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
   it('applies a "Remove" code action through eglot: the text changes exactly and the finding goes away', () => {
     expect(result.applied, `offered: ${JSON.stringify(result.actionTitles)}`).toMatch(/^Remove/);
     expect(result.textBefore).toBe(DRAFT);
-    expect(result.textAfter).toBe(DRAFT.replace("It's worth noting that the quay flooded four times last year.", 'The quay flooded four times last year.'));
+    expect(result.textAfter).toBe(
+      DRAFT.replace("It's worth noting that the quay flooded four times last year.", 'The quay flooded four times last year.')
+    );
     expect(result.publishesAfterEdit, 'the server re-checked after the edit').toBeGreaterThan(0);
     expect(result.rechecked, JSON.stringify(result.diagnosticsAfter)).toBe(true);
     const after = result.diagnosticsAfter ?? [];

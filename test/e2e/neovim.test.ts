@@ -67,19 +67,24 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
         timeoutMs: WAIT_MS
       })
     );
-    const r = await run('nvim', tools.found.nvim!, ['--headless', '--clean', '-n', '-c', `luafile ${join(REPO, 'test', 'e2e', 'nvim', 'check.lua')}`], {
-      cwd: ws.root,
-      env: {
-        ...process.env,
-        WHOSAID_E2E_CONFIG: config,
-        HOME: ws.root,
-        XDG_CONFIG_HOME: join(xdg, 'config'),
-        XDG_DATA_HOME: join(xdg, 'data'),
-        XDG_STATE_HOME: join(xdg, 'state'),
-        XDG_CACHE_HOME: join(xdg, 'cache')
-      },
-      timeoutMs: 4 * WAIT_MS
-    });
+    const r = await run(
+      'nvim',
+      tools.found.nvim!,
+      ['--headless', '--clean', '-n', '-c', `luafile ${join(REPO, 'test', 'e2e', 'nvim', 'check.lua')}`],
+      {
+        cwd: ws.root,
+        env: {
+          ...process.env,
+          WHOSAID_E2E_CONFIG: config,
+          HOME: ws.root,
+          XDG_CONFIG_HOME: join(xdg, 'config'),
+          XDG_DATA_HOME: join(xdg, 'data'),
+          XDG_STATE_HOME: join(xdg, 'state'),
+          XDG_CACHE_HOME: join(xdg, 'cache')
+        },
+        timeoutMs: 4 * WAIT_MS
+      }
+    );
     exit = r.code;
     output = r.output;
     try {
@@ -99,7 +104,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     expect(exit).toBe(0);
   });
 
-  it('shows the draft\'s findings as Neovim diagnostics, with rule ids and the right places', () => {
+  it("shows the draft's findings as Neovim diagnostics, with rule ids and the right places", () => {
     const file = result.files[ws.draft];
     expect(file.waited, 'no diagnostics arrived within the wait').toBe(true);
     const codes = new Set(file.diagnostics.map((d) => d.code));
@@ -113,7 +118,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     expect(lines[worth.lnum].slice(worth.col)).toMatch(/^It's worth noting that/);
   });
 
-  it.skipIf(!seed)('shows the seed article\'s findings, with ranges in the right place despite curly quotes', () => {
+  it.skipIf(!seed)("shows the seed article's findings, with ranges in the right place despite curly quotes", () => {
     const file = result.files[seed!];
     expect(file.waited, 'no diagnostics arrived for the seed article').toBe(true);
     const codes = new Set(file.diagnostics.map((d) => d.code));
@@ -132,7 +137,10 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     expect(result.applied).toMatch(/^Remove/);
     expect(result.textBefore).toBe(DRAFT.replace(/\n$/, ''));
     expect(result.textAfter).toBe(
-      DRAFT.replace("It's worth noting that the quay flooded four times last year.", 'The quay flooded four times last year.').replace(/\n$/, '')
+      DRAFT.replace("It's worth noting that the quay flooded four times last year.", 'The quay flooded four times last year.').replace(
+        /\n$/,
+        ''
+      )
     );
     expect(result.rechecked, `diagnostics after the edit: ${JSON.stringify(result.diagnosticsAfter)}`).toBe(true);
     const after = result.diagnosticsAfter ?? [];

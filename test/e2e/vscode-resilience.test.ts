@@ -180,70 +180,101 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
 
   /** Whether the Problems panel has a row for `rule` on 1-based `line`. */
   async function hasRow(vscode: VSCode, rule: string, line: number): Promise<boolean> {
-    const rows = await vscode.page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => (e as unknown as {innerText: string}).innerText));
+    const rows = await vscode.page.$$eval('.markers-panel .monaco-list-row', (els) =>
+      els.map((e) => (e as unknown as {innerText: string}).innerText)
+    );
     return rows.some((t) => t.includes(`\n${rule}\n`) && t.includes(`[Ln ${line},`));
   }
 
   it('the client restarts a killed server: a sentence typed afterwards gets its finding', async () => {
-    await withLog(() => byName.trusted, 'vscode-restart', async () => {
-      const opened = await open('trusted', true);
-      const vscode = opened.vscode;
-      const {extensionsDir} = opened;
-      await vscode.openFile('draft.md');
-      await vscode.showProblems('draft.md');
-      const codes = await vscode.waitForProblems('the anonymous-source finding', (c) => c.includes('anonymous-source'), FINDINGS_MS);
-      expect(codes).not.toContain('vague-source');
-      expect(await hasRow(vscode, 'anonymous-source', 3)).toBe(true);
+    await withLog(
+      () => byName.trusted,
+      'vscode-restart',
+      async () => {
+        const opened = await open('trusted', true);
+        const vscode = opened.vscode;
+        const {extensionsDir} = opened;
+        await vscode.openFile('draft.md');
+        await vscode.showProblems('draft.md');
+        const codes = await vscode.waitForProblems('the anonymous-source finding', (c) => c.includes('anonymous-source'), FINDINGS_MS);
+        expect(codes).not.toContain('vague-source');
+        expect(await hasRow(vscode, 'anonymous-source', 3)).toBe(true);
 
-      // The trusted workspace offers "Always allow": the check the Restricted Mode test turns round.
-      await vscode.goTo(3, 3);
-      const titles = await vscode.openQuickFix();
-      expect(titles.some((t) => /^Always allow/.test(t)), `quick fixes offered: ${JSON.stringify(titles)}`).toBe(true);
-      await vscode.page.keyboard.press('Escape');
-      await vscode.page.locator('.action-widget').first().waitFor({state: 'hidden'});
+        // The trusted workspace offers "Always allow": the check the Restricted Mode test turns round.
+        await vscode.goTo(3, 3);
+        const titles = await vscode.openQuickFix();
+        expect(
+          titles.some((t) => /^Always allow/.test(t)),
+          `quick fixes offered: ${JSON.stringify(titles)}`
+        ).toBe(true);
+        await vscode.page.keyboard.press('Escape');
+        await vscode.page.locator('.action-widget').first().waitFor({state: 'hidden'});
 
-      const before = await until('the whosaid language server process', () => {
-        const pids = whosaidServers(vscode, extensionsDir);
-        return pids.length === 1 ? pids : undefined;
-      }, STEP_MS);
-      const [killed] = before;
-      process.kill(killed, 'SIGKILL');
-      await until(`server pid ${killed} to be gone`, () => !alive(killed), STEP_MS, 50);
+        const before = await until(
+          'the whosaid language server process',
+          () => {
+            const pids = whosaidServers(vscode, extensionsDir);
+            return pids.length === 1 ? pids : undefined;
+          },
+          STEP_MS
+        );
+        const [killed] = before;
+        process.kill(killed, 'SIGKILL');
+        await until(`server pid ${killed} to be gone`, () => !alive(killed), STEP_MS, 50);
 
-      // Type a new sentence at the end of the draft, unsaved: only a running server can check it.
-      await vscode.focusEditor();
-      await vscode.page.keyboard.press('Control+End');
-      await vscode.page.keyboard.press('Enter');
-      await vscode.page.keyboard.type(TYPED);
-      const lastLine = DRAFT.split('\n').length; // the draft ends with a newline: its last, empty line
-      await vscode.page.locator('.statusbar-item', {hasText: `Ln ${lastLine + 1}, Col ${TYPED.length + 1}`}).first().waitFor();
+        // Type a new sentence at the end of the draft, unsaved: only a running server can check it.
+        await vscode.focusEditor();
+        await vscode.page.keyboard.press('Control+End');
+        await vscode.page.keyboard.press('Enter');
+        await vscode.page.keyboard.type(TYPED);
+        const lastLine = DRAFT.split('\n').length; // the draft ends with a newline: its last, empty line
+        await vscode.page
+          .locator('.statusbar-item', {hasText: `Ln ${lastLine + 1}, Col ${TYPED.length + 1}`})
+          .first()
+          .waitFor();
 
-      await vscode.showProblems('draft.md');
-      await until(`a vague-source finding on the typed line ${lastLine + 1}`, () => hasRow(vscode, 'vague-source', lastLine + 1), FINDINGS_MS, 250);
-      const after = whosaidServers(vscode, extensionsDir);
-      expect(after.length).toBe(1);
-      expect(after[0]).not.toBe(killed);
-      await vscode.screenshot(join(artifacts, 'vscode-restarted.png'));
-    });
+        await vscode.showProblems('draft.md');
+        await until(
+          `a vague-source finding on the typed line ${lastLine + 1}`,
+          () => hasRow(vscode, 'vague-source', lastLine + 1),
+          FINDINGS_MS,
+          250
+        );
+        const after = whosaidServers(vscode, extensionsDir);
+        expect(after.length).toBe(1);
+        expect(after[0]).not.toBe(killed);
+        await vscode.screenshot(join(artifacts, 'vscode-restarted.png'));
+      }
+    );
   }, 150_000);
 
   it('in Restricted Mode whosaid still diagnoses but offers no "Always allow"', async () => {
-    await withLog(() => byName.restricted, 'vscode-restricted', async () => {
-      const opened = await restricted!;
-      const vscode = opened.vscode;
-      await vscode.page.locator('.statusbar-item', {hasText: 'Restricted Mode'}).first().waitFor();
-      await vscode.openFile('draft.md');
-      await vscode.showProblems('draft.md');
-      await vscode.waitForProblems('the anonymous-source finding', (c) => c.includes('anonymous-source'), FINDINGS_MS);
-      expect(await hasRow(vscode, 'anonymous-source', 3)).toBe(true);
-      await vscode.goTo(3, 3);
-      const titles = await vscode.openQuickFix();
-      // whosaid's own actions are there (so the menu is whosaid's), the one that writes a file is not.
-      expect(titles.some((t) => /^Turn anonymous-source off for this file/.test(t)), `quick fixes offered: ${JSON.stringify(titles)}`).toBe(true);
-      expect(titles.filter((t) => /Always allow/i.test(t)), `quick fixes offered in Restricted Mode: ${JSON.stringify(titles)}`).toEqual([]);
-      await vscode.screenshot(join(artifacts, 'vscode-restricted.png'));
-      await vscode.page.keyboard.press('Escape');
-      expect(readdirSync(opened.workspace).sort()).toEqual(['draft.md']);
-    });
+    await withLog(
+      () => byName.restricted,
+      'vscode-restricted',
+      async () => {
+        const opened = await restricted!;
+        const vscode = opened.vscode;
+        await vscode.page.locator('.statusbar-item', {hasText: 'Restricted Mode'}).first().waitFor();
+        await vscode.openFile('draft.md');
+        await vscode.showProblems('draft.md');
+        await vscode.waitForProblems('the anonymous-source finding', (c) => c.includes('anonymous-source'), FINDINGS_MS);
+        expect(await hasRow(vscode, 'anonymous-source', 3)).toBe(true);
+        await vscode.goTo(3, 3);
+        const titles = await vscode.openQuickFix();
+        // whosaid's own actions are there (so the menu is whosaid's), the one that writes a file is not.
+        expect(
+          titles.some((t) => /^Turn anonymous-source off for this file/.test(t)),
+          `quick fixes offered: ${JSON.stringify(titles)}`
+        ).toBe(true);
+        expect(
+          titles.filter((t) => /Always allow/i.test(t)),
+          `quick fixes offered in Restricted Mode: ${JSON.stringify(titles)}`
+        ).toEqual([]);
+        await vscode.screenshot(join(artifacts, 'vscode-restricted.png'));
+        await vscode.page.keyboard.press('Escape');
+        expect(readdirSync(opened.workspace).sort()).toEqual(['draft.md']);
+      }
+    );
   }, 150_000);
 });

@@ -36,7 +36,7 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
   /** Set once the draft's findings showed; later steps fail at once without it, not after long waits. */
   let findingsShown = false;
   const needFindings = () => {
-    if (!findingsShown) throw new Error('The draft\'s findings never showed in the Problems panel (see that test); not waiting again here.');
+    if (!findingsShown) throw new Error("The draft's findings never showed in the Problems panel (see that test); not waiting again here.");
   };
 
   beforeAll(async () => {
@@ -81,23 +81,35 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
     }
   }
 
-  it.skipIf(!seed)('the seed article: Problems lists its findings with rule ids, and squiggles are drawn', async () => {
-    await withLog(async () => {
-      await vscode.openFile('seed-article.txt');
-      await vscode.showProblems('seed-article.txt');
-      const expected = ['editorializing', 'vague-source', 'anonymous-source', 'unattributed-claim', 'hedge'];
-      const codes = await vscode.waitForProblems(`the rules ${expected.join(', ')}`, (c) => expected.every((id) => c.includes(id)), FINDINGS_MS);
-      expect(codes.every((c) => RULES.some((r) => r.id === c))).toBe(true);
-      await expect.poll(() => vscode.squiggles().count(), {timeout: STEP_MS}).toBeGreaterThan(3);
-      await vscode.screenshot(join(artifacts, 'vscode-seed-findings.png'));
-    }, 'vscode-seed');
-  }, 120_000);
+  it.skipIf(!seed)(
+    'the seed article: Problems lists its findings with rule ids, and squiggles are drawn',
+    async () => {
+      await withLog(async () => {
+        await vscode.openFile('seed-article.txt');
+        await vscode.showProblems('seed-article.txt');
+        const expected = ['editorializing', 'vague-source', 'anonymous-source', 'unattributed-claim', 'hedge'];
+        const codes = await vscode.waitForProblems(
+          `the rules ${expected.join(', ')}`,
+          (c) => expected.every((id) => c.includes(id)),
+          FINDINGS_MS
+        );
+        expect(codes.every((c) => RULES.some((r) => r.id === c))).toBe(true);
+        await expect.poll(() => vscode.squiggles().count(), {timeout: STEP_MS}).toBeGreaterThan(3);
+        await vscode.screenshot(join(artifacts, 'vscode-seed-findings.png'));
+      }, 'vscode-seed');
+    },
+    120_000
+  );
 
   it('a Markdown draft: Problems lists the expected findings with rule ids, and squiggles are drawn', async () => {
     await withLog(async () => {
       await vscode.openFile('draft.md');
       await vscode.showProblems('draft.md');
-      const codes = await vscode.waitForProblems(`the rules ${DRAFT_RULES.join(', ')}`, (c) => DRAFT_RULES.every((id) => c.includes(id)), FINDINGS_MS);
+      const codes = await vscode.waitForProblems(
+        `the rules ${DRAFT_RULES.join(', ')}`,
+        (c) => DRAFT_RULES.every((id) => c.includes(id)),
+        FINDINGS_MS
+      );
       expect(codes.filter((c) => !DRAFT_RULES.includes(c as (typeof DRAFT_RULES)[number]))).toEqual([]);
       findingsShown = true;
       await expect.poll(() => vscode.squiggles().count(), {timeout: STEP_MS}).toBeGreaterThanOrEqual(DRAFT_RULES.length);
@@ -151,21 +163,34 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
         const at = position(before, fix.find);
         await vscode.goTo(at.line, at.column + 1);
         const titles = await vscode.openQuickFix();
-        expect(titles.some((t) => fix.title.test(t)), `quick fixes offered: ${JSON.stringify(titles)}`).toBe(true);
+        expect(
+          titles.some((t) => fix.title.test(t)),
+          `quick fixes offered: ${JSON.stringify(titles)}`
+        ).toBe(true);
         await vscode.pickQuickFix(fix.title);
         await vscode.save();
         const expected = before.replace(fix.before, fix.after);
-        const after = await until('the saved draft to change', () => {
-          const now = readFileSync(draft, 'utf8');
-          return now !== before ? now : '';
-        }, STEP_MS);
+        const after = await until(
+          'the saved draft to change',
+          () => {
+            const now = readFileSync(draft, 'utf8');
+            return now !== before ? now : '';
+          },
+          STEP_MS
+        );
         expect(after).toBe(expected);
         const line = at.line;
         await vscode.showProblems('draft.md');
-        await until(`the ${fix.rule} finding on line ${line} to go away`, async () => {
-          const rowsNow = await vscode.page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => (e as unknown as {innerText: string}).innerText));
-          return !rowsNow.some((t) => t.includes(`\n${fix.rule}\n`) && t.includes(`[Ln ${line},`));
-        }, FINDINGS_MS);
+        await until(
+          `the ${fix.rule} finding on line ${line} to go away`,
+          async () => {
+            const rowsNow = await vscode.page.$$eval('.markers-panel .monaco-list-row', (els) =>
+              els.map((e) => (e as unknown as {innerText: string}).innerText)
+            );
+            return !rowsNow.some((t) => t.includes(`\n${fix.rule}\n`) && t.includes(`[Ln ${line},`));
+          },
+          FINDINGS_MS
+        );
       }, `vscode-fix-${fix.rule}`);
     }, 120_000);
   }
@@ -177,7 +202,11 @@ describe.skipIf(skipFor(SUITE, tools))(SUITE, () => {
       await vscode.waitForProblems('a hedge finding', (c) => c.includes('hedge'), FINDINGS_MS);
       mkdirSync(join(workspace, '.vscode'), {recursive: true});
       writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({'whosaid.rules': {hedge: 'off'}}, null, 2));
-      const codes = await vscode.waitForProblems('no hedge finding', (c) => !c.includes('hedge') && c.includes('vague-source'), FINDINGS_MS);
+      const codes = await vscode.waitForProblems(
+        'no hedge finding',
+        (c) => !c.includes('hedge') && c.includes('vague-source'),
+        FINDINGS_MS
+      );
       expect(codes).not.toContain('hedge');
       await vscode.screenshot(join(artifacts, 'vscode-hedge-off.png'));
     }, 'vscode-settings');

@@ -5,7 +5,13 @@ import type {Suggestion, TextEdit} from '../../server/src/analysis/types';
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const ordered = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   for (const edit of ordered) {
-    if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start <= edit.end && edit.end <= text.length)) {
+    if (!(
+      Number.isInteger(edit.start) &&
+      Number.isInteger(edit.end) &&
+      0 <= edit.start &&
+      edit.start <= edit.end &&
+      edit.end <= text.length
+    )) {
       throw new RangeError(`edit out of range: ${JSON.stringify(edit)} (text length ${text.length})`);
     }
   }

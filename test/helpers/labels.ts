@@ -199,7 +199,10 @@ function stats(tp: number, fp: number, fn: number): RuleStats {
 }
 
 /** Scores one item's findings against its labels. */
-export function scoreItem(item: LabeledItem, findings: FindingLike[]): ItemResult & {counts: {rule: RuleId; tp: number; fp: number; fn: number}[]} {
+export function scoreItem(
+  item: LabeledItem,
+  findings: FindingLike[]
+): ItemResult & {counts: {rule: RuleId; tp: number; fp: number; fn: number}[]} {
   const warned = new Set<string>();
   const any = new Set<string>();
   for (const finding of findings) {
@@ -250,7 +253,10 @@ export function scoreItem(item: LabeledItem, findings: FindingLike[]): ItemResul
  * each rule reported at warning+ that the item does not allow counts one false positive (once per item).
  */
 export function scoreItems(items: LabeledItem[], analyzeFn: AnalyzeFn): Score {
-  const perRule = Object.fromEntries(RULE_IDS.map((id) => [id, {tp: 0, fp: 0, fn: 0}])) as Record<RuleId, {tp: number; fp: number; fn: number}>;
+  const perRule = Object.fromEntries(RULE_IDS.map((id) => [id, {tp: 0, fp: 0, fn: 0}])) as Record<
+    RuleId,
+    {tp: number; fp: number; fn: number}
+  >;
   const results: ItemResult[] = [];
   for (const item of items) {
     const output = analyzeFn(item.text, item);

@@ -9,37 +9,133 @@ const LEVELS = ['none', 'note', 'warning', 'error'];
 const KNOWN: Record<string, string[]> = {
   sarifLog: ['$schema', 'version', 'runs', 'inlineExternalProperties', 'properties'],
   run: [
-    'tool', 'invocations', 'conversion', 'language', 'versionControlProvenance', 'originalUriBaseIds', 'artifacts', 'logicalLocations',
-    'graphs', 'results', 'automationDetails', 'runAggregates', 'baselineGuid', 'redactionTokens', 'defaultEncoding', 'defaultSourceLanguage',
-    'newlineSequences', 'columnKind', 'externalPropertyFileReferences', 'threadFlowLocations', 'taxonomies', 'addresses', 'translations',
-    'policies', 'webRequests', 'webResponses', 'specialLocations', 'properties'
+    'tool',
+    'invocations',
+    'conversion',
+    'language',
+    'versionControlProvenance',
+    'originalUriBaseIds',
+    'artifacts',
+    'logicalLocations',
+    'graphs',
+    'results',
+    'automationDetails',
+    'runAggregates',
+    'baselineGuid',
+    'redactionTokens',
+    'defaultEncoding',
+    'defaultSourceLanguage',
+    'newlineSequences',
+    'columnKind',
+    'externalPropertyFileReferences',
+    'threadFlowLocations',
+    'taxonomies',
+    'addresses',
+    'translations',
+    'policies',
+    'webRequests',
+    'webResponses',
+    'specialLocations',
+    'properties'
   ],
   tool: ['driver', 'extensions', 'properties'],
   toolComponent: [
-    'guid', 'name', 'organization', 'product', 'productSuite', 'shortDescription', 'fullDescription', 'fullName', 'version', 'semanticVersion',
-    'dottedQuadFileVersion', 'releaseDateUtc', 'downloadUri', 'informationUri', 'globalMessageStrings', 'notifications', 'rules', 'taxa',
-    'locations', 'language', 'contents', 'isComprehensive', 'localizedDataSemanticVersion', 'minimumRequiredLocalizedDataSemanticVersion',
-    'associatedComponent', 'translationMetadata', 'supportedTaxonomies', 'properties'
+    'guid',
+    'name',
+    'organization',
+    'product',
+    'productSuite',
+    'shortDescription',
+    'fullDescription',
+    'fullName',
+    'version',
+    'semanticVersion',
+    'dottedQuadFileVersion',
+    'releaseDateUtc',
+    'downloadUri',
+    'informationUri',
+    'globalMessageStrings',
+    'notifications',
+    'rules',
+    'taxa',
+    'locations',
+    'language',
+    'contents',
+    'isComprehensive',
+    'localizedDataSemanticVersion',
+    'minimumRequiredLocalizedDataSemanticVersion',
+    'associatedComponent',
+    'translationMetadata',
+    'supportedTaxonomies',
+    'properties'
   ],
   reportingDescriptor: [
-    'id', 'deprecatedIds', 'guid', 'deprecatedGuids', 'name', 'deprecatedNames', 'shortDescription', 'fullDescription', 'messageStrings',
-    'defaultConfiguration', 'helpUri', 'help', 'relationships', 'properties'
+    'id',
+    'deprecatedIds',
+    'guid',
+    'deprecatedGuids',
+    'name',
+    'deprecatedNames',
+    'shortDescription',
+    'fullDescription',
+    'messageStrings',
+    'defaultConfiguration',
+    'helpUri',
+    'help',
+    'relationships',
+    'properties'
   ],
   reportingConfiguration: ['enabled', 'level', 'rank', 'parameters', 'properties'],
   multiformatMessageString: ['text', 'markdown', 'properties'],
   message: ['text', 'markdown', 'id', 'arguments', 'properties'],
   result: [
-    'ruleId', 'ruleIndex', 'rule', 'kind', 'level', 'message', 'analysisTarget', 'locations', 'guid', 'correlationGuid', 'occurrenceCount',
-    'partialFingerprints', 'fingerprints', 'stacks', 'codeFlows', 'graphs', 'graphTraversals', 'relatedLocations', 'suppressions',
-    'baselineState', 'rank', 'attachments', 'hostedViewerUri', 'workItemUris', 'provenance', 'fixes', 'taxa', 'webRequest', 'webResponse',
+    'ruleId',
+    'ruleIndex',
+    'rule',
+    'kind',
+    'level',
+    'message',
+    'analysisTarget',
+    'locations',
+    'guid',
+    'correlationGuid',
+    'occurrenceCount',
+    'partialFingerprints',
+    'fingerprints',
+    'stacks',
+    'codeFlows',
+    'graphs',
+    'graphTraversals',
+    'relatedLocations',
+    'suppressions',
+    'baselineState',
+    'rank',
+    'attachments',
+    'hostedViewerUri',
+    'workItemUris',
+    'provenance',
+    'fixes',
+    'taxa',
+    'webRequest',
+    'webResponse',
     'properties'
   ],
   location: ['id', 'physicalLocation', 'logicalLocations', 'message', 'annotations', 'relationships', 'properties'],
   physicalLocation: ['address', 'artifactLocation', 'region', 'contextRegion', 'properties'],
   artifactLocation: ['uri', 'uriBaseId', 'index', 'description', 'properties'],
   region: [
-    'startLine', 'startColumn', 'endLine', 'endColumn', 'charOffset', 'charLength', 'byteOffset', 'byteLength', 'snippet', 'message',
-    'sourceLanguage', 'properties'
+    'startLine',
+    'startColumn',
+    'endLine',
+    'endColumn',
+    'charOffset',
+    'charLength',
+    'byteOffset',
+    'byteLength',
+    'snippet',
+    'message',
+    'sourceLanguage',
+    'properties'
   ],
   artifactContent: ['text', 'binary', 'rendered', 'properties']
 };
@@ -77,7 +173,8 @@ export function validateSarif(log: Json): string[] {
   log.runs.forEach((run, r) => {
     const at = `$.runs[${r}]`;
     if (!object(run, at, 'run', ['tool'])) return;
-    if ('columnKind' in run && !['utf16CodeUnits', 'unicodeCodePoints'].includes(run.columnKind as string)) fail(`${at}.columnKind`, 'bad enum value');
+    if ('columnKind' in run && !['utf16CodeUnits', 'unicodeCodePoints'].includes(run.columnKind as string))
+      fail(`${at}.columnKind`, 'bad enum value');
     let ruleIds: string[] = [];
     if (object(run.tool, `${at}.tool`, 'tool', ['driver'])) {
       const driver = run.tool.driver;
@@ -93,9 +190,13 @@ export function validateSarif(log: Json): string[] {
               if (!object(rule, where, 'reportingDescriptor', ['id'])) return;
               string(rule.id, `${where}.id`);
               if ('name' in rule) string(rule.name, `${where}.name`);
-              for (const key of ['shortDescription', 'fullDescription', 'help'] as const) if (key in rule) multiformat(rule[key], `${where}.${key}`);
+              for (const key of ['shortDescription', 'fullDescription', 'help'] as const)
+                if (key in rule) multiformat(rule[key], `${where}.${key}`);
               if ('helpUri' in rule) string(rule.helpUri, `${where}.helpUri`);
-              if ('defaultConfiguration' in rule && object(rule.defaultConfiguration, `${where}.defaultConfiguration`, 'reportingConfiguration')) {
+              if (
+                'defaultConfiguration' in rule &&
+                object(rule.defaultConfiguration, `${where}.defaultConfiguration`, 'reportingConfiguration')
+              ) {
                 const level = rule.defaultConfiguration.level;
                 if (level !== undefined && !LEVELS.includes(level as string)) fail(`${where}.defaultConfiguration.level`, 'bad enum value');
               }
@@ -118,10 +219,12 @@ export function validateSarif(log: Json): string[] {
         fail(`${where}.message`, 'needs "text" or "id"');
       }
       if ('ruleId' in result) string(result.ruleId, `${where}.ruleId`);
-      if ('level' in result && !LEVELS.includes(result.level as string)) fail(`${where}.level`, `bad enum value ${JSON.stringify(result.level)}`);
+      if ('level' in result && !LEVELS.includes(result.level as string))
+        fail(`${where}.level`, `bad enum value ${JSON.stringify(result.level)}`);
       if ('ruleIndex' in result) {
         if (!isInt(result.ruleIndex, -1)) fail(`${where}.ruleIndex`, 'must be an integer >= -1');
-        else if (result.ruleIndex !== -1 && ruleIds[result.ruleIndex as number] !== result.ruleId) fail(`${where}.ruleIndex`, `does not point at rule "${result.ruleId}"`);
+        else if (result.ruleIndex !== -1 && ruleIds[result.ruleIndex as number] !== result.ruleId)
+          fail(`${where}.ruleIndex`, `does not point at rule "${result.ruleId}"`);
       }
       if (!('locations' in result)) return;
       if (!Array.isArray(result.locations)) {
@@ -133,20 +236,31 @@ export function validateSarif(log: Json): string[] {
         if (!object(location, lat, 'location') || !('physicalLocation' in location)) return;
         const physical = location.physicalLocation;
         if (!object(physical, `${lat}.physicalLocation`, 'physicalLocation')) return;
-        if (!('artifactLocation' in physical) && !('address' in physical)) fail(`${lat}.physicalLocation`, 'needs "artifactLocation" or "address"');
-        if ('artifactLocation' in physical && object(physical.artifactLocation, `${lat}.physicalLocation.artifactLocation`, 'artifactLocation')) {
+        if (!('artifactLocation' in physical) && !('address' in physical))
+          fail(`${lat}.physicalLocation`, 'needs "artifactLocation" or "address"');
+        if (
+          'artifactLocation' in physical &&
+          object(physical.artifactLocation, `${lat}.physicalLocation.artifactLocation`, 'artifactLocation')
+        ) {
           if ('uri' in physical.artifactLocation) string(physical.artifactLocation.uri, `${lat}.physicalLocation.artifactLocation.uri`);
         }
         if (!('region' in physical)) return;
         const region = physical.region;
         const rat = `${lat}.physicalLocation.region`;
         if (!object(region, rat, 'region')) return;
-        if (!('startLine' in region) && !('charOffset' in region) && !('byteOffset' in region)) fail(rat, 'needs startLine, charOffset or byteOffset');
+        if (!('startLine' in region) && !('charOffset' in region) && !('byteOffset' in region))
+          fail(rat, 'needs startLine, charOffset or byteOffset');
         for (const key of ['startLine', 'startColumn', 'endLine', 'endColumn'] as const) {
           if (key in region && !isInt(region[key], 1)) fail(`${rat}.${key}`, 'must be an integer >= 1');
         }
-        if (isInt(region.startLine, 1) && isInt(region.endLine, 1) && (region.endLine as number) < (region.startLine as number)) fail(rat, 'endLine < startLine');
-        if (region.startLine === region.endLine && isInt(region.startColumn, 1) && isInt(region.endColumn, 1) && (region.endColumn as number) < (region.startColumn as number)) {
+        if (isInt(region.startLine, 1) && isInt(region.endLine, 1) && (region.endLine as number) < (region.startLine as number))
+          fail(rat, 'endLine < startLine');
+        if (
+          region.startLine === region.endLine &&
+          isInt(region.startColumn, 1) &&
+          isInt(region.endColumn, 1) &&
+          (region.endColumn as number) < (region.startColumn as number)
+        ) {
           fail(rat, 'endColumn < startColumn on one line');
         }
         if ('snippet' in region && object(region.snippet, `${rat}.snippet`, 'artifactContent')) {

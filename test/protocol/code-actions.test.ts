@@ -7,18 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CodeAction, Diagnostic, TextEdit, WorkspaceEdit} from 'vscode-languageserver-protocol';
 import type {ReportFinding, SourcingReport} from '../../server/src/lsp/protocol';
 import {PORT_STRIKE} from './drafts';
-import {
-  applyTextEdits,
-  buildServer,
-  diffRegion,
-  documentEditOf,
-  fileUri,
-  LspClient,
-  offsetOf,
-  removeDir,
-  tempDir,
-  textOf
-} from './harness';
+import {applyTextEdits, buildServer, diffRegion, documentEditOf, fileUri, LspClient, offsetOf, removeDir, tempDir, textOf} from './harness';
 
 let dir: string;
 let client: LspClient;
@@ -53,7 +42,11 @@ afterAll(async () => {
   removeDir(dir);
 });
 
-async function openDraft(text = PORT_STRIKE, folder = dir, c = client): Promise<{uri: string; diagnostics: Diagnostic[]; report: SourcingReport}> {
+async function openDraft(
+  text = PORT_STRIKE,
+  folder = dir,
+  c = client
+): Promise<{uri: string; diagnostics: Diagnostic[]; report: SourcingReport}> {
   const uri = fileUri(join(folder, `draft-${++counter}.md`));
   await c.open(uri, text, 'markdown', 1);
   const diagnostics = await c.diagnosticsAt(uri, 1);
@@ -74,7 +67,11 @@ async function applyAction(uri: string, text: string, action: CodeAction, versio
   const after = applyTextEdits(text, edits);
   // Send the edits as the editor would: incremental changes, last first so ranges stay valid.
   const sorted = [...edits].sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start));
-  await client.change(uri, version, sorted.map((edit: TextEdit) => ({range: edit.range, text: edit.newText})));
+  await client.change(
+    uri,
+    version,
+    sorted.map((edit: TextEdit) => ({range: edit.range, text: edit.newText}))
+  );
   const diagnostics = await client.diagnosticsAt(uri, version);
   return {after, diagnostics};
 }
@@ -129,7 +126,9 @@ describe('quick fixes', () => {
         for (const mark of inserted.matchAll(TK_MARK)) {
           const at = region.start + mark.index!;
           expect(
-            now.some((n) => n.code === 'leftover-tk' && offsetOf(after, n.range.start) <= at && offsetOf(after, n.range.end) >= at + mark[0].length),
+            now.some(
+              (n) => n.code === 'leftover-tk' && offsetOf(after, n.range.start) <= at && offsetOf(after, n.range.end) >= at + mark[0].length
+            ),
             `leftover-tk on ${mark[0]} after "${suggestion.title}"`
           ).toBe(true);
         }
@@ -150,7 +149,9 @@ describe('quick fixes', () => {
           return textOf(filled, n.range) === finding.actual && (start === finding.start || start === finding.start + shift);
         });
         if (stillThere && !KNOWN_ENGINE_GAPS.has(`${finding.ruleId}|${suggestion.title}`)) {
-          notFixed.push(`${finding.ruleId} "${finding.actual}" is still flagged after "${suggestion.title}": ${JSON.stringify(filled.slice(finding.paragraph.start, finding.paragraph.end + shift))}`);
+          notFixed.push(
+            `${finding.ruleId} "${finding.actual}" is still flagged after "${suggestion.title}": ${JSON.stringify(filled.slice(finding.paragraph.start, finding.paragraph.end + shift))}`
+          );
         }
       }
     }
@@ -202,7 +203,12 @@ describe('quick fixes', () => {
     expect(inserted).toMatch(/^<!-- whosaid-disable-next-line hedge -- .+ -->\n$/);
     const paragraphAt = finding.paragraph.start + inserted.length;
     expect(
-      now.some((n) => n.code === 'hedge' && offsetOf(after, n.range.start) >= paragraphAt && offsetOf(after, n.range.start) < paragraphAt + (finding.paragraph.end - finding.paragraph.start))
+      now.some(
+        (n) =>
+          n.code === 'hedge' &&
+          offsetOf(after, n.range.start) >= paragraphAt &&
+          offsetOf(after, n.range.start) < paragraphAt + (finding.paragraph.end - finding.paragraph.start)
+      )
     ).toBe(false);
     // Other rules elsewhere are untouched.
     expect(now.some((n) => n.code === 'vague-source')).toBe(true);
@@ -234,7 +240,10 @@ describe('quick fixes', () => {
     const d = diagnostics[0];
     const action = (await client.codeActions(uri, d)).find((a) => a.command?.command === 'whosaid.showRuleDocumentation');
     expect(action?.command?.arguments).toEqual([d.code, d.codeDescription?.href]);
-    const url = await client.request<string>('workspace/executeCommand', {command: action!.command!.command, arguments: action!.command!.arguments});
+    const url = await client.request<string>('workspace/executeCommand', {
+      command: action!.command!.command,
+      arguments: action!.command!.arguments
+    });
     expect(url).toBe(d.codeDescription?.href);
     // This client has no window/showDocument: the server says where the page is instead.
     await client.waitFor('a message with the page', () => (client.messages.some((m) => m.message.includes(url)) ? true : undefined));

@@ -17,7 +17,7 @@ const EXPECTED: [string, string][] = [
   ['vague-source', 'Experts say'],
   ['unattributed-claim', 'is expected to'],
   ['hedge', 'might'],
-  ['editorializing', "noteworthy"],
+  ['editorializing', 'noteworthy'],
   ['unsourced-statistic', '12 percent'],
   ['unattributed-quote', '"We are not going back'],
   ['leftover-tk', '[TK: number]']
@@ -87,9 +87,7 @@ describe('push diagnostics', () => {
     expect(report.version).toBe(1);
     expect(diagnostics.length).toBe(report.findings.length);
     for (const finding of report.findings) {
-      const match = diagnostics.find(
-        (d) => d.code === finding.ruleId && JSON.stringify(d.range) === JSON.stringify(finding.range)
-      );
+      const match = diagnostics.find((d) => d.code === finding.ruleId && JSON.stringify(d.range) === JSON.stringify(finding.range));
       expect(match, `${finding.ruleId} "${finding.actual}"`).toBeDefined();
       expect(textOf(PORT_STRIKE, match!.range)).toBe(finding.actual);
       expect(PORT_STRIKE.slice(finding.start, finding.end)).toBe(finding.actual);
@@ -113,7 +111,7 @@ describe('push diagnostics', () => {
     expect(after.filter((d) => d.code === 'hedge').length).toBe(before.filter((d) => d.code === 'hedge').length + 1);
   });
 
-  it('shows a hedge in a source\'s words as information, with related information pointing at the attribution', async () => {
+  it("shows a hedge in a source's words as information, with related information pointing at the attribution", async () => {
     const text = 'Port authority chief Ana Diaz said the strike might end soon.\n';
     const uri = fileUri(join(dir, 'related.md'));
     await client.open(uri, text, 'markdown', 1);
@@ -146,7 +144,7 @@ describe('push diagnostics', () => {
     expect(forPython.every((p) => p.diagnostics.length === 0)).toBe(true);
   });
 
-  it('clears a document\'s diagnostics when it closes', async () => {
+  it("clears a document's diagnostics when it closes", async () => {
     const uri = fileUri(join(dir, 'probe.md'));
     await client.close(uri);
     const cleared = await client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
@@ -220,7 +218,9 @@ describe('pull diagnostics', () => {
     expect(caps.diagnosticProvider).toMatchObject({interFileDependencies: false, workspaceDiagnostics: false});
     const uri = fileUri(join(pullDir, 'port-strike.md'));
     await pull.open(uri, PORT_STRIKE, 'markdown', 1);
-    const first = await pull.request<{kind: string; resultId: string; items: Diagnostic[]}>('textDocument/diagnostic', {textDocument: {uri}});
+    const first = await pull.request<{kind: string; resultId: string; items: Diagnostic[]}>('textDocument/diagnostic', {
+      textDocument: {uri}
+    });
     expect(first.kind).toBe('full');
     for (const [rule, phrase] of EXPECTED) expect(covering(PORT_STRIKE, first.items, rule, phrase), rule).toBeDefined();
     const again = await pull.request<{kind: string; resultId: string}>('textDocument/diagnostic', {

@@ -10,7 +10,7 @@ const apply = (text: string, edit: {start: number; end: number; newText: string}
   text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
 
 describe('ignore-here comment', () => {
-  it('goes on its own line above the paragraph, with the paragraph\'s indentation and line ending', () => {
+  it("goes on its own line above the paragraph, with the paragraph's indentation and line ending", () => {
     const text = 'Intro.\r\n\r\n  The union might accept.\r\n';
     const at = text.indexOf('The union');
     expect(apply(text, ignoreHereEdit(text, at, 'hedge'))).toBe(
@@ -65,6 +65,8 @@ describe('allow-list edit', () => {
     expect(edited('{"allow": [', 'x')).toBeNull();
     expect(edited('[1, 2]', 'x')).toBeNull();
     // A missing file needs a client that can create files.
-    expect(allowPhraseEdit({path: '/ws/.whosaidrc.json', exists: false, text: null}, 'x', {documentChanges: true, createFiles: false})).toBeNull();
+    expect(
+      allowPhraseEdit({path: '/ws/.whosaidrc.json', exists: false, text: null}, 'x', {documentChanges: true, createFiles: false})
+    ).toBeNull();
   });
 });

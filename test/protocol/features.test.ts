@@ -107,7 +107,10 @@ describe('hover, code lens and the sourcing report', () => {
   });
 
   it('shows the report through a server command for editors without the extension', async () => {
-    const report = await client.request<SourcingReport>('workspace/executeCommand', {command: 'whosaid.showSourcingReport', arguments: [uri]});
+    const report = await client.request<SourcingReport>('workspace/executeCommand', {
+      command: 'whosaid.showSourcingReport',
+      arguments: [uri]
+    });
     expect(report.counts.vague).toBe(1);
     await client.waitFor('the summary message', () =>
       client.messages.some((m) => m.message.includes('Sources: 1 named · 1 anonymous · 1 vague')) ? true : undefined
@@ -305,7 +308,10 @@ describe('workspace check', () => {
   });
 
   it('checks every draft under the folder with work-done progress, publishing diagnostics for each', async () => {
-    const result = await client.request<WorkspaceCheckResult>('workspace/executeCommand', {command: 'whosaid.checkWorkspace', arguments: []});
+    const result = await client.request<WorkspaceCheckResult>('workspace/executeCommand', {
+      command: 'whosaid.checkWorkspace',
+      arguments: []
+    });
     expect(result).toMatchObject({files: 3, filesWithFindings: 3, cancelled: false, skipped: 0});
     expect(result.findings).toBeGreaterThan(8);
     expect(result.byRule['vague-source']).toBe(3);

@@ -127,7 +127,7 @@ export class LspClient {
       for (const item of params.items) this.configurationRequests.push(item.scopeUri ?? '');
       this.notify();
       if (this.configGate) await this.configGate;
-      return params.items.map((item) => (item.section === 'whosaid' ? this.settings(item.scopeUri) ?? null : null));
+      return params.items.map((item) => (item.section === 'whosaid' ? (this.settings(item.scopeUri) ?? null) : null));
     });
     conn.onRequest('client/registerCapability', (params: {registrations: {method: string}[]}) => {
       for (const registration of params.registrations) this.registrations.push(registration.method);

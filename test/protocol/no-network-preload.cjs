@@ -39,7 +39,8 @@ for (const key of Object.keys(dns)) {
 }
 if (dns.promises) {
   for (const key of Object.keys(dns.promises)) {
-    if (key === 'lookup' || key === 'lookupService' || key.startsWith('resolve') || key === 'reverse') trap(dns.promises, key, `dns.promises.${key}`);
+    if (key === 'lookup' || key === 'lookupService' || key.startsWith('resolve') || key === 'reverse')
+      trap(dns.promises, key, `dns.promises.${key}`);
   }
 }
 if (dns.Resolver) {

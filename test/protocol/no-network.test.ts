@@ -34,7 +34,10 @@ describe('no network', () => {
       "try { require('node:https').get('https://example.org'); } catch {}",
       "try { fetch('https://example.org'); } catch {}"
     ].join('\n');
-    const result = spawnSync(process.execPath, ['-r', PRELOAD, '-e', script], {env: {...process.env, WHOSAID_NET_LOG: probe}, timeout: 10_000});
+    const result = spawnSync(process.execPath, ['-r', PRELOAD, '-e', script], {
+      env: {...process.env, WHOSAID_NET_LOG: probe},
+      timeout: 10_000
+    });
     expect(result.status).toBe(0);
     const recorded = readFileSync(probe, 'utf8');
     for (const name of ['net.connect', 'dns.lookup', 'https.get', 'fetch']) expect(recorded).toContain(`${name}\n`);
@@ -67,8 +70,13 @@ describe('no network', () => {
       await client.change(uri, 2, [{text: COUNCIL_VOTE + '\nThe mayor might veto the vote.\n'}]);
       await client.diagnosticsAt(uri, 2);
       await client.conn.sendNotification('workspace/didChangeConfiguration', {settings: {}});
-      await client.conn.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: fileUri(join(dir, '.whosaidrc.json')), type: 2}]});
-      const check = await client.request<WorkspaceCheckResult>('workspace/executeCommand', {command: 'whosaid.checkWorkspace', arguments: []});
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{uri: fileUri(join(dir, '.whosaidrc.json')), type: 2}]
+      });
+      const check = await client.request<WorkspaceCheckResult>('workspace/executeCommand', {
+        command: 'whosaid.checkWorkspace',
+        arguments: []
+      });
       expect(check.files).toBe(1);
     } finally {
       await client.stop();
@@ -98,7 +106,11 @@ describe('no network', () => {
       Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('node-ipc session timed out')), 15_000))]);
     try {
       const init = await timeout(
-        conn.sendRequest('initialize', {processId: process.pid, rootUri: fileUri(dir), capabilities: {...DEFAULT_CAPABILITIES, workspace: {}}}) as Promise<{
+        conn.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri: fileUri(dir),
+          capabilities: {...DEFAULT_CAPABILITIES, workspace: {}}
+        }) as Promise<{
           serverInfo: {name: string};
         }>
       );
@@ -121,7 +133,10 @@ describe('no network', () => {
 
   it('refuses the socket and pipe transports', () => {
     for (const flag of ['--socket=5007', '--pipe=/tmp/whosaid.sock']) {
-      const result = spawnSync(process.execPath, ['-r', PRELOAD, SERVER_JS, flag], {env: {...process.env, WHOSAID_NET_LOG: log}, timeout: 10_000});
+      const result = spawnSync(process.execPath, ['-r', PRELOAD, SERVER_JS, flag], {
+        env: {...process.env, WHOSAID_NET_LOG: log},
+        timeout: 10_000
+      });
       expect(result.status, flag).toBe(2);
       expect(String(result.stderr)).toContain('Usage: whosaid-ls --stdio | --node-ipc');
     }

@@ -7,7 +7,8 @@ import type {SourcingReport} from '../../server/src/lsp/protocol';
 import {COUNCIL_VOTE} from './drafts';
 import {buildServer, fileUri, LspClient, removeDir, tempDir, textOf} from './harness';
 
-const HOSTILE = COUNCIL_VOTE + '\nAnalysts argue the <script>alert(1)</script> closure & <img src=https://example.org/p.png> will hurt students.\n';
+const HOSTILE =
+  COUNCIL_VOTE + '\nAnalysts argue the <script>alert(1)</script> closure & <img src=https://example.org/p.png> will hurt students.\n';
 
 let dir: string;
 let client: LspClient;

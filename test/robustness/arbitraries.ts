@@ -39,27 +39,108 @@ export const SENTENCES = [
 
 /** Pieces that break naive text handling. */
 export const HOSTILE = [
-  'e\u0301', 'n\u0303\u0323', 'a\u0300\u0301\u0302\u0303\u0304', '\u0301', // combining marks, one without a base
-  '\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645', '\u05e9\u05dc\u05d5\u05dd', '\u202e', '\u200f', '\u202c', '\u2066', // RTL text and controls
-  '\u{1F44D}\u{1F3FD}', '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}', '\u{1F1FA}\u{1F1F8}', '\u{1F600}', // emoji, ZWJ sequences, a flag
-  '\ud800', '\udfff', '\udbff', '\udc00', // lone surrogates
-  '\u0007', '\u001b', '\u0008', '\u007f', '\u0085', // control characters
-  '\r\n', '\r', '\n', '\n\n', '\t', '\u000b', '\u000c', '\u2028', '\u2029',
-  '\u00a0', '\ufeff', '\u200b', '\u200d', '\u3000',
-  '\u201c', '\u201d', '\u2018', '\u2019', '"', "'", '\u00ab', '\u00bb', '\u300c', '\u300d',
-  '\u2014', '\u2013', '\u2026', '...', '?!', '(', ')', '[', ']', '{', '}',
-  '\uFFFD', '\uFFFF', '\u{10FFFF}', '\u{E0041}'
+  'e\u0301',
+  'n\u0303\u0323',
+  'a\u0300\u0301\u0302\u0303\u0304',
+  '\u0301', // combining marks, one without a base
+  '\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645',
+  '\u05e9\u05dc\u05d5\u05dd',
+  '\u202e',
+  '\u200f',
+  '\u202c',
+  '\u2066', // RTL text and controls
+  '\u{1F44D}\u{1F3FD}',
+  '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}',
+  '\u{1F1FA}\u{1F1F8}',
+  '\u{1F600}', // emoji, ZWJ sequences, a flag
+  '\ud800',
+  '\udfff',
+  '\udbff',
+  '\udc00', // lone surrogates
+  '\u0007',
+  '\u001b',
+  '\u0008',
+  '\u007f',
+  '\u0085', // control characters
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\n',
+  '\t',
+  '\u000b',
+  '\u000c',
+  '\u2028',
+  '\u2029',
+  '\u00a0',
+  '\ufeff',
+  '\u200b',
+  '\u200d',
+  '\u3000',
+  '\u201c',
+  '\u201d',
+  '\u2018',
+  '\u2019',
+  '"',
+  "'",
+  '\u00ab',
+  '\u00bb',
+  '\u300c',
+  '\u300d',
+  '\u2014',
+  '\u2013',
+  '\u2026',
+  '...',
+  '?!',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\uFFFD',
+  '\uFFFF',
+  '\u{10FFFF}',
+  '\u{E0041}'
 ];
 
 const word = fc.constantFrom(
-  'said', 'says', 'officials', 'experts', 'sources', 'according to', 'might', 'may', 'reportedly', 'is expected to',
-  'slammed', 'claimed', 'significant', 'TK', '[TK', '42%', '1,200', '3.5', 'the', 'a', 'mayor', 'Ruiz', 'U.S.', 'Mr.', 'Dr.',
-  'who asked not to be named', 'familiar with', 'critics', 'concerns'
+  'said',
+  'says',
+  'officials',
+  'experts',
+  'sources',
+  'according to',
+  'might',
+  'may',
+  'reportedly',
+  'is expected to',
+  'slammed',
+  'claimed',
+  'significant',
+  'TK',
+  '[TK',
+  '42%',
+  '1,200',
+  '3.5',
+  'the',
+  'a',
+  'mayor',
+  'Ruiz',
+  'U.S.',
+  'Mr.',
+  'Dr.',
+  'who asked not to be named',
+  'familiar with',
+  'critics',
+  'concerns'
 );
 
 /** A very long word or run of one character (kept modest so 100s of runs stay fast). */
 const longRun = fc
-  .tuple(fc.constantFrom('a', 'x', '\u00e9', '\u{1F600}', '-', '.', ' ', '"', '\u201c', '*', '`', '>', '#', '\t'), fc.integer({min: 50, max: 3000}))
+  .tuple(
+    fc.constantFrom('a', 'x', '\u00e9', '\u{1F600}', '-', '.', ' ', '"', '\u201c', '*', '`', '>', '#', '\t'),
+    fc.integer({min: 50, max: 3000})
+  )
   .map(([ch, n]) => ch.repeat(n));
 
 const fragment = fc.oneof(
@@ -84,16 +165,65 @@ const mdLine = fc.oneof(
   {arbitrary: fc.constantFrom(...SENTENCES), weight: 8},
   {
     arbitrary: fc.constantFrom(
-      '```', '```js', '~~~', '````', '> ', '> > ', '>', '> > > "Quote," he said.', '<div>', '</div>', '<p>Officials said</p>',
-      '<!--', '-->', '<!-- note -->', '---', '+++', '***', '# ', '## Experts say', 'Title', '===', '- ', '* ', '+ ',
-      '1. ', '2) ', '    indented code', '\tcode', '| a | b |', '|---|---|', '[ref]: https://example.org/x', '*', '_', '**', '`',
-      '[link](https://example.org)', '![img](x.png)', '<https://example.org>', 'www.example.org/story', '\\', '&amp;', '&#x201c;',
-      '<!-- whosaid-disable hedge -->', '<!-- whosaid-enable -->', '<!-- whosaid-disable-next-line -->',
-      '<!-- whosaid-disable no-such-rule -- a reason -->', '<!-- whosaid-disable', 'title: "Draft"', 'tags: [a, b]', ''
+      '```',
+      '```js',
+      '~~~',
+      '````',
+      '> ',
+      '> > ',
+      '>',
+      '> > > "Quote," he said.',
+      '<div>',
+      '</div>',
+      '<p>Officials said</p>',
+      '<!--',
+      '-->',
+      '<!-- note -->',
+      '---',
+      '+++',
+      '***',
+      '# ',
+      '## Experts say',
+      'Title',
+      '===',
+      '- ',
+      '* ',
+      '+ ',
+      '1. ',
+      '2) ',
+      '    indented code',
+      '\tcode',
+      '| a | b |',
+      '|---|---|',
+      '[ref]: https://example.org/x',
+      '*',
+      '_',
+      '**',
+      '`',
+      '[link](https://example.org)',
+      '![img](x.png)',
+      '<https://example.org>',
+      'www.example.org/story',
+      '\\',
+      '&amp;',
+      '&#x201c;',
+      '<!-- whosaid-disable hedge -->',
+      '<!-- whosaid-enable -->',
+      '<!-- whosaid-disable-next-line -->',
+      '<!-- whosaid-disable no-such-rule -- a reason -->',
+      '<!-- whosaid-disable',
+      'title: "Draft"',
+      'tags: [a, b]',
+      ''
     ),
     weight: 8
   },
-  {arbitrary: fc.tuple(fc.constantFrom('> ', '- ', '* ', '1. ', '# ', '**', '_', '`', '> - '), fc.constantFrom(...SENTENCES)).map(([a, b]) => a + b), weight: 4},
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom('> ', '- ', '* ', '1. ', '# ', '**', '_', '`', '> - '), fc.constantFrom(...SENTENCES))
+      .map(([a, b]) => a + b),
+    weight: 4
+  },
   {arbitrary: fc.array(fragment, {maxLength: 6}).map((parts) => parts.join('').replace(/[\r\n]/g, ' ')), weight: 2}
 );
 

@@ -17,7 +17,8 @@ function checkRange(text: string, what: string, start: number, end: number, deta
 function checkSpan(text: string, what: string, span: {start: number; end: number; text?: string} | null): void {
   if (!span) return;
   checkRange(text, what, span.start, span.end, span);
-  if (span.text !== undefined && span.text !== text.slice(span.start, span.end)) fail(`${what}: text is not the document's text at its range`, span);
+  if (span.text !== undefined && span.text !== text.slice(span.start, span.end))
+    fail(`${what}: text is not the document's text at its range`, span);
 }
 
 /** Ranges inside the document, on character boundaries, `actual` equal to the text at the range. */
@@ -31,7 +32,8 @@ export function checkResult(text: string, result: AnalysisResult): void {
     if (!(p.start <= finding.start && finding.end <= p.end)) fail('finding lies outside its paragraph', {...brief, paragraph: p});
     for (const related of finding.related) checkRange(text, 'related span', related.start, related.end, {...brief, related});
     for (const suggestion of finding.suggestions) {
-      for (const edit of suggestion.edits) checkRange(text, 'suggestion edit', edit.start, edit.end, {...brief, title: suggestion.title, edit});
+      for (const edit of suggestion.edits)
+        checkRange(text, 'suggestion edit', edit.start, edit.end, {...brief, title: suggestion.title, edit});
     }
   }
   for (const attribution of result.attributions) {
@@ -48,10 +50,17 @@ export function checkResult(text: string, result: AnalysisResult): void {
  */
 export function checkSuggestions(text: string, finding: Finding): void {
   for (const suggestion of finding.suggestions) {
-    const detail = {ruleId: finding.ruleId, actual: finding.actual, title: suggestion.title, edits: suggestion.edits, paragraph: finding.paragraph};
+    const detail = {
+      ruleId: finding.ruleId,
+      actual: finding.actual,
+      title: suggestion.title,
+      edits: suggestion.edits,
+      paragraph: finding.paragraph
+    };
     if (suggestion.edits.length === 0) fail('suggestion without edits', detail);
     for (const edit of suggestion.edits) {
-      if (edit.start < finding.paragraph.start || edit.end > finding.paragraph.end) fail("edit reaches outside the finding's paragraph", detail);
+      if (edit.start < finding.paragraph.start || edit.end > finding.paragraph.end)
+        fail("edit reaches outside the finding's paragraph", detail);
       if (text.slice(edit.start, edit.end) === edit.newText) fail('edit changes nothing', detail);
     }
     const after = applyEdits(text, suggestion.edits); // throws on overlapping or out-of-range edits

@@ -80,7 +80,10 @@ describe('CLI: paths and input', () => {
   });
 
   it('a binary file is declined with a notice, not a crash', () => {
-    writeFileSync(join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(
+      join(dir, 'photo.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+    );
     const run = runCli(['photo.txt'], {cwd: dir});
     expectNormalRun(run);
     expect(run.stdout).toMatch(/Not checked: the file looks binary/);
@@ -103,21 +106,19 @@ describe('CLI: paths and input', () => {
     expect(reports[0].path).toBe('<stdin>');
   });
 
-  it(
-    'a 20 MB file is declined with a notice naming the limit; a 2 MB one is checked',
-    () => {
-      const sentence = 'Officials said the ferry might resume service on Monday. ';
-      writeFileSync(join(dir, 'huge.txt'), sentence.repeat(Math.ceil(20_000_000 / sentence.length)));
-      const huge = runCli(['huge.txt'], {cwd: dir});
-      expectNormalRun(huge);
-      expect(huge.stdout).toMatch(/Not checked: the document has 20,\d{3},\d{3} characters, over the limit of 2,000,000 \(setting "maxLength"\)/);
-      writeFileSync(join(dir, 'long.md'), (sentence + '\n\n').repeat(Math.floor(2_000_000 / (sentence.length + 2))));
-      const long = runCli(['--format', 'json', 'long.md'], {cwd: dir, timeoutMs: 170_000});
-      expectNormalRun(long);
-      expect((JSON.parse(long.stdout) as {messages: unknown[]}[])[0].messages.length).toBeGreaterThan(1000);
-    },
-    180_000
-  );
+  it('a 20 MB file is declined with a notice naming the limit; a 2 MB one is checked', () => {
+    const sentence = 'Officials said the ferry might resume service on Monday. ';
+    writeFileSync(join(dir, 'huge.txt'), sentence.repeat(Math.ceil(20_000_000 / sentence.length)));
+    const huge = runCli(['huge.txt'], {cwd: dir});
+    expectNormalRun(huge);
+    expect(huge.stdout).toMatch(
+      /Not checked: the document has 20,\d{3},\d{3} characters, over the limit of 2,000,000 \(setting "maxLength"\)/
+    );
+    writeFileSync(join(dir, 'long.md'), (sentence + '\n\n').repeat(Math.floor(2_000_000 / (sentence.length + 2))));
+    const long = runCli(['--format', 'json', 'long.md'], {cwd: dir, timeoutMs: 170_000});
+    expectNormalRun(long);
+    expect((JSON.parse(long.stdout) as {messages: unknown[]}[])[0].messages.length).toBeGreaterThan(1000);
+  }, 180_000);
 });
 
 describe('CLI: configuration files', () => {
@@ -153,7 +154,11 @@ describe('CLI: configuration files', () => {
     const desk = folder('desk-unknown-rule');
     writeFileSync(join(desk, '.whosaidrc.json'), '{\n  "rules": {"hedges": "off"}\n}\n');
     writeFileSync(join(desk, 'story.md'), DRAFT);
-    expectCleanError(runCli([join('desk-unknown-rule', 'story.md')], {cwd: dir}), join(desk, '.whosaidrc.json'), /2:\d+: Unknown rule "hedges"/);
+    expectCleanError(
+      runCli([join('desk-unknown-rule', 'story.md')], {cwd: dir}),
+      join(desk, '.whosaidrc.json'),
+      /2:\d+: Unknown rule "hedges"/
+    );
   });
 
   it('a .whosaidrc.json that is a folder', () => {
@@ -191,10 +196,18 @@ describe('CLI: configuration files', () => {
     const desk = folder('desk-fifo-config');
     execFileSync('mkfifo', [join(desk, '.whosaidrc.json')]);
     writeFileSync(join(desk, 'story.md'), DRAFT);
-    expectCleanError(runCli([join('desk-fifo-config', 'story.md')], {cwd: dir, timeoutMs: 8000}), join(desk, '.whosaidrc.json'), /regular file|cannot be read/);
+    expectCleanError(
+      runCli([join('desk-fifo-config', 'story.md')], {cwd: dir, timeoutMs: 8000}),
+      join(desk, '.whosaidrc.json'),
+      /regular file|cannot be read/
+    );
   });
 
   it('--config /dev/zero is refused, not read', () => {
-    expectCleanError(runCli(['--config', '/dev/zero', 'draft.md'], {cwd: dir, timeoutMs: 8000}), '/dev/zero', /regular file|cannot be read|too large/);
+    expectCleanError(
+      runCli(['--config', '/dev/zero', 'draft.md'], {cwd: dir, timeoutMs: 8000}),
+      '/dev/zero',
+      /regular file|cannot be read|too large/
+    );
   });
 });

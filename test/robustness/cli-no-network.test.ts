@@ -46,10 +46,14 @@ describe('CLI: no network', () => {
     ];
     const script = attempts.map((line) => `try { ${line}; } catch {}`).join('\n');
     const worker = `new (require('node:worker_threads').Worker)(${JSON.stringify("try { require('node:http').request('http://example.org'); } catch {}")}, {eval: true});`;
-    const result = spawnSync(process.execPath, ['-r', PRELOAD, '-e', script + '\n' + worker], {env: {...process.env, WHOSAID_NET_LOG: probe}, timeout: 20_000});
+    const result = spawnSync(process.execPath, ['-r', PRELOAD, '-e', script + '\n' + worker], {
+      env: {...process.env, WHOSAID_NET_LOG: probe},
+      timeout: 20_000
+    });
     expect(result.status).toBe(0);
     const logged = readFileSync(probe, 'utf8');
-    for (const name of ['net.connect', 'dns.lookup', 'dns.promises.resolve4', 'https.get', 'dgram.createSocket', 'fetch']) expect(logged).toContain(`${name} (main thread)`);
+    for (const name of ['net.connect', 'dns.lookup', 'dns.promises.resolve4', 'https.get', 'dgram.createSocket', 'fetch'])
+      expect(logged).toContain(`${name} (main thread)`);
     expect(logged).toMatch(/http\.request \(worker \d+\)/);
   });
 

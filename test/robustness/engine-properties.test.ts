@@ -20,14 +20,26 @@ export const RUNS = {
 
 /** Config texts: random JSON, config-shaped objects with random values, and mangled versions of both. */
 const settingValue = fc.oneof(fc.constantFrom('error', 'warning', 'info', 'hint', 'off', 'default', 'loud', ''), fc.jsonValue());
-const phraseList = fc.oneof(fc.array(fc.oneof(fc.constantFrom('officials said', 'experts', 'might', '', '  ', '\u0301', '"'), fc.string({unit: 'grapheme', maxLength: 12})), {maxLength: 6}), fc.jsonValue());
+const phraseList = fc.oneof(
+  fc.array(
+    fc.oneof(fc.constantFrom('officials said', 'experts', 'might', '', '  ', '\u0301', '"'), fc.string({unit: 'grapheme', maxLength: 12})),
+    {maxLength: 6}
+  ),
+  fc.jsonValue()
+);
 const configShaped = fc.record(
   {
     $schema: fc.string(),
     preset: fc.oneof(fc.constantFrom('default', 'strict', 'ap', 'opinion', 'tabloid', ''), fc.jsonValue()),
-    rules: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...RULE_IDS), fc.string({maxLength: 12})), settingValue, {maxKeys: 5}), fc.jsonValue()),
+    rules: fc.oneof(
+      fc.dictionary(fc.oneof(fc.constantFrom(...RULE_IDS), fc.string({maxLength: 12})), settingValue, {maxKeys: 5}),
+      fc.jsonValue()
+    ),
     allow: phraseList,
-    extra: fc.oneof(fc.record({vagueSources: phraseList, hedges: phraseList, editorial: phraseList, bogus: phraseList}, {requiredKeys: []}), fc.jsonValue()),
+    extra: fc.oneof(
+      fc.record({vagueSources: phraseList, hedges: phraseList, editorial: phraseList, bogus: phraseList}, {requiredKeys: []}),
+      fc.jsonValue()
+    ),
     maxLength: fc.oneof(fc.integer({min: -5, max: 3_000_000}), fc.double(), fc.jsonValue())
   },
   {requiredKeys: []}
@@ -36,15 +48,18 @@ const configText = fc.oneof(
   configShaped.map((c) => JSON.stringify(c, null, 2)),
   fc.json(),
   fc.string({unit: 'binary', maxLength: 60}),
-  fc.tuple(configShaped.map((c) => JSON.stringify(c)), fc.nat(), fc.nat()).map(([t, a, b]) => t.slice(0, a % (t.length + 1)) + t.slice(a % (t.length + 1) + (b % 4))),
+  fc
+    .tuple(
+      configShaped.map((c) => JSON.stringify(c)),
+      fc.nat(),
+      fc.nat()
+    )
+    .map(([t, a, b]) => t.slice(0, a % (t.length + 1)) + t.slice((a % (t.length + 1)) + (b % 4))),
   fc.constantFrom('', '{', '{"rules": {"hedge": "off",}}', '// comment only', '{"preset": "ap"} {"preset": "ap"}', '\ufeff{"preset": "ap"}')
 );
 
 /** A random document: Unicode soup or Markdown, in either format. */
-const anyDocument = fc.oneof(
-  fc.tuple(unicodeText, format),
-  fc.tuple(markdownText, fc.constant<DocumentFormat>('markdown'))
-);
+const anyDocument = fc.oneof(fc.tuple(unicodeText, format), fc.tuple(markdownText, fc.constant<DocumentFormat>('markdown')));
 
 describe('engine properties on hostile input', () => {
   it(`random Unicode: no exception, ranges inside the document and on character boundaries, actual = text at range (${RUNS.unicode} inputs)`, () => {
@@ -171,7 +186,10 @@ function summary(result: AnalysisResult, toLf: (offset: number) => number) {
       end: toLf(f.end),
       actual: norm(f.actual),
       message: norm(f.message),
-      suggestions: f.suggestions.map((s) => ({title: norm(s.title), edits: s.edits.map((e) => ({start: toLf(e.start), end: toLf(e.end), newText: norm(e.newText)}))}))
+      suggestions: f.suggestions.map((s) => ({
+        title: norm(s.title),
+        edits: s.edits.map((e) => ({start: toLf(e.start), end: toLf(e.end), newText: norm(e.newText)}))
+      }))
     })),
     attributions: result.attributions.map((a) => ({kind: a.kind, cue: toLf(a.cue.start), source: a.source ? norm(a.source.text) : null})),
     notices: result.notices

@@ -45,7 +45,15 @@ const dns = require('node:dns');
 const dnsKeys = (owner) => Object.keys(owner).filter((key) => /^(lookup|lookupService|resolve\w*|reverse)$/.test(key));
 wrapAll(dns, 'dns', dnsKeys(dns));
 wrapAll(dns.promises, 'dns.promises', dnsKeys(dns.promises));
-wrapAll(dns.Resolver.prototype, 'dns.Resolver#', Object.getOwnPropertyNames(dns.Resolver.prototype).filter((key) => /^(resolve\w*|reverse)$/.test(key)));
-wrapAll(dns.promises.Resolver.prototype, 'dns.promises.Resolver#', Object.getOwnPropertyNames(dns.promises.Resolver.prototype).filter((key) => /^(resolve\w*|reverse)$/.test(key)));
+wrapAll(
+  dns.Resolver.prototype,
+  'dns.Resolver#',
+  Object.getOwnPropertyNames(dns.Resolver.prototype).filter((key) => /^(resolve\w*|reverse)$/.test(key))
+);
+wrapAll(
+  dns.promises.Resolver.prototype,
+  'dns.promises.Resolver#',
+  Object.getOwnPropertyNames(dns.promises.Resolver.prototype).filter((key) => /^(resolve\w*|reverse)$/.test(key))
+);
 
 for (const key of ['fetch', 'WebSocket', 'EventSource']) wrap(globalThis, key, key);

@@ -46,7 +46,11 @@ function findRegexes(): FoundRegex[] {
       } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
         const [pattern, flags] = node.arguments ?? [];
         if (pattern && ts.isStringLiteralLike(pattern) && (!flags || ts.isStringLiteralLike(flags))) {
-          found.push({where: where(node), literal: `new RegExp(${pattern.getText()})`, regex: new RegExp(pattern.text, flags ? (flags as ts.StringLiteral).text : '')});
+          found.push({
+            where: where(node),
+            literal: `new RegExp(${pattern.getText()})`,
+            regex: new RegExp(pattern.text, flags ? (flags as ts.StringLiteral).text : '')
+          });
         }
       }
       ts.forEachChild(node, visit);
@@ -57,7 +61,27 @@ function findRegexes(): FoundRegex[] {
 }
 
 const USUAL_SUSPECTS = [...' \t\n\r\u00a0aAz1.,;:-_"\'\u201c\u201d\u2018\u2019<>[](){}*`#|~!?/\\=+&%$@^\u00e9\u2014'];
-const PREFIXES = ['', '<!-- whosaid-disable ', '<!--', 'https://', 'www.', '[TK', '[', '<a', '> ', '- ', '1. ', '```', '---', '# ', '|', '{', '1,000', "'s", ' '];
+const PREFIXES = [
+  '',
+  '<!-- whosaid-disable ',
+  '<!--',
+  'https://',
+  'www.',
+  '[TK',
+  '[',
+  '<a',
+  '> ',
+  '- ',
+  '1. ',
+  '```',
+  '---',
+  '# ',
+  '|',
+  '{',
+  '1,000',
+  "'s",
+  ' '
+];
 const SUFFIXES = ['', '\u0001', '\n\u0001'];
 
 /** Characters a pattern mentions: its literal characters and a representative of each escape. */
@@ -102,13 +126,18 @@ function candidates(regex: RegExp): Candidate[] {
   const out: Candidate[] = [];
   for (const prefix of PREFIXES) {
     for (const suffix of SUFFIXES) {
-      for (const ch of singles) out.push({label: `${JSON.stringify(prefix)} + ${JSON.stringify(ch)} x n + ${JSON.stringify(suffix)}`, make: (n) => prefix + ch.repeat(n) + suffix});
+      for (const ch of singles)
+        out.push({
+          label: `${JSON.stringify(prefix)} + ${JSON.stringify(ch)} x n + ${JSON.stringify(suffix)}`,
+          make: (n) => prefix + ch.repeat(n) + suffix
+        });
     }
   }
   for (const a of pairChars) {
     for (const b of pairChars) {
       if (a === b) continue;
-      for (const suffix of SUFFIXES) out.push({label: `${JSON.stringify(a + b)} x n/2 + ${JSON.stringify(suffix)}`, make: (n) => (a + b).repeat(n / 2) + suffix});
+      for (const suffix of SUFFIXES)
+        out.push({label: `${JSON.stringify(a + b)} x n/2 + ${JSON.stringify(suffix)}`, make: (n) => (a + b).repeat(n / 2) + suffix});
     }
   }
   return out;
@@ -173,25 +202,21 @@ describe(`regular expressions: time at 4n / time at n below ${LINEAR_BOUND} on e
   for (const found of REGEXES) {
     const known = KNOWN_SLOW[found.literal];
     const title = `${found.where} ${found.literal}${known ? ` (${known})` : ''}`;
-    (known ? it.fails : it)(
-      title,
-      {retry: known ? 0 : 1, timeout: 60_000},
-      () => {
-        const run = runRegex(found.regex);
-        const worst = screen(found.regex, 2 * SMALL);
-        let slowest = {label: '', ratio: 0, small: 0, large: 0};
-        for (const candidate of worst) {
-          const g = growth(candidate.make, SMALL, run, 3, 5);
-          if (g.ratio > slowest.ratio) slowest = {label: candidate.label, ...g};
-          if (g.ratio >= LINEAR_BOUND) break;
-        }
-        const normal = growth(prose, SMALL, run, 1, 5);
-        expect(
-          slowest.ratio,
-          `${found.literal} on ${slowest.label}: ${slowest.small.toFixed(3)} ms at n=${SMALL}, ${slowest.large.toFixed(3)} ms at 4n ` +
-            `(normal prose of 4n: ${normal.large.toFixed(3)} ms)`
-        ).toBeLessThan(LINEAR_BOUND);
+    (known ? it.fails : it)(title, {retry: known ? 0 : 1, timeout: 60_000}, () => {
+      const run = runRegex(found.regex);
+      const worst = screen(found.regex, 2 * SMALL);
+      let slowest = {label: '', ratio: 0, small: 0, large: 0};
+      for (const candidate of worst) {
+        const g = growth(candidate.make, SMALL, run, 3, 5);
+        if (g.ratio > slowest.ratio) slowest = {label: candidate.label, ...g};
+        if (g.ratio >= LINEAR_BOUND) break;
       }
-    );
+      const normal = growth(prose, SMALL, run, 1, 5);
+      expect(
+        slowest.ratio,
+        `${found.literal} on ${slowest.label}: ${slowest.small.toFixed(3)} ms at n=${SMALL}, ${slowest.large.toFixed(3)} ms at 4n ` +
+          `(normal prose of 4n: ${normal.large.toFixed(3)} ms)`
+      ).toBeLessThan(LINEAR_BOUND);
+    });
   }
 });

@@ -120,7 +120,12 @@ describe('malformed JSON-RPC on the wire', () => {
     const peer = new RawPeer(dir);
     try {
       // Before initialize: a request gets ServerNotInitialized (-32002) or is answered; never a crash.
-      peer.send({jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: {textDocument: {uri: 'file:///x.md'}, position: {line: 0, character: 0}}});
+      peer.send({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'textDocument/hover',
+        params: {textDocument: {uri: 'file:///x.md'}, position: {line: 0, character: 0}}
+      });
       const early = await peer.reply(1);
       if (early.error) expect(early.error.code).toBe(-32002);
 
@@ -130,7 +135,18 @@ describe('malformed JSON-RPC on the wire', () => {
       await peer.alive(3);
 
       // Bodies that are not JSON, or JSON that is not JSON-RPC.
-      for (const body of ['{"jsonrpc": "2.0", "id": 4, "method": ', 'not json at all', '\u0000\u0001\u0002', '[]', '[1, 2]', '42', 'null', '{}', '{"jsonrpc": "2.0", "id": 5}', '{"jsonrpc": "1.0", "method": 7}']) {
+      for (const body of [
+        '{"jsonrpc": "2.0", "id": 4, "method": ',
+        'not json at all',
+        '\u0000\u0001\u0002',
+        '[]',
+        '[1, 2]',
+        '42',
+        'null',
+        '{}',
+        '{"jsonrpc": "2.0", "id": 5}',
+        '{"jsonrpc": "1.0", "method": 7}'
+      ]) {
         peer.frame(body);
       }
       await peer.alive(6);
@@ -161,15 +177,26 @@ describe('malformed JSON-RPC on the wire', () => {
         if (answer.error) {
           expect(typeof answer.error.code, `${method} ${JSON.stringify(params)}`).toBe('number');
           expect(answer.error.message.length).toBeGreaterThan(0);
-        } else expect(answer.result ?? null, `${method} ${JSON.stringify(params)}`).toSatisfy((r: unknown) => r === null || (Array.isArray(r) && r.length === 0));
+        } else
+          expect(answer.result ?? null, `${method} ${JSON.stringify(params)}`).toSatisfy(
+            (r: unknown) => r === null || (Array.isArray(r) && r.length === 0)
+          );
       }
 
       // Notifications with bad parameters, and a cancel for a request that never existed.
-      peer.send({jsonrpc: '2.0', method: 'textDocument/didOpen', params: {textDocument: {uri: 'file:///bad.md', languageId: 'markdown', version: 1, text: 12}}});
+      peer.send({
+        jsonrpc: '2.0',
+        method: 'textDocument/didOpen',
+        params: {textDocument: {uri: 'file:///bad.md', languageId: 'markdown', version: 1, text: 12}}
+      });
       peer.send({jsonrpc: '2.0', method: 'textDocument/didOpen', params: null});
       peer.send({jsonrpc: '2.0', method: 'textDocument/didChange', params: {textDocument: {uri: 'file:///bad.md'}, contentChanges: 'x'}});
       peer.send({jsonrpc: '2.0', method: '$/cancelRequest', params: {id: 99999}});
-      peer.send({jsonrpc: '2.0', method: 'workspace/didChangeConfiguration', params: {settings: {whosaid: {rules: 'all of them', maxLength: 'huge'}}}});
+      peer.send({
+        jsonrpc: '2.0',
+        method: 'workspace/didChangeConfiguration',
+        params: {settings: {whosaid: {rules: 'all of them', maxLength: 'huge'}}}
+      });
       await peer.alive(200);
       expect(peer.child.exitCode).toBeNull();
     } finally {
@@ -296,7 +323,10 @@ describe(`a burst of ${BURST} didChange notifications`, () => {
             void client.change(uri, ++version, [change]);
             if (i === BURST / 2) {
               lastVersionSeenByHover = version;
-              hover = client.request<Hover | null>('textDocument/hover', {textDocument: {uri}, position: positionOf(text, text.indexOf('Experts say'))});
+              hover = client.request<Hover | null>('textDocument/hover', {
+                textDocument: {uri},
+                position: positionOf(text, text.indexOf('Experts say'))
+              });
             }
           }
           const finalVersion = version;
@@ -329,7 +359,8 @@ describe(`a burst of ${BURST} didChange notifications`, () => {
         const end = rssKb(client.child.pid!);
         const peak = Math.max(...after);
         const report = `baseline ${baseline} kB after round 1; rounds 2-${BURST_ROUNDS}: ${after.join(', ')} kB; after close ${end} kB`;
-        if (process.env.WHOSAID_ROBUST_VERBOSE) console.info(`${report}; hover answered before the final diagnostics: ${first.hoverAnsweredBeforeEnd}`);
+        if (process.env.WHOSAID_ROBUST_VERBOSE)
+          console.info(`${report}; hover answered before the final diagnostics: ${first.hoverAnsweredBeforeEnd}`);
         // Near baseline: within half again of it, or 40 MB, whichever is more (V8 keeps some heap it has used).
         const allowance = Math.max(baseline * 0.5, 40 * 1024);
         expect(end, report).toBeLessThan(baseline + allowance);

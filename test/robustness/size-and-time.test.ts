@@ -50,7 +50,9 @@ describe('the size limit', () => {
   it('one character over the limit is declined with a notice naming the size, the limit and the setting', () => {
     const result = analyze(draftOf(LIMIT + 1), {format: 'plaintext'});
     expect(result.findings).toEqual([]);
-    expect(declined(result)).toEqual(['Not checked: the document has 2,000,001 characters, over the limit of 2,000,000 (setting "maxLength")']);
+    expect(declined(result)).toEqual([
+      'Not checked: the document has 2,000,001 characters, over the limit of 2,000,000 (setting "maxLength")'
+    ]);
   });
 
   it('a 20 MB file is declined the same way, without being analysed', () => {
@@ -59,7 +61,9 @@ describe('the size limit', () => {
     expect(result.findings).toEqual([]);
     expect(result.stats.paragraphs).toBe(0);
     expect(declined(result)).toHaveLength(1);
-    expect(declined(result)[0]).toMatch(/^Not checked: the document has 20,\d{3},\d{3} characters, over the limit of 2,000,000 \(setting "maxLength"\)$/);
+    expect(declined(result)[0]).toMatch(
+      /^Not checked: the document has 20,\d{3},\d{3} characters, over the limit of 2,000,000 \(setting "maxLength"\)$/
+    );
   });
 
   it('the limit is configurable, in engine options and in .whosaidrc.json', () => {
@@ -105,7 +109,14 @@ describe('huge lines, floods and binary input finish without an exception', () =
   it(
     '100,000 quote marks: straight, opening curly, curly pairs, quoted words, apostrophes, one a line',
     () => {
-      for (const text of ['"'.repeat(100_000), '\u201c'.repeat(100_000), '\u201c\u201d'.repeat(50_000), 'a "b" '.repeat(50_000), "'".repeat(100_000), '"\n'.repeat(100_000)]) {
+      for (const text of [
+        '"'.repeat(100_000),
+        '\u201c'.repeat(100_000),
+        '\u201c\u201d'.repeat(50_000),
+        'a "b" '.repeat(50_000),
+        "'".repeat(100_000),
+        '"\n'.repeat(100_000)
+      ]) {
         for (const format of ['plaintext', 'markdown'] as const) {
           const result = analyze(text, {format});
           checkResult(text, result);
@@ -133,7 +144,11 @@ describe('huge lines, floods and binary input finish without an exception', () =
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       bytes[i] = seed >> 16;
     }
-    for (const [encoding, text] of [['utf8', bytes.toString('utf8')], ['latin1', bytes.toString('latin1')], ['utf16le', bytes.toString('utf16le')]]) {
+    for (const [encoding, text] of [
+      ['utf8', bytes.toString('utf8')],
+      ['latin1', bytes.toString('latin1')],
+      ['utf16le', bytes.toString('utf16le')]
+    ]) {
       for (const format of ['plaintext', 'markdown'] as const) {
         const result = analyze(text, {format});
         checkResult(text, result);
@@ -159,61 +174,85 @@ const LINEAR_SHAPES: {name: string; n: number; make: (n: number) => string; form
   {name: 'one long word', n: 100_000, make: (n) => 'x'.repeat(n), format: 'plaintext'},
   {name: 'straight quote marks only', n: 40_000, make: (n) => '"'.repeat(n), format: 'plaintext'},
   {name: 'opening curly quotes only', n: 40_000, make: (n) => '\u201c'.repeat(n), format: 'plaintext'},
-  {name: 'Markdown emphasis and links in one paragraph', n: 300, make: (n) => '*Officials* said [the plan](https://example.org/a) might pass. '.repeat(n), format: 'markdown'},
-  {name: 'nested block quotes (up to 4,000 deep)', n: 1000, make: (n) => '> '.repeat(n) + 'The mayor said it might rain.', format: 'markdown'},
-  {name: 'an unclosed fence before many lines', n: 2000, make: (n) => '```\n' + 'Officials said it might rain.\n'.repeat(n), format: 'markdown'},
+  {
+    name: 'Markdown emphasis and links in one paragraph',
+    n: 300,
+    make: (n) => '*Officials* said [the plan](https://example.org/a) might pass. '.repeat(n),
+    format: 'markdown'
+  },
+  {
+    name: 'nested block quotes (up to 4,000 deep)',
+    n: 1000,
+    make: (n) => '> '.repeat(n) + 'The mayor said it might rain.',
+    format: 'markdown'
+  },
+  {
+    name: 'an unclosed fence before many lines',
+    n: 2000,
+    make: (n) => '```\n' + 'Officials said it might rain.\n'.repeat(n),
+    format: 'markdown'
+  },
   {name: 'many TK marks', n: 8000, make: (n) => '[TK: name] '.repeat(n), format: 'plaintext'}
 ];
 
 describe(`the engine's work grows linearly (time at 4n / time at n below ${LINEAR_BOUND})`, () => {
   for (const shape of LINEAR_SHAPES) {
-    it(
-      shape.name,
-      {retry: 2, timeout: BIG},
-      () => {
-        const g = growth(shape.make, shape.n, (text) => analyze(text, {format: shape.format}), 3, 20);
-        if (process.env.WHOSAID_ROBUST_VERBOSE) console.info(`GROWTH ${shape.name}: ${g.small.toFixed(1)} ms -> ${g.large.toFixed(1)} ms (${g.ratio.toFixed(1)}x)`);
-        expect(g.ratio, `${shape.name}: ${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-      }
-    );
+    it(shape.name, {retry: 2, timeout: BIG}, () => {
+      const g = growth(shape.make, shape.n, (text) => analyze(text, {format: shape.format}), 3, 20);
+      if (process.env.WHOSAID_ROBUST_VERBOSE)
+        console.info(`GROWTH ${shape.name}: ${g.small.toFixed(1)} ms -> ${g.large.toFixed(1)} ms (${g.ratio.toFixed(1)}x)`);
+      expect(g.ratio, `${shape.name}: ${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
+    });
   }
 
   // The next three were quadratic until commit b9bc4d2 ("Engine stays linear on hostile paragraphs"):
   // '\u201c\u201d'.repeat(50_000) took over a minute, 'a "b" '.repeat(16_000) about 15 s and
   // 'said '.repeat(24_000) over 20 s. The sizes are where the old growth was unmistakable (and large
   // enough that the small size takes 150 ms or more, so timer noise cannot decide the ratio).
-  it(
-    'many quotations in one paragraph',
-    {retry: 2, timeout: BIG},
-    () => {
-      const g = growth((n) => 'a "b" '.repeat(n), 12_000, (text) => analyze(text), 3, 20);
-      expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-    }
-  );
+  it('many quotations in one paragraph', {retry: 2, timeout: BIG}, () => {
+    const g = growth(
+      (n) => 'a "b" '.repeat(n),
+      12_000,
+      (text) => analyze(text),
+      3,
+      20
+    );
+    expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
+  });
 
-  it(
-    'many empty curly quotations in one line',
-    {retry: 2, timeout: BIG},
-    () => {
-      const g = growth((n) => '\u201c\u201d'.repeat(n), 32_000, (text) => analyze(text), 3, 20);
-      expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-    }
-  );
+  it('many empty curly quotations in one line', {retry: 2, timeout: BIG}, () => {
+    const g = growth(
+      (n) => '\u201c\u201d'.repeat(n),
+      32_000,
+      (text) => analyze(text),
+      3,
+      20
+    );
+    expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
+  });
 
-  it(
-    'one long sentence full of reporting verbs',
-    {retry: 2, timeout: BIG},
-    () => {
-      const g = growth((n) => 'said '.repeat(n), 10_000, (text) => analyze(text), 3, 20);
-      expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
-    }
-  );
+  it('one long sentence full of reporting verbs', {retry: 2, timeout: BIG}, () => {
+    const g = growth(
+      (n) => 'said '.repeat(n),
+      10_000,
+      (text) => analyze(text),
+      3,
+      20
+    );
+    expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
+  });
   // Long runs of emphasis marks once took remark quadratic time (10,000 a side: about 25 s).
   it(
     'a long run of emphasis marks around a phrase grows linearly',
     () => {
       // Five trials: one large run is a few milliseconds, and a single GC pause in it once read as 13x.
-      const g = growth((n) => '*'.repeat(n) + 'Officials said' + '*'.repeat(n), 2000, (text) => analyze(text, {format: 'markdown'}), 5, 20);
+      const g = growth(
+        (n) => '*'.repeat(n) + 'Officials said' + '*'.repeat(n),
+        2000,
+        (text) => analyze(text, {format: 'markdown'}),
+        5,
+        20
+      );
       expect(g.ratio, `${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n`).toBeLessThan(LINEAR_BOUND);
     },
     BIG

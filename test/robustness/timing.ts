@@ -39,8 +39,14 @@ export function growth(make: (n: number) => string, n: number, run: (input: stri
   let bestSmall = Infinity;
   let bestLarge = Infinity;
   for (let i = 0; i < trials; i++) {
-    bestSmall = Math.min(bestSmall, timeOnce(() => run(small), minMs));
-    bestLarge = Math.min(bestLarge, timeOnce(() => run(large), minMs));
+    bestSmall = Math.min(
+      bestSmall,
+      timeOnce(() => run(small), minMs)
+    );
+    bestLarge = Math.min(
+      bestLarge,
+      timeOnce(() => run(large), minMs)
+    );
   }
   return {small: bestSmall, large: bestLarge, ratio: bestLarge / bestSmall};
 }

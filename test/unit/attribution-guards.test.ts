@@ -25,7 +25,13 @@ describe('not-a-cue guards', () => {
       for (const attribution of model.attributions) {
         const tokens = model.sentences[attribution.sentence].tokens;
         const covered = tokens.slice(attribution.cue.from, attribution.cue.to).some((token) => token.start === hit!.start);
-        expect(covered, `cue "${tokens.slice(attribution.cue.from, attribution.cue.to).map((t) => t.text).join(' ')}"`).toBe(false);
+        expect(
+          covered,
+          `cue "${tokens
+            .slice(attribution.cue.from, attribution.cue.to)
+            .map((t) => t.text)
+            .join(' ')}"`
+        ).toBe(false);
       }
     });
   }

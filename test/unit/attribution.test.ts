@@ -24,13 +24,41 @@ function expectSpansTrue(text: string, list: Attribution[]) {
 
 describe('cue positions', () => {
   it.each([
-    ['"X said"', 'Maria Olsen said the suspect had been detained.', {cue: 'said', source: 'Maria Olsen', content: 'the suspect had been detained'}],
-    ['"said X" after the content', 'The suspect had been detained, said Maria Olsen.', {cue: 'said', source: 'Maria Olsen', content: 'The suspect had been detained'}],
-    ['", X said."', 'The suspect had been detained, Maria Olsen said.', {cue: 'said', source: 'Maria Olsen', content: 'The suspect had been detained'}],
-    ['"X said that"', 'The New York Times reported that the mayor had resigned.', {cue: 'reported', source: 'The New York Times', content: 'that the mayor had resigned'}],
-    ['"According to X,"', 'According to a statement from the ministry, the border will reopen.', {cue: 'According to', source: 'a statement from the ministry', content: 'the border will reopen'}],
-    ['"According to X" at the end', 'The deal was close, according to a person briefed on the negotiations.', {cue: 'according to', source: 'a person briefed on the negotiations', content: 'The deal was close'}],
-    ['"X showed"', 'Data from the central bank showed prices rose.', {cue: 'showed', source: 'Data from the central bank', content: 'prices rose'}]
+    [
+      '"X said"',
+      'Maria Olsen said the suspect had been detained.',
+      {cue: 'said', source: 'Maria Olsen', content: 'the suspect had been detained'}
+    ],
+    [
+      '"said X" after the content',
+      'The suspect had been detained, said Maria Olsen.',
+      {cue: 'said', source: 'Maria Olsen', content: 'The suspect had been detained'}
+    ],
+    [
+      '", X said."',
+      'The suspect had been detained, Maria Olsen said.',
+      {cue: 'said', source: 'Maria Olsen', content: 'The suspect had been detained'}
+    ],
+    [
+      '"X said that"',
+      'The New York Times reported that the mayor had resigned.',
+      {cue: 'reported', source: 'The New York Times', content: 'that the mayor had resigned'}
+    ],
+    [
+      '"According to X,"',
+      'According to a statement from the ministry, the border will reopen.',
+      {cue: 'According to', source: 'a statement from the ministry', content: 'the border will reopen'}
+    ],
+    [
+      '"According to X" at the end',
+      'The deal was close, according to a person briefed on the negotiations.',
+      {cue: 'according to', source: 'a person briefed on the negotiations', content: 'The deal was close'}
+    ],
+    [
+      '"X showed"',
+      'Data from the central bank showed prices rose.',
+      {cue: 'showed', source: 'Data from the central bank', content: 'prices rose'}
+    ]
   ])('%s', (_name, text, want) => {
     const list = attributions(text);
     expect(list).toHaveLength(1);
@@ -115,7 +143,7 @@ describe('cue positions', () => {
   });
 
   // retext-english does not split "pier 33. Daniel Ortiz said" into two sentences; nlp/tokens.ts does.
-  it('a sentence ending in a number does not run into the next sentence\'s source', () => {
+  it("a sentence ending in a number does not run into the next sentence's source", () => {
     const text = 'The board approved work on pier 33. Daniel Ortiz said the dredging would start next month.';
     expect(attributions(text).map((a) => a.source?.text)).toEqual(['Daniel Ortiz']);
     expect(analyze(text).stats.sentences).toBe(2);
@@ -153,7 +181,11 @@ describe('source kinds', () => {
   it.each([
     ['Maria Olsen said the suspect had been detained.', 'named', 'Maria Olsen'],
     ['Police Chief Maria Olsen said the suspect had been detained.', 'named', 'Police Chief Maria Olsen'],
-    ['Daniel Ortiz, an economist at the University of Lisbon, said the bank would cut rates.', 'named', 'Daniel Ortiz, an economist at the University of Lisbon'],
+    [
+      'Daniel Ortiz, an economist at the University of Lisbon, said the bank would cut rates.',
+      'named',
+      'Daniel Ortiz, an economist at the University of Lisbon'
+    ],
     ['The Kremlin said the talks would continue.', 'institutional', 'The Kremlin'],
     ['The Interior Ministry said the deal was close.', 'institutional', 'The Interior Ministry'],
     ['Police said the suspect had fled.', 'institutional', 'Police'],
@@ -190,7 +222,9 @@ describe('source kinds', () => {
 
   it('"member states" is a noun, not "a member" who states', () => {
     expect(attributions('Immigration is a matter for the EU and not individual member states.')).toEqual([]);
-    expect(attributions('EU member states said the deal was close.').map((a) => [a.cue.text, a.source?.text])).toEqual([['said', 'EU member states']]);
+    expect(attributions('EU member states said the deal was close.').map((a) => [a.cue.text, a.source?.text])).toEqual([
+      ['said', 'EU member states']
+    ]);
   });
 
   it('content stops where a coordinated clause gives the floor to another source', () => {
@@ -207,15 +241,21 @@ describe('source kinds', () => {
     expect(attributions(second)[0].content?.text).toContain('many experts said');
   });
 
-  it('a participle after a comma takes the sentence\'s subject, never the words after it', () => {
+  it("a participle after a comma takes the sentence's subject, never the words after it", () => {
     const text = 'The charges were brought against the firm, alleging it created false accounts.';
     expect(attributions(text).map((a) => a.source?.text ?? null)).toEqual(['The charges']);
-    expect(attributions('The mayor pushed back, questioning the judge\'s judgment.').map((a) => [a.cue.text, a.source?.text])).toEqual([['questioning', 'The mayor']]);
-    expect(attributions('Speaking in the Commons after the vote, the minister said the plan would work.').map((a) => a.cue.text)).toEqual(['said']);
+    expect(attributions("The mayor pushed back, questioning the judge's judgment.").map((a) => [a.cue.text, a.source?.text])).toEqual([
+      ['questioning', 'The mayor']
+    ]);
+    expect(attributions('Speaking in the Commons after the vote, the minister said the plan would work.').map((a) => a.cue.text)).toEqual([
+      'said'
+    ]);
   });
 
   it('"The bank gave no details, but said": an irregular past tense ends the opening subject', () => {
-    expect(attributions('The bank gave no details of the loss, but said the records were safe.').map((a) => a.source?.text)).toEqual(['The bank']);
+    expect(attributions('The bank gave no details of the loss, but said the records were safe.').map((a) => a.source?.text)).toEqual([
+      'The bank'
+    ]);
   });
 
   it('"..., according to X, with ...": the source vouches for the clause before it', () => {
@@ -235,15 +275,21 @@ describe('source kinds', () => {
 
   it('a finding noun heading a long subject is the source of "found" / "shows"', () => {
     const brief2 = (text: string) => attributions(text).map((a) => [a.kind, a.cue.text, a.source?.text]);
-    expect(brief2('A 2014 study by harbour economist Ana Ruiz found 31 cases of fraud.')).toEqual([['named', 'found', 'A 2014 study by harbour economist Ana Ruiz']]);
-    expect(brief2('A 2014 study that appeared in a harbour journal found that fares rose.')).toEqual([['document', 'found', 'A 2014 study']]);
+    expect(brief2('A 2014 study by harbour economist Ana Ruiz found 31 cases of fraud.')).toEqual([
+      ['named', 'found', 'A 2014 study by harbour economist Ana Ruiz']
+    ]);
+    expect(brief2('A 2014 study that appeared in a harbour journal found that fares rose.')).toEqual([
+      ['document', 'found', 'A 2014 study']
+    ]);
     expect(brief2('Another slide shows that eight of 10 ferries run late.')).toEqual([['document', 'shows', 'Another slide']]);
     expect(brief2('The ferry found its way back to port.')).toEqual([]);
     expect(brief2('The report found its way to the minister.')).toEqual([]);
     // A document verb opening the sentence has no subject at all.
     expect(brief2('Shows ferries running late.')).toEqual([]);
     // What made the figures is part of their source.
-    expect(brief2('Last week, figures from the Harbour Authority (HA) showed that traffic fell.')).toEqual([['institutional', 'showed', 'figures from the Harbour Authority (HA)']]);
+    expect(brief2('Last week, figures from the Harbour Authority (HA) showed that traffic fell.')).toEqual([
+      ['institutional', 'showed', 'figures from the Harbour Authority (HA)']
+    ]);
   });
 
   it('a reporting noun before its own verb is a noun; after a relative or a pronoun it reports', () => {
@@ -253,16 +299,27 @@ describe('source kinds', () => {
   });
 
   it('"The survey of more than 1,000 people reported": the survey, not the people', () => {
-    expect(attributions('The survey of more than 1,000 people reported that 43% would pay.').map((a) => [a.kind, a.source?.text])).toEqual([['document', 'The survey of more than 1,000 people']]);
+    expect(attributions('The survey of more than 1,000 people reported that 43% would pay.').map((a) => [a.kind, a.source?.text])).toEqual([
+      ['document', 'The survey of more than 1,000 people']
+    ]);
     // A verb of its own before the cue is another clause.
-    expect(attributions('Tory sources say senior party figures had argued against it.').map((a) => a.source?.text)).toEqual(['Tory sources', 'senior party figures']);
+    expect(attributions('Tory sources say senior party figures had argued against it.').map((a) => a.source?.text)).toEqual([
+      'Tory sources',
+      'senior party figures'
+    ]);
   });
 
   it('a name before an appositive whose closing comma is missing is the source', () => {
-    expect(attributions('"They should act now," Mr Prettejohn, the harbour chief executive said.').map((a) => [a.kind, a.source?.text])).toEqual([['named', 'Mr Prettejohn, the harbour chief executive']]);
+    expect(
+      attributions('"They should act now," Mr Prettejohn, the harbour chief executive said.').map((a) => [a.kind, a.source?.text])
+    ).toEqual([['named', 'Mr Prettejohn, the harbour chief executive']]);
     // An opener before the comma is no name.
-    expect(attributions('On Monday, police officials said the man had fled.').map((a) => [a.kind, a.source?.text])).toEqual([['anonymous', 'police officials']]);
-    expect(attributions('In New York, police officials said the man had fled.').map((a) => [a.kind, a.source?.text])).toEqual([['anonymous', 'police officials']]);
+    expect(attributions('On Monday, police officials said the man had fled.').map((a) => [a.kind, a.source?.text])).toEqual([
+      ['anonymous', 'police officials']
+    ]);
+    expect(attributions('In New York, police officials said the man had fled.').map((a) => [a.kind, a.source?.text])).toEqual([
+      ['anonymous', 'police officials']
+    ]);
   });
 
   it('finding or recording something is no report', () => {
@@ -270,11 +327,15 @@ describe('source kinds', () => {
   });
 
   it('"a committee of MPs and peers" is one subject', () => {
-    expect(attributions('Abuses have reached shocking levels, a committee of MPs and peers has warned.').map((a) => [a.kind, a.source?.text])).toEqual([['institutional', 'a committee of MPs and peers']]);
+    expect(
+      attributions('Abuses have reached shocking levels, a committee of MPs and peers has warned.').map((a) => [a.kind, a.source?.text])
+    ).toEqual([['institutional', 'a committee of MPs and peers']]);
   });
 
   it('"which saw" is an event, not a witness', () => {
-    expect(attributions('The double album, which saw two producers share the work, was hailed by critics.').map((a) => a.cue.text)).not.toContain('saw');
+    expect(
+      attributions('The double album, which saw two producers share the work, was hailed by critics.').map((a) => a.cue.text)
+    ).not.toContain('saw');
   });
 
   it('"say" between commas means "for example"', () => {
@@ -300,7 +361,9 @@ describe('pronoun sources resolve to the last source', () => {
   });
 
   it('"She added" takes the named source and its kind', () => {
-    const list = attributions('Maria Olsen, the police chief, said the suspect had been detained. She added that a second arrest was likely.');
+    const list = attributions(
+      'Maria Olsen, the police chief, said the suspect had been detained. She added that a second arrest was likely.'
+    );
     expect(list[1]).toMatchObject({kind: 'named', source: {text: 'She'}, resolvedSource: 'Maria Olsen, the police chief'});
   });
 
@@ -332,7 +395,14 @@ describe('quotes and speakers', () => {
     const text = '"We have waited ten years for these jobs," said Ana Ruiz, a dock worker.';
     const result = analyze(text);
     expect(result.attributions.map(brief)).toEqual([
-      {kind: 'named', cue: 'said', source: 'Ana Ruiz, a dock worker', resolvedSource: null, content: '"We have waited ten years for these jobs,"', quote: true}
+      {
+        kind: 'named',
+        cue: 'said',
+        source: 'Ana Ruiz, a dock worker',
+        resolvedSource: null,
+        content: '"We have waited ten years for these jobs,"',
+        quote: true
+      }
     ]);
     expect(result.quotes).toEqual([{start: 0, end: 42, speaker: 'Ana Ruiz, a dock worker'}]);
   });
@@ -347,13 +417,20 @@ describe('quotes and speakers', () => {
   it('"...," read a statement from X: the document is the source', () => {
     const text = '"We have investigated this matter," read a statement from the phone company.';
     expect(analyze(text).attributions.map(brief)).toEqual([
-      {kind: 'document', cue: 'read', source: 'a statement from the phone company', resolvedSource: null, content: '"We have investigated this matter,"', quote: true}
+      {
+        kind: 'document',
+        cue: 'read',
+        source: 'a statement from the phone company',
+        resolvedSource: null,
+        content: '"We have investigated this matter,"',
+        quote: true
+      }
     ]);
     // Reading a document aloud is no attribution.
     expect(attributions('She read a statement from the phone company.')).toHaveLength(0);
   });
 
-  it('a quotation after a colon: a name label, a label noun, the sentence\'s subject', () => {
+  it("a quotation after a colon: a name label, a label noun, the sentence's subject", () => {
     const speakers = (text: string) => analyze(text).quotes.map((q) => q.speaker);
     expect(speakers('- Manchester City boss Kevin Keegan: "We had a great chance."')).toEqual(['Manchester City boss Kevin Keegan']);
     expect(speakers('A picture appears under the headline: "Harry the Nazi."')).toEqual(['the headline']);
@@ -375,7 +452,9 @@ describe('quotes and speakers', () => {
   });
 
   it('a quote with nobody near it has no speaker', () => {
-    expect(analyze('Residents gathered outside the hall. "We have waited ten years for these jobs."').quotes).toEqual([{start: 37, end: 79, speaker: null}]);
+    expect(analyze('Residents gathered outside the hall. "We have waited ten years for these jobs."').quotes).toEqual([
+      {start: 37, end: 79, speaker: null}
+    ]);
   });
 
   it('quotes in different paragraphs do not share a speaker unless the quote runs on', () => {
@@ -386,7 +465,8 @@ describe('quotes and speakers', () => {
   // News style: a quotation that runs on into the next paragraph is left open at the first paragraph's
   // end and reopened by the mark that starts the next; that mark does not close it.
   it('a quotation continued in the next paragraph keeps its speaker', () => {
-    const text = '"The port will close in June," said Ana Ruiz, a dock worker. "We have waited ten years for these jobs.\n\n"Now they are gone."';
+    const text =
+      '"The port will close in June," said Ana Ruiz, a dock worker. "We have waited ten years for these jobs.\n\n"Now they are gone."';
     const quotes = analyze(text).quotes;
     const last = quotes[quotes.length - 1];
     expect(last).toEqual({start: text.lastIndexOf('"Now'), end: text.length, speaker: 'Ana Ruiz, a dock worker'});
@@ -411,10 +491,19 @@ describe('anonymous sources: reason and position', () => {
 
   it.each([
     ['A police officer, who asked not to be named for fear of retaliation, said the suspect had fled.', 'for fear of retaliation'],
-    ['A government official, speaking on condition of anonymity because he was not authorized to discuss the talks, said the deal was close.', 'because he was not authorized to discuss the talks'],
-    ['The deal was close, according to a senior diplomat who asked not to be named because the negotiations are private.', 'because the negotiations are private'],
+    [
+      'A government official, speaking on condition of anonymity because he was not authorized to discuss the talks, said the deal was close.',
+      'because he was not authorized to discuss the talks'
+    ],
+    [
+      'The deal was close, according to a senior diplomat who asked not to be named because the negotiations are private.',
+      'because the negotiations are private'
+    ],
     // The reason may come in the next sentence.
-    ['A senior diplomat said the talks had stalled. The diplomat spoke on condition of anonymity because the talks are confidential.', 'because the talks are confidential']
+    [
+      'A senior diplomat said the talks had stalled. The diplomat spoke on condition of anonymity because the talks are confidential.',
+      'because the talks are confidential'
+    ]
   ])('reason: %s', (text, reason) => {
     const anonymous = attributions(text).filter((a) => a.kind === 'anonymous' && a.resolvedSource === null);
     expect(anonymous[0].anonymityReason).toBe(reason);
@@ -440,9 +529,21 @@ describe('PolNeAR pass: relative clauses, participles, more cue verbs', () => {
   const cues = (text: string) => attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text ?? null, kind: a.kind}));
 
   it.each([
-    ['"the N of voters who said"', 'The mayor won among the 40 percent of voters who said transit mattered most.', {cue: 'said', source: 'voters', kind: 'vague'}],
-    ['"Name, who said"', 'The bill passed despite objections from Senator Ruth Varga, who said it went too far.', {cue: 'said', source: 'Senator Ruth Varga', kind: 'named'}],
-    ['"a determiner opens the head"', 'Residents complained to some council members who say the road is unsafe.', {cue: 'say', source: 'some council members', kind: 'vague'}]
+    [
+      '"the N of voters who said"',
+      'The mayor won among the 40 percent of voters who said transit mattered most.',
+      {cue: 'said', source: 'voters', kind: 'vague'}
+    ],
+    [
+      '"Name, who said"',
+      'The bill passed despite objections from Senator Ruth Varga, who said it went too far.',
+      {cue: 'said', source: 'Senator Ruth Varga', kind: 'named'}
+    ],
+    [
+      '"a determiner opens the head"',
+      'Residents complained to some council members who say the road is unsafe.',
+      {cue: 'say', source: 'some council members', kind: 'vague'}
+    ]
   ])('who + speech verb: %s', (_name, text, want) => {
     expect(cues(text)).toContainEqual(want);
   });
@@ -453,8 +554,16 @@ describe('PolNeAR pass: relative clauses, participles, more cue verbs', () => {
   });
 
   it('", saying" after a definite noun phrase takes it as the speaker', () => {
-    expect(cues('The harbour authority has closed the pier, saying the storm damaged its supports.')).toContainEqual({cue: 'saying', source: 'The harbour authority', kind: 'institutional'});
-    expect(cues('The former mayor has praised the plan, saying it would bring jobs.')).toContainEqual({cue: 'saying', source: 'The former mayor', kind: 'named'});
+    expect(cues('The harbour authority has closed the pier, saying the storm damaged its supports.')).toContainEqual({
+      cue: 'saying',
+      source: 'The harbour authority',
+      kind: 'institutional'
+    });
+    expect(cues('The former mayor has praised the plan, saying it would bring jobs.')).toContainEqual({
+      cue: 'saying',
+      source: 'The former mayor',
+      kind: 'named'
+    });
   });
 
   it.each([
@@ -499,7 +608,10 @@ describe('PolNeAR pass: quotation tags, "in a poll", bare objects', () => {
   });
 
   it('a verb before a colon that opens a quotation', () => {
-    expect(cues('The harbour master shrugged: "Storms come every winter."')).toContainEqual({cue: 'shrugged', source: 'The harbour master'});
+    expect(cues('The harbour master shrugged: "Storms come every winter."')).toContainEqual({
+      cue: 'shrugged',
+      source: 'The harbour master'
+    });
   });
 
   it('no tag: a quotation followed by more of the sentence', () => {
@@ -507,12 +619,18 @@ describe('PolNeAR pass: quotation tags, "in a poll", bare objects', () => {
   });
 
   it('"in a <named> poll" credits the poll; "in the polls" does not', () => {
-    expect(cues('Varga led by six points in a Harbour Gazette poll released on Monday.')).toContainEqual({cue: 'in', source: 'a Harbour Gazette poll'});
+    expect(cues('Varga led by six points in a Harbour Gazette poll released on Monday.')).toContainEqual({
+      cue: 'in',
+      source: 'a Harbour Gazette poll'
+    });
     expect(cues('Varga leads in the polls.')).toEqual([]);
   });
 
   it('"in an interview with" makes the subject speak; "in the book world" does not', () => {
-    expect(cues('Varga, in an interview on Monday, was upbeat about the budget.')).toContainEqual({cue: 'in an interview', source: 'Varga'});
+    expect(cues('Varga, in an interview on Monday, was upbeat about the budget.')).toContainEqual({
+      cue: 'in an interview',
+      source: 'Varga'
+    });
     expect(cues('Varga has worked in the book world for years.')).toEqual([]);
   });
 
@@ -529,7 +647,9 @@ describe('PolNeAR pass: quotation tags, "in a poll", bare objects', () => {
 describe('PolNeAR pass: stance nouns after a possessive', () => {
   it('"her support for", "the senator\'s criticism of": the owner takes a stand', () => {
     const list = attributions("Varga's criticism of the budget surprised her party.");
-    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([{cue: 'criticism', source: "Varga's", stance: true}]);
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([
+      {cue: 'criticism', source: "Varga's", stance: true}
+    ]);
     expect(attributions('The mayor repeated her support for the harbour plan.').map((a) => a.cue.text)).toContain('support');
   });
 
@@ -549,7 +669,10 @@ describe('PolNeAR pass: declining and seeing', () => {
 
   it('"see X as" is a view (a crowd holding it is a vague source); "users can see" is no source', () => {
     expect(cues('Governor Alan Pike sees the levy as a tax on commuters.')).toContain('sees');
-    const vague = (text: string) => analyze(text).findings.filter((f) => f.ruleId === 'vague-source').map((f) => text.slice(f.start, f.end));
+    const vague = (text: string) =>
+      analyze(text)
+        .findings.filter((f) => f.ruleId === 'vague-source')
+        .map((f) => text.slice(f.start, f.end));
     expect(vague('Analysts see the levy as a tax on commuters.')).toEqual(['Analysts']);
     expect(vague('The software controls what websites users can see.')).toEqual([]);
   });
@@ -562,7 +685,10 @@ describe('PolNeAR pass: declining and seeing', () => {
 
 describe('PolNeAR pass: quantifier subjects and opening subjects', () => {
   const cues = (text: string) => attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text ?? null, kind: a.kind}));
-  const vague = (text: string) => analyze(text).findings.filter((f) => f.ruleId === 'vague-source').map((f) => text.slice(f.start, f.end));
+  const vague = (text: string) =>
+    analyze(text)
+      .findings.filter((f) => f.ruleId === 'vague-source')
+      .map((f) => text.slice(f.start, f.end));
 
   it('"Some say", "what many thought": the quantifier alone is a vague source', () => {
     expect(cues('Some say the harbour levy will drive ferries away.')).toEqual([{cue: 'say', source: 'Some', kind: 'vague'}]);
@@ -579,7 +705,11 @@ describe('PolNeAR pass: quantifier subjects and opening subjects', () => {
   });
 
   it('"The State Department has ... and says": a capitalized office word is part of the subject', () => {
-    expect(cues('The State Department has withheld the pages and says it will not release them.')).toContainEqual({cue: 'says', source: 'The State Department', kind: 'institutional'});
+    expect(cues('The State Department has withheld the pages and says it will not release them.')).toContainEqual({
+      cue: 'says',
+      source: 'The State Department',
+      kind: 'institutional'
+    });
   });
 
   it('a crowd that threatens or urges in a coordinated verb makes no vague source', () => {
@@ -643,17 +773,33 @@ describe('"found" in its reporting sense only', () => {
     ['The study found a link between diet and sleep.', 'The study', 'a link between diet and sleep'],
     ['Varga found that the figures were wrong.', 'Varga', 'that the figures were wrong'],
     ['Police found no evidence that the mayor lied.', 'Police', 'no evidence that the mayor lied'],
-    ['The committee found the £40m system from a US supplier was unreliable.', 'The committee', 'the £40m system from a US supplier was unreliable'],
-    ['Two analysts, Ana Ruiz and Tom Bell, found in 2014 that the fleet was old.', 'Two analysts, Ana Ruiz and Tom Bell', 'in 2014 that the fleet was old'],
-    ['A Harbour Gazette/Westfield Poll finds a generation that is restless.', 'A Harbour Gazette/Westfield Poll', 'a generation that is restless'],
+    [
+      'The committee found the £40m system from a US supplier was unreliable.',
+      'The committee',
+      'the £40m system from a US supplier was unreliable'
+    ],
+    [
+      'Two analysts, Ana Ruiz and Tom Bell, found in 2014 that the fleet was old.',
+      'Two analysts, Ana Ruiz and Tom Bell',
+      'in 2014 that the fleet was old'
+    ],
+    [
+      'A Harbour Gazette/Westfield Poll finds a generation that is restless.',
+      'A Harbour Gazette/Westfield Poll',
+      'a generation that is restless'
+    ],
     ['Prices rose sharply, the audit found.', 'the audit', 'Prices rose sharply']
   ])('a finding: %s', (text, source, content) => {
     const list = attributions(text);
-    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, content: a.content?.text}))).toEqual([{cue: text.match(/\b(found|finds)\b/)![0], source, content}]);
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, content: a.content?.text}))).toEqual([
+      {cue: text.match(/\b(found|finds)\b/)![0], source, content}
+    ]);
   });
 
   it('a crowd finding something good or bad holds an opinion (a vague source); finding a way, being able to find or being helped to find does not', () => {
-    expect(attributions('Some fans would find such a move controversial.').map((a) => ({kind: a.kind, source: a.source?.text}))).toEqual([{kind: 'vague', source: 'Some fans'}]);
+    expect(attributions('Some fans would find such a move controversial.').map((a) => ({kind: a.kind, source: a.source?.text}))).toEqual([
+      {kind: 'vague', source: 'Some fans'}
+    ]);
     expect(attributions('Most readers find the column dull.').map((a) => a.source?.text)).toEqual(['Most readers']);
     expect(attributions('Many families found ways to cut their bills.')).toEqual([]);
     expect(attributions('Farmers can find the prices on the website.')).toEqual([]);
@@ -668,9 +814,13 @@ describe('"found" in its reporting sense only', () => {
   });
 
   it('base forms after a plural, a pronoun or an auxiliary still report', () => {
-    expect(attributions('Figures from the trade ministry show that exports rose.').map((a) => a.source?.text)).toEqual(['Figures from the trade ministry']);
+    expect(attributions('Figures from the trade ministry show that exports rose.').map((a) => a.source?.text)).toEqual([
+      'Figures from the trade ministry'
+    ]);
     expect(attributions('The data show a fall in exports.').map((a) => a.source?.text)).toEqual(['The data']);
-    expect(attributions('Data published by the port on Tuesday show that traffic fell.').map((a) => a.source?.text)).toEqual(['Data published by the port on Tuesday']);
+    expect(attributions('Data published by the port on Tuesday show that traffic fell.').map((a) => a.source?.text)).toEqual([
+      'Data published by the port on Tuesday'
+    ]);
     expect(attributions('Ortiz could show that the fund was empty.').map((a) => a.source?.text)).toEqual(['Ortiz']);
   });
 });
@@ -692,7 +842,9 @@ describe('accuracy pass: a time between the verb and what it reports', () => {
 
 describe('accuracy pass: "first reported"', () => {
   it('"first" is an adverb after a subject or "be"', () => {
-    expect(attributions('The meeting was first reported by the Harbour Gazette.').map((a) => a.source?.text)).toEqual(['the Harbour Gazette']);
+    expect(attributions('The meeting was first reported by the Harbour Gazette.').map((a) => a.source?.text)).toEqual([
+      'the Harbour Gazette'
+    ]);
     expect(attributions('The Gazette first reported the decision on Sunday.').map((a) => a.source?.text)).toEqual(['The Gazette']);
   });
 
@@ -705,7 +857,9 @@ describe('accuracy pass: "first reported"', () => {
 describe('accuracy pass: ", saying" with a subject the model cannot name', () => {
   it('the words are reported, with no source made up', () => {
     const list = attributions('The port authority in Westfield hit back again, saying the ferry plan was unfair.');
-    expect(list.map((a) => ({cue: a.cue.text, source: a.source, content: a.content?.text}))).toEqual([{cue: 'saying', source: null, content: 'the ferry plan was unfair'}]);
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source, content: a.content?.text}))).toEqual([
+      {cue: 'saying', source: null, content: 'the ferry plan was unfair'}
+    ]);
   });
 
   it('"saying goodbye", "adding to his wins" report nothing', () => {
@@ -720,7 +874,9 @@ describe('accuracy pass: "as X put it"', () => {
     ['As Ana Ruiz put it, the port is the heart of the town.', 'Ana Ruiz', 'named'],
     ['The ferry, as one official put it, is "a floating wreck".', 'one official', 'anonymous']
   ])('%s', (text, source, kind) => {
-    expect(attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text, kind: a.kind}))).toEqual([{cue: 'put it', source, kind}]);
+    expect(attributions(text).map((a) => ({cue: a.cue.text, source: a.source?.text, kind: a.kind}))).toEqual([
+      {cue: 'put it', source, kind}
+    ]);
   });
 
   it('"put it on the table" is no cue', () => {
@@ -735,7 +891,7 @@ describe('accuracy pass: "as X put it"', () => {
 describe('accuracy pass: stance nouns without a possessive', () => {
   it.each([
     ['The ferry plan drew criticism from fellow senators.', 'criticism', 'fellow senators'],
-    ['Varga won the endorsement of the dockers\' union.', 'endorsement', null],
+    ["Varga won the endorsement of the dockers' union.", 'endorsement', null],
     ['There were complaints that the port was closed too early.', 'complaints', null],
     ['Ruiz had nothing but praise for the crew.', 'praise', null]
   ])('%s', (text, cue, source) => {
@@ -800,7 +956,9 @@ describe('accuracy pass: "has learned that"', () => {
 describe('accuracy pass: "was asked about"', () => {
   it('the one asked about something takes a stand (a stance, not a source)', () => {
     const list = attributions('The mayor was asked whether the port would close.');
-    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([{cue: 'was asked', source: 'The mayor', stance: true}]);
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([
+      {cue: 'was asked', source: 'The mayor', stance: true}
+    ]);
   });
 
   it('a request ("was asked to") and a crowd asked are no cues', () => {
@@ -811,9 +969,13 @@ describe('accuracy pass: "was asked about"', () => {
 
 describe('accuracy pass: "to endorse"', () => {
   it('endorsing after "to" is a stand the sentence\'s subject takes', () => {
-    expect(attributions('Ruiz was the first member of the council to endorse the plan.').map((a) => ({cue: a.cue.text, source: a.source?.text, stance: a.stance}))).toEqual([
-      {cue: 'to endorse', source: 'Ruiz', stance: true}
-    ]);
+    expect(
+      attributions('Ruiz was the first member of the council to endorse the plan.').map((a) => ({
+        cue: a.cue.text,
+        source: a.source?.text,
+        stance: a.stance
+      }))
+    ).toEqual([{cue: 'to endorse', source: 'Ruiz', stance: true}]);
     expect(attributions('The union has yet to endorse a candidate.').map((a) => a.source?.text)).toEqual(['The union']);
   });
 
@@ -882,7 +1044,9 @@ describe('a clause, a comma, then "said" and a name: the name speaks', () => {
   });
 
   it('a subject with its own clause keeps the verb ("The mayor, who was elected in May, said the ferry ..."); "told X" names an audience', () => {
-    expect(attributions('The mayor, who was elected in May, said the ferry would run.').map((a) => a.source?.text)).toEqual(['The mayor, who was elected in May']);
+    expect(attributions('The mayor, who was elected in May, said the ferry would run.').map((a) => a.source?.text)).toEqual([
+      'The mayor, who was elected in May'
+    ]);
     const told = attributions('One dealer, who asked not to be named, told Reuters the sales were "poor".');
     expect(told.find((a) => a.cue.text === 'told')?.source?.text).toBe('One dealer, who asked not to be named');
   });

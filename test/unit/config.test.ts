@@ -5,7 +5,15 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DEFAULT_MAX_LENGTH} from '../../server/src/analysis/config/config';
-import {CONFIG_FILE_NAMES, PRESETS, RULE_IDS, parseConfig, resolveOptions, type ConfigError, type ParsedConfig} from '../../server/src/analysis';
+import {
+  CONFIG_FILE_NAMES,
+  PRESETS,
+  RULE_IDS,
+  parseConfig,
+  resolveOptions,
+  type ConfigError,
+  type ParsedConfig
+} from '../../server/src/analysis';
 import {MAX_CONFIG_BYTES, findConfigFile, formatConfigError, readConfigFile} from '../../server/src/node/config-files';
 
 const PATH = '/drafts/.whosaidrc.json';
@@ -88,7 +96,9 @@ describe('parseConfig: malformed JSON names the line and column', () => {
   });
 
   it('CRLF line ends count lines the same way', () => {
-    expect(brief(errorsOf(parseConfig('{\r\n  "preset": 3\r\n}', PATH)))).toEqual([{line: 2, column: 13, message: '"preset" must be a string'}]);
+    expect(brief(errorsOf(parseConfig('{\r\n  "preset": 3\r\n}', PATH)))).toEqual([
+      {line: 2, column: 13, message: '"preset" must be a string'}
+    ]);
   });
 
   it('errors carry offsets of the offending text', () => {
@@ -166,13 +176,23 @@ describe('parseConfig: wrong types, unknown names', () => {
 
 describe('resolveOptions', () => {
   it('no layers: defaults', () => {
-    expect(resolveOptions()).toEqual({rules: {}, allow: [], extra: {vagueSources: [], hedges: [], editorial: []}, maxLength: DEFAULT_MAX_LENGTH});
+    expect(resolveOptions()).toEqual({
+      rules: {},
+      allow: [],
+      extra: {vagueSources: [], hedges: [], editorial: []},
+      maxLength: DEFAULT_MAX_LENGTH
+    });
     expect(resolveOptions(undefined, {})).toEqual(resolveOptions());
   });
 
   it('a preset expands to its rules', () => {
     for (const [name, rules] of Object.entries(PRESETS)) expect(resolveOptions({preset: name}).rules).toEqual(rules);
-    expect(resolveOptions({preset: 'ap'}).rules).toEqual({'anonymous-source': 'error', 'unattributed-quote': 'error', 'leftover-tk': 'error', 'loaded-verb': 'warning'});
+    expect(resolveOptions({preset: 'ap'}).rules).toEqual({
+      'anonymous-source': 'error',
+      'unattributed-quote': 'error',
+      'leftover-tk': 'error',
+      'loaded-verb': 'warning'
+    });
   });
 
   it('only the strict preset turns on the strict checks, and the last preset named decides', () => {
@@ -183,11 +203,11 @@ describe('resolveOptions', () => {
     expect(resolveOptions({preset: 'strict'}, {rules: {hedge: 'info'}}).strict).toBe(true);
   });
 
-  it('a layer\'s own rules win over its preset', () => {
+  it("a layer's own rules win over its preset", () => {
     expect(resolveOptions({preset: 'ap', rules: {'anonymous-source': 'warning'}}).rules?.['anonymous-source']).toBe('warning');
   });
 
-  it('later layers win: the editor\'s preset and rules over the file\'s', () => {
+  it("later layers win: the editor's preset and rules over the file's", () => {
     const file = {preset: 'ap', rules: {hedge: 'off' as const}};
     const editor = {preset: 'opinion', rules: {'leftover-tk': 'hint' as const}};
     expect(resolveOptions(file, editor).rules).toEqual({
@@ -305,7 +325,8 @@ describe('schemas/whosaidrc.schema.json is consistent with the engine', () => {
   it('the settings enum is what parseConfig accepts', () => {
     const settings: string[] = schema.definitions.setting.enum;
     expect([...settings].sort()).toEqual(['default', 'error', 'hint', 'info', 'off', 'warning']);
-    for (const id of Object.keys(schema.properties.rules.properties)) expect(schema.properties.rules.properties[id]).toEqual({$ref: '#/definitions/setting'});
+    for (const id of Object.keys(schema.properties.rules.properties))
+      expect(schema.properties.rules.properties[id]).toEqual({$ref: '#/definitions/setting'});
     for (const setting of settings) expect(parseConfig(JSON.stringify({rules: {hedge: setting}}), PATH).ok).toBe(true);
   });
 

@@ -68,9 +68,9 @@ describe('updateDiagnostics', () => {
     TextDocument.update(doc, [{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, text: '# Ferries\n\n'}], 2);
     const second = updateDiagnostics(first, doc, session.analyze(doc.getText(), 'markdown').findings);
     expect(first.diagnostics.length).toBeGreaterThan(2);
-    expect(second.diagnostics.map((d) => [d.code, d.range.start.line - 2, d.range.start.character, d.range.end.line - 2, d.range.end.character])).toEqual(
-      first.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])
-    );
+    expect(
+      second.diagnostics.map((d) => [d.code, d.range.start.line - 2, d.range.start.character, d.range.end.line - 2, d.range.end.character])
+    ).toEqual(first.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]));
     expect(second.diagnostics).toEqual(second.findings.map((finding) => toDiagnostic(doc, finding)));
   });
 });

@@ -104,7 +104,9 @@ describe('createAnalyzer: the paragraph cache', () => {
     const after = analyzer.analyze(text, 'markdown');
     const delta = text.length - join(document()).length;
     const late = (list: AnalysisResult['findings']) => list.filter((f) => f.paragraph.start > 200);
-    expect(late(after.findings).map((f) => [f.ruleId, f.start - delta, f.end - delta])).toEqual(late(before.findings).map((f) => [f.ruleId, f.start, f.end]));
+    expect(late(after.findings).map((f) => [f.ruleId, f.start - delta, f.end - delta])).toEqual(
+      late(before.findings).map((f) => [f.ruleId, f.start, f.end])
+    );
     for (const finding of after.findings) expect(text.slice(finding.start, finding.end)).toBe(finding.actual);
   });
 
@@ -209,7 +211,33 @@ describe('createAnalyzer: the paragraph cache', () => {
 });
 
 /** Pieces of Markdown and plain-text structure that move paragraph boundaries when typed anywhere. */
-const STRUCTURE = ['\n', '\n\n', '\r\n', ' ', 'x', '---', '+++', '```', '~~~', '<div>', '<!--', '-->', '> ', '- ', '1. ', '# ', '    ', '===', '|', '"', 'said ', 'She ', '<!-- whosaid-disable hedge -->', '\n\n<!-- whosaid-enable -->\n\n', '<!-- whosaid-disable-next-line -->\n'];
+const STRUCTURE = [
+  '\n',
+  '\n\n',
+  '\r\n',
+  ' ',
+  'x',
+  '---',
+  '+++',
+  '```',
+  '~~~',
+  '<div>',
+  '<!--',
+  '-->',
+  '> ',
+  '- ',
+  '1. ',
+  '# ',
+  '    ',
+  '===',
+  '|',
+  '"',
+  'said ',
+  'She ',
+  '<!-- whosaid-disable hedge -->',
+  '\n\n<!-- whosaid-enable -->\n\n',
+  '<!-- whosaid-disable-next-line -->\n'
+];
 
 /** One random edit: a few characters replaced by up to three structure pieces (positions biased to the start now and then). */
 function randomEdit(text: string, r: () => number): string {
@@ -254,7 +282,8 @@ describe('re-splitting around an edit', () => {
           expect(next.slice(change.newEnd), label).toBe(text.slice(change.oldEnd));
           // And the smallest such: the prefix and suffix cannot grow.
           if (change.start < change.oldEnd && change.start < change.newEnd) expect(next[change.start], label).not.toBe(text[change.start]);
-          if (change.start < change.oldEnd && change.start < change.newEnd) expect(next[change.newEnd - 1], label).not.toBe(text[change.oldEnd - 1]);
+          if (change.start < change.oldEnd && change.start < change.newEnd)
+            expect(next[change.newEnd - 1], label).not.toBe(text[change.oldEnd - 1]);
           split = resplit(split, next, format, change).split;
           expect(split, label).toEqual(splitDocument(next, format));
           text = next;

@@ -19,7 +19,13 @@ describe('parseLabeled', () => {
   });
 
   it('reports bad lines with their line numbers', () => {
-    const bad = ['{"id":"a","text":"t","expect":[["no-such-rule"]]}', 'not json', '{"id":"b","text":"t"}', '{"id":"c","text":"t","expect":[[]]}', '{"id":"d","text":"t","expect":[],"extra":1}'].join('\n');
+    const bad = [
+      '{"id":"a","text":"t","expect":[["no-such-rule"]]}',
+      'not json',
+      '{"id":"b","text":"t"}',
+      '{"id":"c","text":"t","expect":[[]]}',
+      '{"id":"d","text":"t","expect":[],"extra":1}'
+    ].join('\n');
     const {items, errors} = parseLabeled(bad, 'bad.jsonl');
     expect(items).toEqual([]);
     expect(errors.map((e) => e.line)).toEqual([1, 2, 3, 4, 5]);
@@ -34,7 +40,10 @@ describe('parseLabeled', () => {
 describe('scoreItems', () => {
   const {items} = parseLabeled(lines, 'x.jsonl');
   const byId: Record<string, FindingLike[]> = {
-    a: [{ruleId: 'vague-source', severity: 'warning'}, {ruleId: 'hedge', severity: 'info'}],
+    a: [
+      {ruleId: 'vague-source', severity: 'warning'},
+      {ruleId: 'hedge', severity: 'info'}
+    ],
     b: [{ruleId: 'anonymous-source', severity: 'warning'}],
     c: [{ruleId: 'hedge', severity: 'info'}],
     d: [{ruleId: 'loaded-verb', severity: 'info'}],

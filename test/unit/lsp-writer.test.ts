@@ -45,7 +45,11 @@ describe('StdioMessageWriter', () => {
     const sink = new Sink();
     const writer = new StdioMessageWriter(sink as unknown as NodeJS.WritableStream);
     const diagnostics = Array.from({length: 2000}, (_, i) => diagnostic(i));
-    const publish = {jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: {uri: 'file:///d.md', version: 7, diagnostics}} as Message;
+    const publish = {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: {uri: 'file:///d.md', version: 7, diagnostics}
+    } as Message;
     const empty = {jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: {uri: 'file:///e.md', diagnostics: []}} as Message;
     const other = {jsonrpc: '2.0', id: 3, result: {contents: 'é'}} as Message;
     await writer.write(publish);
@@ -70,7 +74,11 @@ describe('StdioMessageWriter', () => {
       }
     };
     for (let version = 1; version <= 3; version++) {
-      await writer.write({jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: {uri: 'file:///d.md', version, diagnostics: [counted]}} as Message);
+      await writer.write({
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: {uri: 'file:///d.md', version, diagnostics: [counted]}
+      } as Message);
     }
     expect(reads).toBe(1);
     expect(sink.messages()).toHaveLength(3);
@@ -95,8 +103,16 @@ describe('Arrivals', () => {
     const handled: Message[] = [];
     arrivals.watch(reader).listen((message) => handled.push(message));
     const change = (version: number) =>
-      ({jsonrpc: '2.0', method: 'textDocument/didChange', params: {textDocument: {uri: 'file:///d.md', version}, contentChanges: []}}) as Message;
-    deliver({jsonrpc: '2.0', method: 'textDocument/didOpen', params: {textDocument: {uri: 'file:///d.md', version: 1, languageId: 'markdown', text: ''}}} as Message);
+      ({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: {textDocument: {uri: 'file:///d.md', version}, contentChanges: []}
+      }) as Message;
+    deliver({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: {textDocument: {uri: 'file:///d.md', version: 1, languageId: 'markdown', text: ''}}
+    } as Message);
     expect(arrivals.newer('file:///d.md', 1)).toBe(false);
     deliver(change(2));
     deliver(change(3));

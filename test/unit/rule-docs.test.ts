@@ -53,7 +53,11 @@ describe('rule pages: every example does what the page says', () => {
         const own = analyze(example.text, options).findings.filter((finding) => finding.ruleId === rule.id);
         const summary = own.map((finding) => `${finding.severity} "${finding.actual}"`).join(', ');
         if (example.flagged) expect(own.length, `caption: ${example.caption}`).toBeGreaterThan(0);
-        else expect(own.filter((finding) => RANK[finding.severity] >= RANK[rule.defaultSeverity]), `found: ${summary}; caption: ${example.caption}`).toEqual([]);
+        else
+          expect(
+            own.filter((finding) => RANK[finding.severity] >= RANK[rule.defaultSeverity]),
+            `found: ${summary}; caption: ${example.caption}`
+          ).toEqual([]);
       });
     }
   }

@@ -1,7 +1,14 @@
 // The engine: document -> paragraphs -> attribution model -> rules -> findings.
 // Paragraphs are analysed one at a time and cached by their text and the context carried into them,
 // so a keystroke re-analyses only the paragraph it touched (and any whose carried context changed).
-import {buildParagraphModel, contextKey, EMPTY_CONTEXT, type CarriedContext, type LocalAttribution, type ParagraphModel} from './attribution/model';
+import {
+  buildParagraphModel,
+  contextKey,
+  EMPTY_CONTEXT,
+  type CarriedContext,
+  type LocalAttribution,
+  type ParagraphModel
+} from './attribution/model';
 import {maskProse} from './document/mask';
 import {resplit, splitDocument, type ControlMarker, type RawParagraph, type SplitDocument, type TextChange} from './document/split';
 import {getLexicon, type Lexicon} from './lexicon';
@@ -214,7 +221,12 @@ type ParagraphAnalyser = (paragraph: RawParagraph, format: DocumentFormat, incom
  * A document's paragraphs and their results: all analysed afresh, or, after an edit, the paragraphs the
  * change touched and those after it whose carried context changed; the rest are the previous results.
  */
-function analyseDocument(previous: SessionState | null, text: string, format: DocumentFormat, analyseParagraph: ParagraphAnalyser): {split: SplitDocument; results: ParagraphResult[]} {
+function analyseDocument(
+  previous: SessionState | null,
+  text: string,
+  format: DocumentFormat,
+  analyseParagraph: ParagraphAnalyser
+): {split: SplitDocument; results: ParagraphResult[]} {
   let split: SplitDocument;
   let results: ParagraphResult[];
   if (!previous) {
@@ -228,7 +240,9 @@ function analyseDocument(previous: SessionState | null, text: string, format: Do
     }
   } else {
     const change = changedRange(previous.text, text);
-    const again = change ? resplit(previous.split, text, format, change) : {split: previous.split, before: previous.results.length, after: previous.results.length};
+    const again = change
+      ? resplit(previous.split, text, format, change)
+      : {split: previous.split, before: previous.results.length, after: previous.results.length};
     split = again.split;
     const old = previous.results;
     results = old.slice(0, again.before);
@@ -260,7 +274,12 @@ function analyseDocument(previous: SessionState | null, text: string, format: Do
  * A session (an editor buffer) needs the findings at every keystroke and the attributions only for a
  * hover or a report: those are placed when first read. The keys keep their usual order.
  */
-function lazyResult(visible: Finding[], gather: () => {attributions: Attribution[]; quotes: Quote[]}, stats: AnalysisResult['stats'], notices: string[]): AnalysisResult {
+function lazyResult(
+  visible: Finding[],
+  gather: () => {attributions: Attribution[]; quotes: Quote[]},
+  stats: AnalysisResult['stats'],
+  notices: string[]
+): AnalysisResult {
   const result = {findings: visible} as AnalysisResult;
   for (const key of ['attributions', 'quotes'] as const) {
     Object.defineProperty(result, key, {
@@ -288,7 +307,10 @@ export function changedRange(before: string, after: string): TextChange | null {
   if (before === after) return null;
   const limit = Math.min(before.length, after.length);
   const prefix = common(limit, (at, size) => before.slice(at, at + size) === after.slice(at, at + size));
-  const suffix = common(limit - prefix, (at, size) => before.slice(before.length - at - size, before.length - at) === after.slice(after.length - at - size, after.length - at));
+  const suffix = common(
+    limit - prefix,
+    (at, size) => before.slice(before.length - at - size, before.length - at) === after.slice(after.length - at - size, after.length - at)
+  );
   return {start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix};
 }
 
@@ -331,7 +353,14 @@ function declineReason(text: string, maxLength: number): string | null {
   return null;
 }
 
-function computeParagraph(paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext, lexicon: Lexicon, enabled: RuleId[], strict: boolean): ParagraphResult {
+function computeParagraph(
+  paragraph: RawParagraph,
+  format: DocumentFormat,
+  incoming: CarriedContext,
+  lexicon: Lexicon,
+  enabled: RuleId[],
+  strict: boolean
+): ParagraphResult {
   const prose = maskProse(paragraph.text, format);
   const model = buildParagraphModel(prose, incoming, lexicon);
   const findings: RawFinding[] = [];
@@ -394,7 +423,13 @@ function severityFor(ruleId: RuleId, secondary: boolean, setting: RuleSetting | 
   return SEVERITY_RANK[setting] > SEVERITY_RANK.info ? 'info' : setting;
 }
 
-function finalize(raw: RawFinding, offset: number, paragraph: {start: number; end: number}, paragraphText: string, setting: RuleSetting | undefined): Finding | null {
+function finalize(
+  raw: RawFinding,
+  offset: number,
+  paragraph: {start: number; end: number},
+  paragraphText: string,
+  setting: RuleSetting | undefined
+): Finding | null {
   if (setting === 'off') return null;
   const start = raw.start + offset;
   const end = raw.end + offset;
@@ -461,6 +496,8 @@ function applyMarkers(findings: Finding[], markers: ControlMarker[], paragraphs:
   }
   for (const [rule, start] of open) add(rule, start, Infinity);
   const isDisabled = (finding: Finding) =>
-    [finding.ruleId, '*'].some((rule) => (disabled.get(rule as RuleId | '*') ?? []).some((range) => finding.start >= range.start && finding.start < range.end));
+    [finding.ruleId, '*'].some((rule) =>
+      (disabled.get(rule as RuleId | '*') ?? []).some((range) => finding.start >= range.start && finding.start < range.end)
+    );
   return findings.filter((finding) => !isDisabled(finding));
 }

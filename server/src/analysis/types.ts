@@ -24,13 +24,7 @@ export interface TextEdit {
   newText: string;
 }
 
-export type SuggestionKind =
-  | 'attribute'
-  | 'rewrite'
-  | 'remove'
-  | 'name-source'
-  | 'add-reason'
-  | 'add-speaker';
+export type SuggestionKind = 'attribute' | 'rewrite' | 'remove' | 'name-source' | 'add-reason' | 'add-speaker';
 
 /** A ready-made, minimal fix. Edits never reach outside the finding's sentence. */
 export interface Suggestion {

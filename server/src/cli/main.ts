@@ -77,9 +77,12 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
     const {values} = args;
-    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format must be text, json or sarif (got "${values.format}")`);
-    if (!(values['fail-on']! in SEVERITY_RANK)) throw new UsageError(`--fail-on must be error, warning, info, hint or none (got "${values['fail-on']}")`);
-    if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError('--jobs must be a whole number from 1 to 999');
+    if (!['text', 'json', 'sarif'].includes(values.format!))
+      throw new UsageError(`--format must be text, json or sarif (got "${values.format}")`);
+    if (!(values['fail-on']! in SEVERITY_RANK))
+      throw new UsageError(`--fail-on must be error, warning, info, hint or none (got "${values['fail-on']}")`);
+    if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
+      throw new UsageError('--jobs must be a whole number from 1 to 999');
   } catch (error) {
     process.stderr.write(`whosaid: ${(error as Error).message}\n\n${HELP}`);
     return 2;
@@ -140,7 +143,8 @@ export async function main(argv: string[]): Promise<number> {
 
   const format = values.format!;
   if (format === 'json') process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-  else if (format === 'sarif') process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
+  else if (format === 'sarif')
+    process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
   // With every file failed there is nothing to summarize: the errors on stderr say it all.
   else if (reports.length > 0 || failed.length === 0) {
     process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR, failed.length));
@@ -167,7 +171,13 @@ function analyzerFor(configPath: string | null): Analyzer | string {
   return value;
 }
 
-function checkText(text: string, display: string, format: 'markdown' | 'plaintext', configPath: string | null, withAttributions: boolean): Outcome {
+function checkText(
+  text: string,
+  display: string,
+  format: 'markdown' | 'plaintext',
+  configPath: string | null,
+  withAttributions: boolean
+): Outcome {
   const analyzer = analyzerFor(configPath);
   if (typeof analyzer === 'string') throw new InputError(analyzer);
   const result = analyzer.analyze(text, format);
@@ -180,7 +190,7 @@ function checkFile(job: Job, withAttributions: boolean): Outcome {
     bytes = readFileSync(job.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return {error: `${job.display}: cannot read file (${code === 'EISDIR' ? 'it is a folder' : code ?? String(error)})`};
+    return {error: `${job.display}: cannot read file (${code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))})`};
   }
   let text: string;
   try {
@@ -217,30 +227,32 @@ async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: nu
   const threads = Math.min(requested ?? automaticThreads(jobs), jobs.length);
   const outcomes: Outcome[] = new Array(jobs.length);
   let next = 0;
-  const workers = Array.from({length: Math.max(0, threads - 1)}, () =>
-    new Promise<void>((resolveWorker, reject) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when files are checked in parallel
-      const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
-      const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
-      let inFlight = 0;
-      const feed = () => {
-        if (next < jobs.length) {
-          const index = next++;
-          inFlight++;
-          worker.postMessage({index, job: jobs[index]});
-        } else if (inFlight === 0) {
-          void worker.terminate().then(() => resolveWorker());
-        }
-      };
-      worker.on('message', (message: {index: number; outcome: Outcome}) => {
-        outcomes[message.index] = message.outcome;
-        inFlight--;
-        feed();
-      });
-      worker.on('error', reject);
-      // A few files in flight: the worker goes on to the next while the main thread is busy with its own.
-      for (let i = 0; i < WORKER_QUEUE; i++) feed();
-    })
+  const workers = Array.from(
+    {length: Math.max(0, threads - 1)},
+    () =>
+      new Promise<void>((resolveWorker, reject) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when files are checked in parallel
+        const {Worker} = require('node:worker_threads') as typeof import('node:worker_threads');
+        const worker = new Worker(__filename, {workerData: {withAttributions}, argv: [WORKER_FLAG]});
+        let inFlight = 0;
+        const feed = () => {
+          if (next < jobs.length) {
+            const index = next++;
+            inFlight++;
+            worker.postMessage({index, job: jobs[index]});
+          } else if (inFlight === 0) {
+            void worker.terminate().then(() => resolveWorker());
+          }
+        };
+        worker.on('message', (message: {index: number; outcome: Outcome}) => {
+          outcomes[message.index] = message.outcome;
+          inFlight--;
+          feed();
+        });
+        worker.on('error', reject);
+        // A few files in flight: the worker goes on to the next while the main thread is busy with its own.
+        for (let i = 0; i < WORKER_QUEUE; i++) feed();
+      })
   );
   while (next < jobs.length) {
     const index = next++;

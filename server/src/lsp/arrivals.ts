@@ -32,7 +32,8 @@ export class Arrivals {
     const uri = params?.textDocument?.uri;
     if (typeof method !== 'string' || typeof uri !== 'string') return;
     const version = params?.textDocument?.version;
-    if ((method === 'textDocument/didChange' || method === 'textDocument/didOpen') && typeof version === 'number') this.latest.set(uri, version);
+    if ((method === 'textDocument/didChange' || method === 'textDocument/didOpen') && typeof version === 'number')
+      this.latest.set(uri, version);
     else if (method === 'textDocument/didClose') this.latest.delete(uri);
   }
 }

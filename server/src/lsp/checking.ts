@@ -4,7 +4,16 @@ import {CodeLensRefreshRequest, MessageType, type Diagnostic} from 'vscode-langu
 import type {TextDocument} from 'vscode-languageserver-textdocument';
 import type {AnalysisResult} from '../analysis';
 import {toDiagnostic, updateDiagnostics} from './diagnostics';
-import {describe, formatFor, languageOf, type Checked, type DocContext, type Outcome, type PendingCheck, type ServerState} from './server-state';
+import {
+  describe,
+  formatFor,
+  languageOf,
+  type Checked,
+  type DocContext,
+  type Outcome,
+  type PendingCheck,
+  type ServerState
+} from './server-state';
 
 /**
  * A keystroke is checked at once: an edit costs the engine only the paragraphs it touched. Edits that
@@ -126,7 +135,9 @@ export function changed(s: ServerState, doc: TextDocument): void {
   const pending = state?.timer;
   // Without the transport's arrivals (a connection made elsewhere), a burst is guessed: the edit came while the last
   // check was still running or sending, or while a delayed check waits.
-  const burst = version > 1 && (s.arrivals ? s.arrivals.newer(uri, version) : (state?.publishing ?? 0) > 0 || (pending !== undefined && !pending.immediate));
+  const burst =
+    version > 1 &&
+    (s.arrivals ? s.arrivals.newer(uri, version) : (state?.publishing ?? 0) > 0 || (pending !== undefined && !pending.immediate));
   schedule(s, uri, !burst ? 0 : doc.getText().length > LARGE_DOCUMENT ? BURST_DELAY_LARGE_MS : BURST_DELAY_SMALL_MS);
 }
 

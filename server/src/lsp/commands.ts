@@ -75,7 +75,11 @@ async function sourcingReport(s: ServerState, uri: string): Promise<SourcingRepo
   return buildReport(doc, ctx ? ctx.analyzer.analyze(text, info.format) : null);
 }
 
-async function checkWorkspace(s: ServerState, token: CancellationToken, workDoneToken: string | number | undefined): Promise<WorkspaceCheckResult> {
+async function checkWorkspace(
+  s: ServerState,
+  token: CancellationToken,
+  workDoneToken: string | number | undefined
+): Promise<WorkspaceCheckResult> {
   const {connection} = s;
   let progress: WorkDoneProgressReporter & {token?: CancellationToken};
   if (workDoneToken !== undefined) progress = connection.window.attachWorkDoneProgress(workDoneToken);
@@ -119,7 +123,12 @@ async function checkWorkspace(s: ServerState, token: CancellationToken, workDone
 }
 
 /** One draft of the workspace check: the open document's findings, or the file's, published as diagnostics. */
-async function checkDraft(s: ServerState, path: string, analyzers: Map<string, Analyzer>, summary: WorkspaceCheckResult): Promise<AnalysisResult['findings'] | null> {
+async function checkDraft(
+  s: ServerState,
+  path: string,
+  analyzers: Map<string, Analyzer>,
+  summary: WorkspaceCheckResult
+): Promise<AnalysisResult['findings'] | null> {
   const uri = pathToFileURL(path).href;
   const info = DRAFT_EXTENSIONS[extname(path).toLowerCase()];
   let findings: AnalysisResult['findings'] | null = null;

@@ -67,10 +67,7 @@ export class ConfigStore {
     const hadErrors = before?.errors ? signature(before.errors) : null;
     const hasErrors = entry.errors ? signature(entry.errors) : null;
     if (hadErrors !== hasErrors) {
-      this.onProblem(
-        path,
-        entry.errors ? {path, errors: entry.errors, text, usingLastGood: entry.lastGood !== undefined} : null
-      );
+      this.onProblem(path, entry.errors ? {path, errors: entry.errors, text, usingLastGood: entry.lastGood !== undefined} : null);
     }
     return entry.lastGood;
   }

@@ -64,7 +64,12 @@ export function updateDiagnostics(previous: Published | undefined, doc: TextDocu
   const diagnostics: Diagnostic[] = new Array(findings.length);
   // Unchanged before the edit.
   let head = 0;
-  while (head < findings.length && head < old.length && extent(findings[head]).end < change.start && sameFinding(findings[head], old[head], 0)) {
+  while (
+    head < findings.length &&
+    head < old.length &&
+    extent(findings[head]).end < change.start &&
+    sameFinding(findings[head], old[head], 0)
+  ) {
     diagnostics[head] = previous.diagnostics[head];
     head++;
   }
@@ -115,7 +120,10 @@ function moveLines(diagnostic: Diagnostic, lines: number): Diagnostic {
   });
   const moved: Diagnostic = {...diagnostic, range: move(diagnostic.range)};
   if (diagnostic.relatedInformation) {
-    moved.relatedInformation = diagnostic.relatedInformation.map((info) => ({location: {uri: info.location.uri, range: move(info.location.range)}, message: info.message}));
+    moved.relatedInformation = diagnostic.relatedInformation.map((info) => ({
+      location: {uri: info.location.uri, range: move(info.location.range)},
+      message: info.message
+    }));
   }
   return moved;
 }

@@ -56,7 +56,7 @@ export function registerFeatures(s: ServerState): void {
     if (s.trusted) {
       const path = uriToPath(uri);
       const configPath = s.configPathFor(uri);
-      const root = path ? s.folderFor(path) ?? null : s.folders[0] ?? null;
+      const root = path ? (s.folderFor(path) ?? null) : (s.folders[0] ?? null);
       allowTarget = allowTargetFor(configPath, root, path, (file) => s.openTextOf(file));
     }
     const ctx: ActionContext = {doc: latest, caps: caps.edits, trusted: s.trusted, allowTarget};

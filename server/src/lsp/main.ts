@@ -27,13 +27,20 @@ if (args.includes('--stdio')) {
   // Passing them skips the library's --stdio set-up, done here: exit when stdin ends, and console
   // output to the client's log rather than into the protocol stream.
   const arrivals = new Arrivals();
-  const connection = createConnection(ProposedFeatures.all, arrivals.watch(new StreamMessageReader(process.stdin)), new StdioMessageWriter(process.stdout));
+  const connection = createConnection(
+    ProposedFeatures.all,
+    arrivals.watch(new StreamMessageReader(process.stdin)),
+    new StdioMessageWriter(process.stdout)
+  );
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;
   });
   for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdown ? 0 : 1));
-  const toLog = (send: (message: string) => void) => (...values: unknown[]) => send(format(...values));
+  const toLog =
+    (send: (message: string) => void) =>
+    (...values: unknown[]) =>
+      send(format(...values));
   console.log = console.info = console.debug = console.trace = toLog((message) => connection.console.log(message));
   console.warn = toLog((message) => connection.console.warn(message));
   console.error = toLog((message) => connection.console.error(message));
@@ -41,5 +48,8 @@ if (args.includes('--stdio')) {
 } else {
   // node-ipc (VS Code): the library's own reader and writer for it, the reader watched for bursts.
   const arrivals = new Arrivals();
-  startServer(createConnection(ProposedFeatures.all, arrivals.watch(new IPCMessageReader(process)), new IPCMessageWriter(process)), arrivals);
+  startServer(
+    createConnection(ProposedFeatures.all, arrivals.watch(new IPCMessageReader(process)), new IPCMessageWriter(process)),
+    arrivals
+  );
 }

@@ -70,12 +70,14 @@ export function buildReport(doc: TextDocument, result: AnalysisResult | null): S
       notices: []
     };
   }
-  const attributions: ReportAttribution[] = result.attributions.filter((attribution) => !attribution.stance).map((attribution) => ({
-    ...attribution,
-    cueRange: rangeOf(doc, attribution.cue.start, attribution.cue.end),
-    sourceRange: attribution.source ? rangeOf(doc, attribution.source.start, attribution.source.end) : null,
-    contentRange: attribution.content ? rangeOf(doc, attribution.content.start, attribution.content.end) : null
-  }));
+  const attributions: ReportAttribution[] = result.attributions
+    .filter((attribution) => !attribution.stance)
+    .map((attribution) => ({
+      ...attribution,
+      cueRange: rangeOf(doc, attribution.cue.start, attribution.cue.end),
+      sourceRange: attribution.source ? rangeOf(doc, attribution.source.start, attribution.source.end) : null,
+      contentRange: attribution.content ? rangeOf(doc, attribution.content.start, attribution.content.end) : null
+    }));
   const findings: ReportFinding[] = result.findings.map((finding) => ({...finding, range: rangeOf(doc, finding.start, finding.end)}));
   return {
     uri: doc.uri,

@@ -48,7 +48,14 @@ export const FIXES = {
 } as const;
 
 /** Rule ids the draft must draw (each at least once). */
-export const DRAFT_RULES = ['vague-source', 'unattributed-claim', 'hedge', 'editorializing', 'unsourced-statistic', 'anonymous-source'] as const;
+export const DRAFT_RULES = [
+  'vague-source',
+  'unattributed-claim',
+  'hedge',
+  'editorializing',
+  'unsourced-statistic',
+  'anonymous-source'
+] as const;
 
 /** The seed article in ../shared, when present. */
 export function seedArticle(): string | undefined {

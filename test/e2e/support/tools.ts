@@ -63,7 +63,7 @@ function findNvim(): {path?: string; why: string} {
   try {
     const version = execFileSync(path, ['--version'], {encoding: 'utf8', timeout: 10_000}).split('\n')[0];
     const m = /NVIM v(\d+)\.(\d+)/.exec(version);
-    if (!m || Number(m[1]) === 0 && Number(m[2]) < 7) return {why: `${version.trim()} is older than 0.7`};
+    if (!m || (Number(m[1]) === 0 && Number(m[2]) < 7)) return {why: `${version.trim()} is older than 0.7`};
   } catch (error) {
     return {why: `nvim --version failed: ${String(error)}`};
   }
@@ -74,12 +74,16 @@ function findEmacs(): {path?: string; why: string} {
   const path = which('emacs');
   if (!path) return {why: 'emacs (Debian package emacs-nox) not on PATH'};
   try {
-    const out = execFileSync(path, ['--batch', '--eval', '(progn (require (quote eglot)) (princ (if (fboundp (quote eglot)) "eglot-ok" "no")))'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: {...process.env, HOME: '/nonexistent-whosaid-home'},
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
+    const out = execFileSync(
+      path,
+      ['--batch', '--eval', '(progn (require (quote eglot)) (princ (if (fboundp (quote eglot)) "eglot-ok" "no")))'],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: {...process.env, HOME: '/nonexistent-whosaid-home'},
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    );
     if (!out.includes('eglot-ok')) return {why: 'eglot not loadable in emacs (Debian package elpa-eglot)'};
   } catch {
     return {why: 'eglot not loadable in emacs (Debian package elpa-eglot)'};

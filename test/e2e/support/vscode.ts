@@ -89,10 +89,15 @@ export class VSCode {
   }
 
   async installExtension(): Promise<string> {
-    const {code, output} = await run('code-server --install-extension', this.o.codeServer, [...this.dirArgs(), '--install-extension', this.o.vsix], {
-      env: this.env,
-      timeoutMs: this.o.timeouts.startMs
-    });
+    const {code, output} = await run(
+      'code-server --install-extension',
+      this.o.codeServer,
+      [...this.dirArgs(), '--install-extension', this.o.vsix],
+      {
+        env: this.env,
+        timeoutMs: this.o.timeouts.startMs
+      }
+    );
     if (code !== 0 || !/successfully installed/i.test(output)) {
       throw new Error(`Installing ${this.o.vsix} into code-server failed (exit ${code}):\n${tail(output)}`);
     }
@@ -191,7 +196,10 @@ export class VSCode {
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await input.waitFor({state: 'hidden'});
-    await this.page.locator('.statusbar-item', {hasText: `Ln ${line}, Col ${column}`}).first().waitFor();
+    await this.page
+      .locator('.statusbar-item', {hasText: `Ln ${line}, Col ${column}`})
+      .first()
+      .waitFor();
   }
 
   async save(): Promise<void> {
@@ -220,7 +228,10 @@ export class VSCode {
       if (await rows.first().isVisible()) return (await rows.allInnerTexts()).map((t) => t.trim());
       if (attempt === 3) throw new Error('VS Code said "No code actions available" at the finding, three times');
       await this.page.keyboard.press('Escape');
-      await none.first().waitFor({state: 'hidden'}).catch(() => undefined);
+      await none
+        .first()
+        .waitFor({state: 'hidden'})
+        .catch(() => undefined);
     }
   }
 
@@ -231,7 +242,19 @@ export class VSCode {
     const index = titles.findIndex((t) => title.test(t));
     if (index < 0) throw new Error(`No quick fix matching ${title}; offered: ${JSON.stringify(titles)}`);
     const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
-    for (let i = 0; i <= titles.length && !title.test(((await focused.first().innerText().catch(() => '')) || '').trim()); i++) {
+    for (
+      let i = 0;
+      i <= titles.length &&
+      !title.test(
+        (
+          (await focused
+            .first()
+            .innerText()
+            .catch(() => '')) || ''
+        ).trim()
+      );
+      i++
+    ) {
       await this.page.keyboard.press('ArrowDown');
     }
     const chosen = (await focused.first().innerText()).trim();
@@ -290,10 +313,18 @@ export class VSCode {
       await this.page
         .waitForFunction(
           (before) => {
-            const now = [...(globalThis as unknown as {document: {querySelectorAll(s: string): Iterable<Rendered>}}).document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => (r as unknown as Rendered).innerText).join('|');
+            const now = [
+              ...(globalThis as unknown as {document: {querySelectorAll(s: string): Iterable<Rendered>}}).document.querySelectorAll(
+                '.markers-panel .monaco-list-row'
+              )
+            ]
+              .map((r) => (r as unknown as Rendered).innerText)
+              .join('|');
             return now !== before;
           },
-          await this.page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => (r as unknown as Rendered).innerText).join('|')),
+          await this.page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+            rows.map((r) => (r as unknown as Rendered).innerText).join('|')
+          ),
           {timeout: Math.max(100, Math.min(2000, deadline - Date.now()))}
         )
         .catch(() => undefined);

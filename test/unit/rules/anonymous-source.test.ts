@@ -17,7 +17,9 @@ describe('anonymous-source: flagged without a reason (warning)', () => {
     ['The company will close two plants, an unnamed executive told the newspaper.', 'an unnamed executive', 35, false],
     ['Unnamed government sources said the deal was close.', 'Unnamed government sources', 0, true]
   ] as const)('%s', (text, actual, start, positioned) => {
-    const [finding] = expectExactly('anonymous-source', text, [{actual, start, end: start + actual.length, severity: 'warning', message: NO_REASON}]);
+    const [finding] = expectExactly('anonymous-source', text, [
+      {actual, start, end: start + actual.length, severity: 'warning', message: NO_REASON}
+    ]);
     if (positioned) expect(finding.message).not.toContain(NO_POSITION);
     else expect(finding.message).toContain(NO_POSITION);
     expect(finding.expected).toEqual(['[TK: name and title]']);
@@ -47,8 +49,12 @@ describe('anonymous-source: flagged without a reason (warning)', () => {
 describe('anonymous-source: a name closing the head phrase', () => {
   it('"the minister for ports Ana Ruiz" is named; a name after a preposition or in a later segment is somebody else', () => {
     expectQuiet('anonymous-source', '"The ferry will run," the minister for ports Ana Ruiz said.');
-    expect(findingsOf('anonymous-source', 'A source close to Ana Ruiz said the ferry would run.').map((f) => f.actual)).toEqual(['A source close to Ana Ruiz']);
-    expect(findingsOf('anonymous-source', "A senior official, speaking to the Gazette's reporter Tomas Berg, said the ferry would run.").length).toBe(1);
+    expect(findingsOf('anonymous-source', 'A source close to Ana Ruiz said the ferry would run.').map((f) => f.actual)).toEqual([
+      'A source close to Ana Ruiz'
+    ]);
+    expect(
+      findingsOf('anonymous-source', "A senior official, speaking to the Gazette's reporter Tomas Berg, said the ferry would run.").length
+    ).toBe(1);
   });
 });
 
@@ -78,7 +84,8 @@ describe('anonymous-source: a reason given (info)', () => {
   });
 
   it('"because he was not authorized to discuss the talks" in the appositive', () => {
-    const text = 'A government official, speaking on condition of anonymity because he was not authorized to discuss the talks, said the deal was close.';
+    const text =
+      'A government official, speaking on condition of anonymity because he was not authorized to discuss the talks, said the deal was close.';
     const found = findingsOf('anonymous-source', text);
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((f) => f.severity === 'info')).toBe(true);
@@ -86,9 +93,16 @@ describe('anonymous-source: a reason given (info)', () => {
   });
 
   it('one anonymous source with a reason is one finding', () => {
-    const text = 'Two people familiar with the talks said the deal was close, speaking on condition of anonymity because the talks are private.';
+    const text =
+      'Two people familiar with the talks said the deal was close, speaking on condition of anonymity because the talks are private.';
     expectExactly('anonymous-source', text, [
-      {actual: 'Two people familiar with the talks', start: 0, end: 34, severity: 'info', message: 'reason given for anonymity ("because the talks are private")'}
+      {
+        actual: 'Two people familiar with the talks',
+        start: 0,
+        end: 34,
+        severity: 'info',
+        message: 'reason given for anonymity ("because the talks are private")'
+      }
     ]);
   });
 });
@@ -101,8 +115,7 @@ describe('anonymous-source: quiet', () => {
     'The court said the appeal was filed late.',
     'The New York Times reported that the mayor had resigned.',
     // Inside a quotation the words are the speaker's.
-    '"Unnamed sources are not news," the editor said.'
-,
+    '"Unnamed sources are not news," the editor said.',
     // An unnamed person or thing, not a source of information.
     'An unidentified man was arrested near the station on Monday.',
     'The painting was sold to an anonymous buyer in 2019.',
@@ -129,7 +142,11 @@ describe('anonymous-source: quick fixes', () => {
     const text = 'A senior diplomat said the talks had stalled.';
     const [finding] = findingsOf('anonymous-source', text);
     expect(fixesOf(text, finding)).toEqual([
-      {title: 'Add the reason for anonymity', kind: 'add-reason', result: 'A senior diplomat, who spoke on condition of anonymity because [TK: reason], said the talks had stalled.'},
+      {
+        title: 'Add the reason for anonymity',
+        kind: 'add-reason',
+        result: 'A senior diplomat, who spoke on condition of anonymity because [TK: reason], said the talks had stalled.'
+      },
       {title: 'Name the source', kind: 'name-source', result: '[TK: name and title] said the talks had stalled.'}
     ]);
   });
@@ -156,7 +173,9 @@ describe('anonymous-source: quick fixes', () => {
     const text = 'The council met on Monday. The deal was close, a source said. Work resumes in June.';
     const [finding] = findingsOf('anonymous-source', text);
     expectEditsInSentence(text, finding);
-    expect(fixesOf(text, finding)[1].result).toBe('The council met on Monday. The deal was close, [TK: name and title] said. Work resumes in June.');
+    expect(fixesOf(text, finding)[1].result).toBe(
+      'The council met on Monday. The deal was close, [TK: name and title] said. Work resumes in June.'
+    );
   });
 
   // Naming a source whose phrase carries the reason replaces only the noun phrase before the clause.

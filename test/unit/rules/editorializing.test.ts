@@ -8,7 +8,12 @@ const JUDGEMENT = "is the writer's judgement; cut it or attribute it";
 describe('editorializing: flagged (warning), and the removal fix', () => {
   it.each([
     ["It's noteworthy that the port handled more cargo last year.", "It's noteworthy that", 0, 'The port handled more cargo last year.'],
-    ["It's worth noting that the port handled more cargo last year.", "It's worth noting that", 0, 'The port handled more cargo last year.'],
+    [
+      "It's worth noting that the port handled more cargo last year.",
+      "It's worth noting that",
+      0,
+      'The port handled more cargo last year.'
+    ],
     ['The agreement is a significant development for the region.', 'significant', 19, 'The agreement is a development for the region.'],
     ['Clearly, the plan failed.', 'Clearly', 0, 'The plan failed.'],
     ['Unfortunately, the bridge will close for a month.', 'Unfortunately', 0, 'The bridge will close for a month.'],
@@ -20,7 +25,9 @@ describe('editorializing: flagged (warning), and the removal fix', () => {
     ['The agreement is a significant achievement.', 'significant', 19, 'The agreement is an achievement.'],
     ['Stunning results came in on Tuesday.', 'Stunning', 0, 'Results came in on Tuesday.']
   ])('%s', (text, actual, start, removed) => {
-    const [finding] = expectExactly('editorializing', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Editorializing: "${actual}" ${JUDGEMENT}`}]);
+    const [finding] = expectExactly('editorializing', text, [
+      {actual, start, end: start + actual.length, severity: 'warning', message: `Editorializing: "${actual}" ${JUDGEMENT}`}
+    ]);
     expect(finding.expected).toEqual(['']);
     expect(fixesOf(text, finding)).toEqual([{title: `Remove "${actual}"`, kind: 'remove', result: removed}]);
     expectEditsInSentence(text, finding);
@@ -75,9 +82,14 @@ describe('editorializing: configuration', () => {
   it('extra.editorial adds phrases', () => {
     const sentence = 'The reform package was a watershed for farmers.';
     expectQuiet('editorializing', sentence);
-    expectExactly('editorializing', sentence, [{actual: 'watershed', start: 25, end: 34, severity: 'warning', message: 'Editorializing: "watershed"'}], {
-      extra: {editorial: ['watershed']}
-    });
+    expectExactly(
+      'editorializing',
+      sentence,
+      [{actual: 'watershed', start: 25, end: 34, severity: 'warning', message: 'Editorializing: "watershed"'}],
+      {
+        extra: {editorial: ['watershed']}
+      }
+    );
   });
 });
 
@@ -89,7 +101,12 @@ describe('editorializing: superlatives and fame words, under the strict preset o
     ['The chef is best known for a soup.', 'best known', 12],
     ['The most notable absentee was the finance minister.', 'most notable', 4]
   ])('%s', (text, actual, start) => {
-    expectExactly('editorializing', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Editorializing: "${actual}" ${JUDGEMENT}`}], strict);
+    expectExactly(
+      'editorializing',
+      text,
+      [{actual, start, end: start + actual.length, severity: 'warning', message: `Editorializing: "${actual}" ${JUDGEMENT}`}],
+      strict
+    );
     expectQuiet('editorializing', text);
   });
 
@@ -99,5 +116,6 @@ describe('editorializing: superlatives and fame words, under the strict preset o
     expect(findingsOf('editorializing', text, strict).map((f) => f.actual)).toEqual(['one of the most admired']);
   });
 
-  it('the source\'s words stay quiet', () => expectQuiet('editorializing', 'The mayor said the bridge is one of the most photographed in the country.', strict));
+  it("the source's words stay quiet", () =>
+    expectQuiet('editorializing', 'The mayor said the bridge is one of the most photographed in the country.', strict));
 });

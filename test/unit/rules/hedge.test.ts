@@ -6,7 +6,7 @@ import {expectEditsInSentence, expectExactly, expectQuiet, expectWellFormed, fin
 
 const WRITER = "in the writer's voice";
 
-describe('hedge: flagged in the writer\'s voice', () => {
+describe("hedge: flagged in the writer's voice", () => {
   it.each([
     ['The ruling could slow two other projects.', 'could', 11],
     ['Inflation may ease in the spring.', 'may', 10],
@@ -18,7 +18,9 @@ describe('hedge: flagged in the writer\'s voice', () => {
     ['The plan is arguably the most ambitious in a decade.', 'arguably', 12],
     ['The talks were somewhat productive.', 'somewhat', 15]
   ])('%s', (text, actual, start) => {
-    const [finding] = expectExactly('hedge', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Hedge "${actual}" ${WRITER}`}]);
+    const [finding] = expectExactly('hedge', text, [
+      {actual, start, end: start + actual.length, severity: 'warning', message: `Hedge "${actual}" ${WRITER}`}
+    ]);
     expect(finding.related).toEqual([]);
     expectEditsInSentence(text, finding);
   });
@@ -60,14 +62,18 @@ describe('hedge: quiet', () => {
   });
 
   it('a sanction that is no penalty of law stays a hedge', () => {
-    expect(findingsOf('hedge', 'The club could face a points deduction.').map((f) => [f.actual, f.severity])).toEqual([['could', 'warning']]);
+    expect(findingsOf('hedge', 'The club could face a points deduction.').map((f) => [f.actual, f.severity])).toEqual([
+      ['could', 'warning']
+    ]);
   });
 });
 
-describe('hedge: the source\'s word is information, with the cue as related', () => {
-  it('in a named source\'s that-clause', () => {
+describe("hedge: the source's word is information, with the cue as related", () => {
+  it("in a named source's that-clause", () => {
     const text = 'The minister said the ruling could slow two other projects.';
-    const [finding] = expectExactly('hedge', text, [{actual: 'could', start: 29, end: 34, severity: 'info', message: 'is the source\'s word (The minister)'}]);
+    const [finding] = expectExactly('hedge', text, [
+      {actual: 'could', start: 29, end: 34, severity: 'info', message: "is the source's word (The minister)"}
+    ]);
     expect(finding.related).toEqual([{start: 13, end: 17, message: 'Attributed to The minister'}]);
     expect(text.slice(finding.related[0].start, finding.related[0].end)).toBe('said');
     expect(finding.suggestions).toEqual([]);
@@ -85,18 +91,18 @@ describe('hedge: the source\'s word is information, with the cue as related', ()
     ['The harbour master hinted more berths could open next year.', 'could', 'The harbour master'],
     ['The union is concerned thousands of members could lose their vote.', 'could', 'The union'],
     ['The mayor was confident she could win the vote.', 'could', 'The mayor']
-  ])('the hedge is the holder\'s word: %s', (text, actual, who) => {
+  ])("the hedge is the holder's word: %s", (text, actual, who) => {
     expect(findingsOf('hedge', text).map((f) => [f.actual, f.severity, f.message.includes(`(${who})`)])).toEqual([[actual, 'info', true]]);
   });
 
-  it('in a pronoun\'s following sentence, naming the resolved source', () => {
+  it("in a pronoun's following sentence, naming the resolved source", () => {
     const text = 'Maria Olsen, the police chief, said the suspect had been detained. She added that a second arrest was likely.';
     const [finding] = expectExactly('hedge', text, [{actual: 'likely', start: 102, end: 108, severity: 'info', message: 'Maria Olsen'}]);
     expect(text.slice(finding.related[0].start, finding.related[0].end)).toBe('added');
   });
 });
 
-describe('hedge: the writer\'s own openers do not attribute', () => {
+describe("hedge: the writer's own openers do not attribute", () => {
   // "It's worth noting that" is the writer's opener, so a hedge after it is the writer's too.
   it('a hedge after "It\'s worth noting that" is still the writer\'s', () => {
     const text = "It's worth noting that the ruling could slow two other projects.";
@@ -118,7 +124,11 @@ describe('hedge: quick fixes', () => {
   it('a sentence-opening hedge: removal takes the comma and restores the capital', () => {
     const text = 'Possibly, the ruling will slow two other projects.';
     const [finding] = findingsOf('hedge', text);
-    expect(fixesOf(text, finding)[0]).toEqual({title: 'Remove the hedge "Possibly"', kind: 'remove', result: 'The ruling will slow two other projects.'});
+    expect(fixesOf(text, finding)[0]).toEqual({
+      title: 'Remove the hedge "Possibly"',
+      kind: 'remove',
+      result: 'The ruling will slow two other projects.'
+    });
   });
 
   it('"reportedly", "somewhat", "arguably" are removable', () => {
@@ -142,13 +152,15 @@ describe('hedge: quick fixes', () => {
     ]);
   });
 
-  it('in a longer paragraph the edits stay inside the finding\'s sentence', () => {
+  it("in a longer paragraph the edits stay inside the finding's sentence", () => {
     const text = 'The council met on Monday. The ruling could slow two other projects. Work resumes in June.';
     const found = analyze(text).findings;
     expect(found.some((f) => f.ruleId === 'hedge')).toBe(true);
     expectWellFormed(text, found);
     const [finding] = findingsOf('hedge', text);
-    expect(fixesOf(text, finding)[0].result).toBe('The council met on Monday. The ruling could slow two other projects, according to [TK: source]. Work resumes in June.');
+    expect(fixesOf(text, finding)[0].result).toBe(
+      'The council met on Monday. The ruling could slow two other projects, according to [TK: source]. Work resumes in June.'
+    );
   });
 });
 
@@ -167,14 +179,14 @@ describe('hedge: configuration', () => {
     expect(found.map((f) => f.ruleId)).toEqual(['vague-source']);
   });
 
-  it('an explicit severity applies to the writer\'s hedges', () => {
+  it("an explicit severity applies to the writer's hedges", () => {
     for (const severity of ['error', 'warning', 'info', 'hint'] as const) {
       expect(findingsOf('hedge', own, {rules: {hedge: severity}}).map((f) => f.severity)).toEqual([severity]);
     }
     expect(findingsOf('hedge', own, {rules: {hedge: 'default'}}).map((f) => f.severity)).toEqual(['warning']);
   });
 
-  it('a configured severity never raises the source\'s word above information', () => {
+  it("a configured severity never raises the source's word above information", () => {
     expect(findingsOf('hedge', attributed, {rules: {hedge: 'error'}}).map((f) => f.severity)).toEqual(['info']);
     expect(findingsOf('hedge', attributed, {rules: {hedge: 'warning'}}).map((f) => f.severity)).toEqual(['info']);
     expect(findingsOf('hedge', attributed, {rules: {hedge: 'hint'}}).map((f) => f.severity)).toEqual(['hint']);
@@ -182,15 +194,27 @@ describe('hedge: configuration', () => {
 
   it('allow list: case-insensitive, whole words', () => {
     expectQuiet('hedge', 'The mayor reportedly plans to resign.', {allow: ['Reportedly']});
-    expectExactly('hedge', 'The mayor reportedly plans to resign.', [{actual: 'reportedly', start: 10, end: 20, severity: 'warning', message: WRITER}], {allow: ['report']});
+    expectExactly(
+      'hedge',
+      'The mayor reportedly plans to resign.',
+      [{actual: 'reportedly', start: 10, end: 20, severity: 'warning', message: WRITER}],
+      {allow: ['report']}
+    );
     // Allowing one hedge keeps the others.
-    expectExactly('hedge', 'The mayor reportedly could resign.', [{actual: 'could', start: 21, end: 26, severity: 'warning', message: WRITER}], {allow: ['reportedly']});
+    expectExactly(
+      'hedge',
+      'The mayor reportedly could resign.',
+      [{actual: 'could', start: 21, end: 26, severity: 'warning', message: WRITER}],
+      {allow: ['reportedly']}
+    );
   });
 
   it('extra.hedges adds phrases', () => {
     const text = 'On paper, the reform will pass next month.';
     expectQuiet('hedge', text);
-    expectExactly('hedge', text, [{actual: 'On paper', start: 0, end: 8, severity: 'warning', message: 'Hedge "On paper"'}], {extra: {hedges: ['on paper']}});
+    expectExactly('hedge', text, [{actual: 'On paper', start: 0, end: 8, severity: 'warning', message: 'Hedge "On paper"'}], {
+      extra: {hedges: ['on paper']}
+    });
   });
 });
 
@@ -210,7 +234,12 @@ describe('hedge: in-document comments', () => {
   });
 
   it('a bare whosaid-disable silences every rule until whosaid-enable', () => {
-    const text = ['<!-- whosaid-disable -->', 'Experts say the ruling could slow two other projects.', '<!-- whosaid-enable -->', line].join('\n\n');
+    const text = [
+      '<!-- whosaid-disable -->',
+      'Experts say the ruling could slow two other projects.',
+      '<!-- whosaid-enable -->',
+      line
+    ].join('\n\n');
     const found = analyze(text, {format: 'markdown'}).findings;
     expect(found.map((f) => [f.ruleId, f.actual])).toEqual([['hedge', 'could']]);
     expect(found[0].start).toBe(text.lastIndexOf(line) + 11);
@@ -256,8 +285,15 @@ describe('hedge: vague quantities, under the strict preset only', () => {
     ['Several witnesses described a second car.', 'Several', 0],
     ['The strike closed many schools in the region.', 'many', 18]
   ])('%s', (text, actual, start) => {
-    const [finding] = expectExactly('hedge', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Vague quantity "${actual}"`}], strict);
-    expect(fixesOf(text, finding)).toEqual([{title: 'Give the number', kind: 'rewrite', result: text.slice(0, start) + '[TK: number]' + text.slice(start + actual.length)}]);
+    const [finding] = expectExactly(
+      'hedge',
+      text,
+      [{actual, start, end: start + actual.length, severity: 'warning', message: `Vague quantity "${actual}"`}],
+      strict
+    );
+    expect(fixesOf(text, finding)).toEqual([
+      {title: 'Give the number', kind: 'rewrite', result: text.slice(0, start) + '[TK: number]' + text.slice(start + actual.length)}
+    ]);
   });
 
   it('the default preset does not report them at all', () => {
@@ -285,10 +321,15 @@ describe('hedge: vague quantities, under the strict preset only', () => {
   ])('quiet: %s', (text) => expectQuiet('hedge', text, strict));
 
   it('praise after "some" is left out, not after "many" or "several"', () => {
-    expectExactly('hedge', 'Many excellent restaurants closed in the winter.', [{actual: 'Many', start: 0, end: 4, severity: 'warning', message: 'Vague quantity "Many"'}], strict);
+    expectExactly(
+      'hedge',
+      'Many excellent restaurants closed in the winter.',
+      [{actual: 'Many', start: 0, end: 4, severity: 'warning', message: 'Vague quantity "Many"'}],
+      strict
+    );
   });
 
-  it('a crowd source is the vague-source rule\'s finding, not a second one', () => {
+  it("a crowd source is the vague-source rule's finding, not a second one", () => {
     const text = 'Many analysts expect the bank to cut rates.';
     expectQuiet('hedge', text, strict);
     expect(findingsOf('vague-source', text, strict).map((f) => f.actual)).toEqual(['Many analysts']);
@@ -305,6 +346,8 @@ describe('hedge: "may" before a verb of range is a general statement (info)', ()
   });
 
   it('a prediction about a particular thing stays a warning', () => {
-    expectExactly('hedge', 'The talks may resume on the coast.', [{actual: 'may', start: 10, end: 13, severity: 'warning', message: WRITER}]);
+    expectExactly('hedge', 'The talks may resume on the coast.', [
+      {actual: 'may', start: 10, end: 13, severity: 'warning', message: WRITER}
+    ]);
   });
 });

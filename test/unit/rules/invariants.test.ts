@@ -30,9 +30,14 @@ describe('invariants over the labeled fixtures', () => {
       for (const finding of analyze(item.text).findings) {
         checked++;
         const where = `${item.id} ${finding.ruleId} "${finding.actual}"`;
-        if (item.text.slice(finding.start, finding.end) !== finding.actual) problems.push(`${where}: actual is not the text at its offsets`);
-        if (finding.paragraph.start > finding.start || finding.paragraph.end < finding.end) problems.push(`${where}: outside its paragraph`);
-        const sentence = {start: sentenceAround(item.text, finding.start).start, end: sentenceAround(item.text, Math.max(finding.start, finding.end - 1)).end};
+        if (item.text.slice(finding.start, finding.end) !== finding.actual)
+          problems.push(`${where}: actual is not the text at its offsets`);
+        if (finding.paragraph.start > finding.start || finding.paragraph.end < finding.end)
+          problems.push(`${where}: outside its paragraph`);
+        const sentence = {
+          start: sentenceAround(item.text, finding.start).start,
+          end: sentenceAround(item.text, Math.max(finding.start, finding.end - 1)).end
+        };
         for (const suggestion of finding.suggestions) {
           try {
             applyEdits(item.text, suggestion.edits);
@@ -41,7 +46,9 @@ describe('invariants over the labeled fixtures', () => {
           }
           for (const edit of suggestion.edits) {
             if (edit.start < sentence.start || edit.end > sentence.end) {
-              problems.push(`${where}: ${suggestion.title}: edit ${JSON.stringify(edit)} outside ${JSON.stringify(item.text.slice(sentence.start, sentence.end))}`);
+              problems.push(
+                `${where}: ${suggestion.title}: edit ${JSON.stringify(edit)} outside ${JSON.stringify(item.text.slice(sentence.start, sentence.end))}`
+              );
             }
           }
         }

@@ -12,7 +12,13 @@ describe('leftover-tk: flagged (warning)', () => {
     ['The [ TK ] mark stays.', '[ TK ]', 4]
   ])('%s', (text, actual, start) => {
     const [finding] = expectExactly('leftover-tk', text, [
-      {actual, start, end: start + actual.length, severity: 'warning', message: `Leftover TK mark "${actual}": fill it in before publication`}
+      {
+        actual,
+        start,
+        end: start + actual.length,
+        severity: 'warning',
+        message: `Leftover TK mark "${actual}": fill it in before publication`
+      }
     ]);
     expect(finding.suggestions).toEqual([]);
     expect(finding.expected).toEqual([]);
@@ -38,8 +44,9 @@ describe('leftover-tk: flagged (warning)', () => {
 });
 
 describe('leftover-tk: quiet', () => {
-  it.each(['The TKO came in the third round.', 'The fire started at 9 p.m. on Sunday.', 'Shares of TKMS rose.', 'The atkins diet.'])('%s', (text) =>
-    expectQuiet('leftover-tk', text)
+  it.each(['The TKO came in the third round.', 'The fire started at 9 p.m. on Sunday.', 'Shares of TKMS rose.', 'The atkins diet.'])(
+    '%s',
+    (text) => expectQuiet('leftover-tk', text)
   );
 
   it('inside inline code in Markdown', () => {
@@ -56,6 +63,10 @@ describe('leftover-tk: configuration', () => {
 
   it('a disable comment in plain text', () => {
     const doc = `<!-- whosaid-disable leftover-tk -->\n${text}\n<!-- whosaid-enable leftover-tk -->\n${text}`;
-    expect(analyze(doc).findings.filter((f) => f.ruleId === 'leftover-tk').map((f) => f.start)).toEqual([doc.lastIndexOf(text) + 20]);
+    expect(
+      analyze(doc)
+        .findings.filter((f) => f.ruleId === 'leftover-tk')
+        .map((f) => f.start)
+    ).toEqual([doc.lastIndexOf(text) + 20]);
   });
 });

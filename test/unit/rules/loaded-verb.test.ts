@@ -15,7 +15,13 @@ describe('loaded-verb: flagged (info) with the neutral verb as the fix', () => {
     ['Claimed the senator, "The vote was rigged."', 'Claimed', 0, 'Said', 'Said the senator, "The vote was rigged."']
   ])('%s', (text, actual, start, neutral, fixed) => {
     const [finding] = expectExactly('loaded-verb', text, [
-      {actual, start, end: start + actual.length, severity: 'info', message: `Loaded attribution verb "${actual}": it takes sides; "${neutral}" is neutral (AP)`}
+      {
+        actual,
+        start,
+        end: start + actual.length,
+        severity: 'info',
+        message: `Loaded attribution verb "${actual}": it takes sides; "${neutral}" is neutral (AP)`
+      }
     ]);
     expect(finding.expected).toEqual([neutral]);
     expect(fixesOf(text, finding)).toEqual([{title: `Use "${neutral}"`, kind: 'rewrite', result: fixed}]);
@@ -24,7 +30,9 @@ describe('loaded-verb: flagged (info) with the neutral verb as the fix', () => {
 
   it('only the loaded verb of two attributions', () => {
     const text = 'The company said it had done nothing wrong, but the minister insisted it had.';
-    const [finding] = expectExactly('loaded-verb', text, [{actual: 'insisted', start: 61, end: 69, severity: 'info', message: 'Loaded attribution verb "insisted"'}]);
+    const [finding] = expectExactly('loaded-verb', text, [
+      {actual: 'insisted', start: 61, end: 69, severity: 'info', message: 'Loaded attribution verb "insisted"'}
+    ]);
     expect(fixesOf(text, finding)[0].result).toBe('The company said it had done nothing wrong, but the minister said it had.');
   });
 });

@@ -45,7 +45,11 @@ export function expectQuiet(rule: RuleId, text: string, options: EngineOptions =
 
 /** Each suggestion's title and kind and the text after applying it, in the order offered. */
 export function fixesOf(text: string, finding: Finding): {title: string; kind: string; result: string}[] {
-  return finding.suggestions.map((suggestion) => ({title: suggestion.title, kind: suggestion.kind, result: applyEdits(text, suggestion.edits)}));
+  return finding.suggestions.map((suggestion) => ({
+    title: suggestion.title,
+    kind: suggestion.kind,
+    result: applyEdits(text, suggestion.edits)
+  }));
 }
 
 const segmenter = new Intl.Segmenter('en', {granularity: 'sentence'});
@@ -70,7 +74,10 @@ export function sentenceAround(text: string, offset: number): {start: number; en
  * A finding that spans sentences (a quotation of two sentences) may use all the sentences it touches.
  */
 export function expectEditsInSentence(text: string, finding: Finding): void {
-  const sentence = {start: sentenceAround(text, finding.start).start, end: sentenceAround(text, Math.max(finding.start, finding.end - 1)).end};
+  const sentence = {
+    start: sentenceAround(text, finding.start).start,
+    end: sentenceAround(text, Math.max(finding.start, finding.end - 1)).end
+  };
   for (const suggestion of finding.suggestions) {
     for (const edit of suggestion.edits) {
       const where = `${suggestion.title}: ${JSON.stringify(edit)} outside sentence [${sentence.start},${sentence.end}) ${JSON.stringify(text.slice(sentence.start, sentence.end))}`;

@@ -17,7 +17,7 @@ describe('unattributed-claim: flagged (warning)', () => {
     ['The plan was hailed as a breakthrough.', 'was hailed as', 9, HIDES],
     ['Concerns persist about the safety of the dam.', 'Concerns persist about', 0, 'whose concern is it? Name who holds it'],
     ['Fears remain that the dam could fail.', 'Fears remain that', 0, 'whose concern is it?'],
-    ['The decision raised questions about the board\'s independence.', 'raised questions', 13, 'whose concern is it?'],
+    ["The decision raised questions about the board's independence.", 'raised questions', 13, 'whose concern is it?'],
     ['The senator allegedly accepted the payments.', 'allegedly', 12, 'say who alleges it'],
     // A judgement straight after "considered"/"deemed", and the consensus nobody is named for.
     ['The new rules are considered vital for the port.', 'are considered', 14, HIDES],
@@ -25,7 +25,9 @@ describe('unattributed-claim: flagged (warning)', () => {
     ['It is well known that the stadium needs repairs.', 'It is well known', 0, HIDES],
     ['It is generally accepted that the levee failed first.', 'generally accepted that', 6, HIDES]
   ])('%s', (text, actual, start, message) => {
-    const [finding] = expectExactly('unattributed-claim', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Unattributed claim: "${actual}"`}]);
+    const [finding] = expectExactly('unattributed-claim', text, [
+      {actual, start, end: start + actual.length, severity: 'warning', message: `Unattributed claim: "${actual}"`}
+    ]);
     expect(finding.message).toContain(message);
     expectEditsInSentence(text, finding);
   });
@@ -45,8 +47,7 @@ describe('unattributed-claim: quiet', () => {
     'The appeal will be considered next week.',
     'Options being considered include a sale of the port.',
     'The bid was considered by the board on Monday.',
-    'The council approved the budget on Tuesday.'
-,
+    'The council approved the budget on Tuesday.',
     // A name, and a distance.
     'North of the river it is known as Station Road.',
     'The flare could be seen as far away as the coast.',
@@ -61,7 +62,11 @@ describe('unattributed-claim: quick fixes', () => {
   it('"are considered vital": name who considers it', () => {
     const text = 'The new rules are considered vital for the port.';
     const [finding] = findingsOf('unattributed-claim', text);
-    expect(fixesOf(text, finding)[0]).toEqual({title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite', result: 'The new rules are considered by [TK: who] vital for the port.'});
+    expect(fixesOf(text, finding)[0]).toEqual({
+      title: 'Name who holds the view ("by [TK: who]")',
+      kind: 'rewrite',
+      result: 'The new rules are considered by [TK: who] vital for the port.'
+    });
   });
 
   it('"is expected to": name who expects it, or attribute the sentence', () => {
@@ -69,7 +74,11 @@ describe('unattributed-claim: quick fixes', () => {
     const [finding] = findingsOf('unattributed-claim', text);
     expect(finding.expected).toEqual(['by [TK: who]']);
     expect(fixesOf(text, finding)).toEqual([
-      {title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite', result: 'The summit is expected by [TK: who] to focus on trade.'},
+      {
+        title: 'Name who holds the view ("by [TK: who]")',
+        kind: 'rewrite',
+        result: 'The summit is expected by [TK: who] to focus on trade.'
+      },
       {title: 'Attribute this', kind: 'attribute', result: 'The summit is expected to focus on trade, according to [TK: source].'}
     ]);
   });
@@ -107,7 +116,9 @@ describe('unattributed-claim: quick fixes', () => {
   it('a sentence ending inside a quotation is attributed at its start, lower-casing "The"', () => {
     const text = 'The plan was hailed as "a breakthrough for the region."';
     const [finding] = findingsOf('unattributed-claim', text);
-    expect(fixesOf(text, finding).find((f) => f.kind === 'attribute')?.result).toBe('According to [TK: source], the plan was hailed as "a breakthrough for the region."');
+    expect(fixesOf(text, finding).find((f) => f.kind === 'attribute')?.result).toBe(
+      'According to [TK: source], the plan was hailed as "a breakthrough for the region."'
+    );
   });
 
   // "by [TK: who]" fits passives only; "Fears remain by [TK: who] that ..." would not be English.

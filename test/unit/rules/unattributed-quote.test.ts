@@ -23,20 +23,26 @@ describe('unattributed-quote: flagged (warning) with the add-speaker fix', () =>
     ],
     ['“We have waited ten years for these jobs.”', 0, 42, '“We have waited ten years for these jobs,” [TK: speaker] said.']
   ])('%s', (text, start, end, fixed) => {
-    const [finding] = expectExactly('unattributed-quote', text, [{actual: text.slice(start, end), start, end, severity: 'warning', message: NO_SPEAKER}]);
+    const [finding] = expectExactly('unattributed-quote', text, [
+      {actual: text.slice(start, end), start, end, severity: 'warning', message: NO_SPEAKER}
+    ]);
     expect(fixesOf(text, finding)).toEqual([{title: 'Add the speaker', kind: 'add-speaker', result: fixed}]);
     expectEditsInSentence(text, finding);
   });
 
   it('agentless "was described as" with a quoted description', () => {
     const text = 'The plan was described as "a betrayal of the workers."';
-    const [finding] = expectExactly('unattributed-quote', text, [{actual: '"a betrayal of the workers."', start: 26, end: 54, severity: 'warning', message: AGENTLESS}]);
+    const [finding] = expectExactly('unattributed-quote', text, [
+      {actual: '"a betrayal of the workers."', start: 26, end: 54, severity: 'warning', message: AGENTLESS}
+    ]);
     expect(fixesOf(text, finding)[0].result).toBe('The plan was described as "a betrayal of the workers," [TK: speaker] said.');
   });
 
   it('a quotation running on into the next paragraph is flagged once, where it opens', () => {
     const text = 'Residents gathered outside the hall. "We have waited ten years for these jobs.\n\n"Now the port is closing."';
-    expectExactly('unattributed-quote', text, [{actual: text.slice(37, text.indexOf('\n')), start: 37, end: text.indexOf('\n'), severity: 'warning', message: NO_SPEAKER}]);
+    expectExactly('unattributed-quote', text, [
+      {actual: text.slice(37, text.indexOf('\n')), start: 37, end: text.indexOf('\n'), severity: 'warning', message: NO_SPEAKER}
+    ]);
   });
 
   it('the quote is recorded with no speaker', () => {

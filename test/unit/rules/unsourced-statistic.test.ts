@@ -13,10 +13,18 @@ describe('unsourced-statistic: flagged (warning) with the attribute fix', () => 
     ['Sales doubled last year.', 'doubled', 6]
   ])('%s', (text, actual, start) => {
     const [finding] = expectExactly('unsourced-statistic', text, [
-      {actual, start, end: start + actual.length, severity: 'warning', message: `Unsourced statistic "${actual}": say where the figure comes from`}
+      {
+        actual,
+        start,
+        end: start + actual.length,
+        severity: 'warning',
+        message: `Unsourced statistic "${actual}": say where the figure comes from`
+      }
     ]);
     expect(finding.expected).toEqual([]);
-    expect(fixesOf(text, finding)).toEqual([{title: 'Attribute this', kind: 'attribute', result: text.replace(/\.$/, ', according to [TK: source].')}]);
+    expect(fixesOf(text, finding)).toEqual([
+      {title: 'Attribute this', kind: 'attribute', result: text.replace(/\.$/, ', according to [TK: source].')}
+    ]);
     expectEditsInSentence(text, finding);
   });
 
@@ -25,21 +33,27 @@ describe('unsourced-statistic: flagged (warning) with the attribute fix', () => 
     expect(findingsOf('unsourced-statistic', text).map((f) => f.actual)).toEqual(['3 percent']);
   });
 
-  it('the fix lands in the figure\'s own sentence', () => {
+  it("the fix lands in the figure's own sentence", () => {
     const text = 'Unemployment rose to 7.2% in March. The bureau released the figures on Friday.';
     const [finding] = findingsOf('unsourced-statistic', text);
     expectEditsInSentence(text, finding);
-    expect(fixesOf(text, finding)[0].result).toBe('Unemployment rose to 7.2% in March, according to [TK: source]. The bureau released the figures on Friday.');
+    expect(fixesOf(text, finding)[0].result).toBe(
+      'Unemployment rose to 7.2% in March, according to [TK: source]. The bureau released the figures on Friday.'
+    );
   });
 
   it('"One in five" is flagged whole', () => {
     const text = 'One in five residents lacks broadband.';
-    expectExactly('unsourced-statistic', text, [{actual: 'One in five', start: 0, end: 11, severity: 'warning', message: 'Unsourced statistic "One in five"'}]);
+    expectExactly('unsourced-statistic', text, [
+      {actual: 'One in five', start: 0, end: 11, severity: 'warning', message: 'Unsourced statistic "One in five"'}
+    ]);
   });
 
   it('"one in" a year-like number is a ratio when a noun follows it', () => {
     const text = 'One in 2000 patients had side effects.';
-    expectExactly('unsourced-statistic', text, [{actual: 'One in 2000', start: 0, end: 11, severity: 'warning', message: 'Unsourced statistic "One in 2000"'}]);
+    expectExactly('unsourced-statistic', text, [
+      {actual: 'One in 2000', start: 0, end: 11, severity: 'warning', message: 'Unsourced statistic "One in 2000"'}
+    ]);
   });
 });
 

@@ -16,7 +16,9 @@ describe('vague-source: flagged (warning)', () => {
     ['Journalists near the border said the shelling had stopped.', 'Journalists near the border', 0],
     ['Observers said the vote was orderly.', 'Observers', 0]
   ])('%s', (text, actual, start) => {
-    const [finding] = expectExactly('vague-source', text, [{actual, start, end: start + actual.length, severity: 'warning', message: `Vague source: "${actual}" ${VAGUE}`}]);
+    const [finding] = expectExactly('vague-source', text, [
+      {actual, start, end: start + actual.length, severity: 'warning', message: `Vague source: "${actual}" ${VAGUE}`}
+    ]);
     expect(finding.expected).toEqual(['[TK: named source]']);
     expectEditsInSentence(text, finding);
   });
@@ -34,8 +36,7 @@ describe('vague-source: quiet', () => {
     'The Associated Press reported that the mayor had resigned.',
     'The minister dismissed critics of the plan.',
     'According to the 2021 census, the town has grown.',
-    '"Experts say a lot of things," the mayor said.'
-,
+    '"Experts say a lot of things," the mayor said.',
     // The agent is named after the passive.
     'It was reported by the state broadcaster that the dam had held.',
     // A firm whose name ends in a source noun, and research that names who did it.
@@ -71,7 +72,7 @@ describe('vague-source: quiet', () => {
     ['The bookings were expected by analysts after the company said in May that sales had slowed.', 'analysts'],
     ["According to analysts' forecasts, the port will report a profit.", 'According to analysts'],
     ['Bookings fell 12% in November - with some analysts saying this could signal problems.', 'some analysts']
-  ])('the writer\'s own vague source: %s', (text, actual) => {
+  ])("the writer's own vague source: %s", (text, actual) => {
     expect(findingsOf('vague-source', text).map((f) => f.actual)).toEqual([actual]);
   });
 
@@ -140,9 +141,14 @@ describe('vague-source: configuration', () => {
   it('extra.vagueSources adds phrases', () => {
     const text = 'Armchair generals said the offensive had stalled.';
     expectQuiet('vague-source', text);
-    const [finding] = expectExactly('vague-source', text, [{actual: 'Armchair generals', start: 0, end: 17, severity: 'warning', message: VAGUE}], {
-      extra: {vagueSources: ['armchair generals']}
-    });
+    const [finding] = expectExactly(
+      'vague-source',
+      text,
+      [{actual: 'Armchair generals', start: 0, end: 17, severity: 'warning', message: VAGUE}],
+      {
+        extra: {vagueSources: ['armchair generals']}
+      }
+    );
     expect(fixesOf(text, finding)[0].result).toBe('[TK: named source] said the offensive had stalled.');
   });
 

@@ -22,15 +22,30 @@ export function describeAnonymity(attribution: LocalAttribution, sentences: Sent
   for (const window of windows) {
     let found = cache.get(window);
     if (!found) {
-      found = {acknowledges: window.norms.some((norm) => ANONYMITY_WORDS.has(norm)), reasons: lexicon.anonymityReasons.findAll(window.norms)};
+      found = {
+        acknowledges: window.norms.some((norm) => ANONYMITY_WORDS.has(norm)),
+        reasons: lexicon.anonymityReasons.findAll(window.norms)
+      };
       cache.set(window, found);
     }
     for (const reason of found.reasons) {
-      const strong = reason.value.includes('authori') || reason.value.includes('permitted') || reason.value.includes('allowed') || reason.value.includes('sensitivity') || reason.value.includes('fear');
+      const strong =
+        reason.value.includes('authori') ||
+        reason.value.includes('permitted') ||
+        reason.value.includes('allowed') ||
+        reason.value.includes('sensitivity') ||
+        reason.value.includes('fear');
       if (!strong && !found.acknowledges) continue;
       const tokens = window.tokens;
       let end = reason.to;
-      while (end < tokens.length && tokens[end].norm !== ',' && tokens[end].norm !== '.' && tokens[end].norm !== ';' && end - reason.from < 18) end++;
+      while (
+        end < tokens.length &&
+        tokens[end].norm !== ',' &&
+        tokens[end].norm !== '.' &&
+        tokens[end].norm !== ';' &&
+        end - reason.from < 18
+      )
+        end++;
       attribution.anonymityReason = spanTextOf(window, {from: reason.from, to: end});
       return;
     }

@@ -30,7 +30,8 @@ export const ANONYMOUS_FIRST_MENTIONS = /^the source$/;
 
 export const BODY_ANAPHORS = /^(it|its|the (company|ministry|agency|statement|report|group|firm))$/;
 
-const PERSON_ANAPHORS = /^(he|she|his|her|i|the (spokesman|spokeswoman|spokesperson|official|minister|president|source|lawmaker|senator|governor|mayor|chief|judge|prime minister|analyst|economist|coach|lawyer|chairman|leader|diplomat|aide|officer|professor|researcher))$/;
+const PERSON_ANAPHORS =
+  /^(he|she|his|her|i|the (spokesman|spokeswoman|spokesperson|official|minister|president|source|lawmaker|senator|governor|mayor|chief|judge|prime minister|analyst|economist|coach|lawyer|chairman|leader|diplomat|aide|officer|professor|researcher))$/;
 
 /**
  * What a pronoun or "the spokesman" points back to: "it" and "the company" to the last body, "he",

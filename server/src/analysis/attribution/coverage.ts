@@ -12,7 +12,12 @@ import WORDS from '../lexicon/attribution.json';
  * Which attribution covers each token. Ranges are filled through "next unfilled" pointers, so a
  * sentence with thousands of cues costs no more than its length.
  */
-export function computeCoverage(index: ParagraphIndex, attributions: LocalAttribution[], quotes: QuoteInfo[], lexicon: Lexicon): (LocalAttribution | null)[][] {
+export function computeCoverage(
+  index: ParagraphIndex,
+  attributions: LocalAttribution[],
+  quotes: QuoteInfo[],
+  lexicon: Lexicon
+): (LocalAttribution | null)[][] {
   const {sentences} = index;
   const coverage = sentences.map((sentence) => new Array<LocalAttribution | null>(sentence.tokens.length).fill(null));
   // Int32Array.from with a mapping function goes through V8's slow generic path: fill by hand.
@@ -48,19 +53,34 @@ export function computeCoverage(index: ParagraphIndex, attributions: LocalAttrib
   for (const attribution of attributions) {
     const s = attribution.sentence;
     const tokens = sentences[s].tokens;
-    const cueEnd = Math.max(attribution.cue.to, attribution.source && attribution.source.from >= attribution.cue.from ? attribution.source.to : 0);
-    const cueStart = Math.min(attribution.cue.from, attribution.source && attribution.source.from < attribution.cue.from ? attribution.source.from : Infinity);
+    const cueEnd = Math.max(
+      attribution.cue.to,
+      attribution.source && attribution.source.from >= attribution.cue.from ? attribution.source.to : 0
+    );
+    const cueStart = Math.min(
+      attribution.cue.from,
+      attribution.source && attribution.source.from < attribution.cue.from ? attribution.source.from : Infinity
+    );
     const after = skipAudience(tokens, cueEnd, attribution, lexicon);
     // "The trend will continue, according to CEA analysts, with sales rising": a mid-sentence "according
     // to" vouches for the clause before it, whatever trails after.
     const vouchesBefore =
-      tokens[attribution.cue.from].norm === 'according' && cueStart > 2 && tokens[cueStart - 1].norm === ',' && tokens[cueEnd]?.norm === ',' && TRAILING_PHRASES.has(tokens[cueEnd + 1]?.norm ?? '');
+      tokens[attribution.cue.from].norm === 'according' &&
+      cueStart > 2 &&
+      tokens[cueStart - 1].norm === ',' &&
+      tokens[cueEnd]?.norm === ',' &&
+      TRAILING_PHRASES.has(tokens[cueEnd + 1]?.norm ?? '');
     const content: Span = vouchesBefore
       ? {from: 0, to: cueStart}
-      : wordsFrom[s][Math.min(after, tokens.length)] >= 2 ? {from: after, to: tokens.length} : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2 ? {from: cueEnd, to: tokens.length} : {from: 0, to: cueStart};
+      : wordsFrom[s][Math.min(after, tokens.length)] >= 2
+        ? {from: after, to: tokens.length}
+        : wordsFrom[s][Math.min(cueEnd, tokens.length)] >= 2
+          ? {from: cueEnd, to: tokens.length}
+          : {from: 0, to: cueStart};
     // "The minister said the plan would work, but analysts said it might fail": the content stops
     // where a coordinated clause gives the floor to another source.
-    if (content.from >= cueEnd) content.to = Math.min(content.to, handover.next(s, content), frontedClauseEnd(tokens, content, wordsFrom[s]));
+    if (content.from >= cueEnd)
+      content.to = Math.min(content.to, handover.next(s, content), frontedClauseEnd(tokens, content, wordsFrom[s]));
     if (content.to > content.from) {
       attribution.content = content;
       fill(s, content.from, content.to, attribution);
@@ -132,7 +152,11 @@ function speakerHandovers(sentences: Sentence[], attributions: LocalAttribution[
     const punctuated = tokens[coordinator - 1]?.norm === ',' || tokens[coordinator - 1]?.norm === ';';
     let cut = -1;
     // Without a comma, "and" after a name joins two subjects ("Mr Lilliu and other union bosses shouted").
-    if (CLAUSE_COORDINATORS.has(tokens[coordinator].norm) && (punctuated || tokens[coordinator].norm !== 'and' || !tokens[coordinator - 1]?.capitalized)) cut = punctuated ? coordinator - 1 : coordinator;
+    if (
+      CLAUSE_COORDINATORS.has(tokens[coordinator].norm) &&
+      (punctuated || tokens[coordinator].norm !== 'and' || !tokens[coordinator - 1]?.capitalized)
+    )
+      cut = punctuated ? coordinator - 1 : coordinator;
     else if (tokens[coordinator].norm === ';') cut = coordinator;
     if (cut < 0) continue;
     let list = bySentence.get(other.sentence);

@@ -11,7 +11,10 @@ export class ParagraphIndex {
   readonly bySentence: LocalAttribution[][];
   private readonly wordCounts: Int32Array;
 
-  constructor(readonly sentences: Sentence[], attributions: LocalAttribution[]) {
+  constructor(
+    readonly sentences: Sentence[],
+    attributions: LocalAttribution[]
+  ) {
     this.bySentence = sentences.map(() => []);
     for (const attribution of attributions) this.bySentence[attribution.sentence]?.push(attribution);
     this.wordCounts = new Int32Array(sentences.length);
@@ -28,7 +31,6 @@ export class ParagraphIndex {
     const found = firstAtOrAfter(this.sentences, offset + 1, (sentence) => sentence.end);
     return found < this.sentences.length ? found : -1;
   }
-
 
   words(s: number): number {
     return this.wordCounts[s];
@@ -52,7 +54,8 @@ export function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: C
     let words = 0;
     for (let s = first; s <= last; s++) {
       const tokens = sentences[s].tokens;
-      for (let t = tokenAt(sentences[s], range.start + 1); t < tokens.length && tokens[t].end <= range.end; t++) if (tokens[t].kind === 'word') words++;
+      for (let t = tokenAt(sentences[s], range.start + 1); t < tokens.length && tokens[t].end <= range.end; t++)
+        if (tokens[t].kind === 'word') words++;
     }
     // The cue nearest the quote in its own sentences; else the sentence after ("..." / He said.)
     // or before ("She said:" / "...").
@@ -84,7 +87,7 @@ export function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: C
         carried = true;
       }
     }
-    let speaker = attribution ? attribution.resolvedSource ?? attribution.sourceText : null;
+    let speaker = attribution ? (attribution.resolvedSource ?? attribution.sourceText) : null;
     if (!attribution && range.start === 0 && incoming.openQuote && incoming.quoteSpeaker) {
       // The quote carries on from the previous paragraph: its speaker carries on too.
       speaker = incoming.quoteSpeaker;

@@ -27,7 +27,9 @@ export const WEEKDAYS = new Set(WORDS.weekdays.words);
 export const BE_FORMS = new Set(WORDS.beForms.words);
 
 export function isAdverbLike(token: Token): boolean {
-  return token.kind === 'word' && (AUXILIARIES.has(token.norm) || (token.norm.length > 4 && token.norm.endsWith('ly') && !token.capitalized));
+  return (
+    token.kind === 'word' && (AUXILIARIES.has(token.norm) || (token.norm.length > 4 && token.norm.endsWith('ly') && !token.capitalized))
+  );
 }
 
 export function isPreposition(norm: string): boolean {
@@ -58,7 +60,8 @@ export function subjectBefore(sentence: Sentence, verbIndex: number): Span | nul
   if (sentence.norms[span.from - 1] === 'and' && span.to - span.from <= 2 && !isDeterminer(sentence.norms[span.from])) {
     const first = phraseBackFrom(sentence.tokens, span.from - 2);
     const of = first ? sentence.norms.indexOf('of', first.from) : -1;
-    if (first && of > first.from && of < first.to && BODIES.has(sentence.norms[of - 1]) && isDeterminer(sentence.norms[first.from])) span = {from: first.from, to: span.to};
+    if (first && of > first.from && of < first.to && BODIES.has(sentence.norms[of - 1]) && isDeterminer(sentence.norms[first.from]))
+      span = {from: first.from, to: span.to};
   }
   // "A diplomat who requested anonymity because of ... said": the subject is the noun before "who",
   // with its relative clause.
@@ -68,7 +71,7 @@ export function subjectBefore(sentence: Sentence, verbIndex: number): Span | nul
     if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
     if (token.norm === 'who' || token.norm === 'whose') {
       const head = phraseBackFrom(tokens, k - 1);
-      if (head && head.from === 0 || head && tokens[head.from - 1]?.norm === ',') return {from: head!.from, to: span.to};
+      if ((head && head.from === 0) || (head && tokens[head.from - 1]?.norm === ',')) return {from: head!.from, to: span.to};
       break;
     }
   }
@@ -125,7 +128,12 @@ export const SUBORDINATORS = new Set(WORDS.subordinators.words);
  */
 function nameBeforeAppositive(sentence: Sentence, from: number): number | null {
   const {tokens} = sentence;
-  if (tokens[from - 1]?.norm !== ',' || !tokens[from] || tokens[from].capitalized && tokens[from].kind === 'word' && !isDeterminer(tokens[from].norm) && !tokens[from].norm.endsWith("'s")) return null;
+  if (
+    tokens[from - 1]?.norm !== ',' ||
+    !tokens[from] ||
+    (tokens[from].capitalized && tokens[from].kind === 'word' && !isDeterminer(tokens[from].norm) && !tokens[from].norm.endsWith("'s"))
+  )
+    return null;
   let start = from - 1;
   while (start - 1 >= 0 && tokens[start - 1].kind === 'word' && tokens[start - 1].capitalized) start--;
   if (from - 1 - start < 2) return null;
@@ -205,7 +213,11 @@ function phraseBackFrom(tokens: Token[], end: number): Span | null {
   // "On Monday the ministry": drop a leading prepositional phrase.
   if (PREPOSITIONS.has(tokens[from].norm) && from < end) {
     for (let k = from + 1; k <= end; k++) {
-      if (DETERMINERS.has(tokens[k].norm) || (tokens[k].capitalized && !PREPOSITIONS.has(tokens[k - 1].norm)) || SUBJECT_PRONOUNS.has(tokens[k].norm)) {
+      if (
+        DETERMINERS.has(tokens[k].norm) ||
+        (tokens[k].capitalized && !PREPOSITIONS.has(tokens[k - 1].norm)) ||
+        SUBJECT_PRONOUNS.has(tokens[k].norm)
+      ) {
         from = k;
         break;
       }
@@ -242,18 +254,33 @@ export function phraseAfter(sentence: Sentence, from: number, {opensSentence = f
   const tokens = sentence.tokens;
   const placeholder = placeholderAt(tokens, from, 1);
   if (placeholder) return placeholder;
-  if (from >= tokens.length || tokens[from].kind !== 'word' && tokens[from].kind !== 'symbol') return null;
+  if (from >= tokens.length || (tokens[from].kind !== 'word' && tokens[from].kind !== 'symbol')) return null;
   if (CLAUSE_BREAKS.has(tokens[from].norm) && tokens[from].norm !== 'that') return null;
   if (tokens[from].norm === 'that' && !DETERMINER_THAT_FOLLOWERS(tokens[from + 1])) return null;
   let to = from;
   while (to < tokens.length && to - from < 16) {
     const token = tokens[to];
     if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
-    if (token.kind === 'word' && to > from && (token.norm === 'that' || token.norm === 'which' || token.norm === 'and' || token.norm === 'but' || token.norm === 'because' || token.norm === 'as')) break;
+    if (
+      token.kind === 'word' &&
+      to > from &&
+      (token.norm === 'that' ||
+        token.norm === 'which' ||
+        token.norm === 'and' ||
+        token.norm === 'but' ||
+        token.norm === 'because' ||
+        token.norm === 'as')
+    )
+      break;
     // "expected by analysts after the company said ...": a subordinate clause is no part of the source.
     if (token.kind === 'word' && to > from && SUBORDINATORS.has(token.norm)) break;
     // "considered by experts to be ...", "criticised by philosophers for arguing ...": the verb's own complement.
-    if (token.kind === 'word' && to > from && ((token.norm === 'to' && tokens[to + 1]?.norm === 'be') || (token.norm === 'for' && /ing$/.test(tokens[to + 1]?.norm ?? '')))) break;
+    if (
+      token.kind === 'word' &&
+      to > from &&
+      ((token.norm === 'to' && tokens[to + 1]?.norm === 'be') || (token.norm === 'for' && /ing$/.test(tokens[to + 1]?.norm ?? '')))
+    )
+      break;
     // The agent of a passive cue ends where the verb's infinitive starts: "expected by diplomats to focus on trade".
     if (passiveAgent && token.norm === 'to' && to > from && infinitiveFollows(tokens[to + 1])) break;
     to++;
@@ -337,7 +364,15 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     let first = end;
     while (first - 1 > segment.from && tokens[first - 1].capitalized && tokens[first - 1].kind === 'word') first--;
     const before = tokens[first - 1];
-    if (end > first && before && before.kind === 'word' && !before.capitalized && !isPreposition(before.norm) && !isDeterminer(before.norm) && hasPersonalName(tokens, {from: first, to: end + 1}, lexicon, span.from)) {
+    if (
+      end > first &&
+      before &&
+      before.kind === 'word' &&
+      !before.capitalized &&
+      !isPreposition(before.norm) &&
+      !isDeterminer(before.norm) &&
+      hasPersonalName(tokens, {from: first, to: end + 1}, lexicon, span.from)
+    ) {
       return {kind: 'named', head: tokens[end].text};
     }
   }
@@ -346,7 +381,8 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const firstHead = lastWord(tokens, cores[0] ?? span);
   for (let k = 1; k < cores.length && firstHead >= 0 && !lexicon.anonymousHeads.has(norms[firstHead]); k++) {
     const last = lastWord(tokens, cores[k]);
-    if (norms[cores[k].from] === 'the' && last > cores[k].from && tokens[last].capitalized && !isTitleCase(sentence)) return {kind: 'institutional', head: tokens[last].text};
+    if (norms[cores[k].from] === 'the' && last > cores[k].from && tokens[last].capitalized && !isTitleCase(sentence))
+      return {kind: 'institutional', head: tokens[last].text};
   }
 
   const core = cores[0] ?? span;
@@ -357,7 +393,9 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const firstNorm = norms[core.from];
   const definite = firstNorm === 'the' || firstNorm === 'these' || firstNorm === 'those' || firstNorm.endsWith("'s");
   // "Some lawmakers", "many officials": a crowd, not a single unnamed person.
-  const crowd = lexicon.vagueModifiers.has(firstNorm) && /^(some|many|several|various|numerous|certain|other|most|few|multiple|countless)$/.test(firstNorm);
+  const crowd =
+    lexicon.vagueModifiers.has(firstNorm) &&
+    /^(some|many|several|various|numerous|certain|other|most|few|multiple|countless)$/.test(firstNorm);
   // "the Scottish Executive", "the Foreign Minister": a capitalized office mid-phrase is an institution.
   const officeName = head.capitalized && headIndex > span.from && tokens[headIndex - 1].capitalized;
   // "the finance minister", "France's finance minister", "London's most senior police officer": one
@@ -366,10 +404,17 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   const singleOffice = /^(minister|secretary|officer|commander|representative)$/.test(headNorm);
   const superlative = norms.slice(core.from, headIndex).includes('most');
   // "the rural affairs minister", "the defence secretary": any portfolio words after "the".
-  const portfolio = (firstNorm === 'the' || properOwner) && headIndex > core.from + 1 && singleOffice && (firstNorm === 'the' || lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
+  const portfolio =
+    (firstNorm === 'the' || properOwner) &&
+    headIndex > core.from + 1 &&
+    singleOffice &&
+    (firstNorm === 'the' || lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
   if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio) return {kind: 'anonymous', head: head.text};
   // "its latest accounts", "our research", "their figures": the papers of somebody the story names.
-  if (/^(its|their|his|her|our)$/.test(firstNorm) && (lexicon.documentHeads.has(headNorm) || /^(accounts|research|figures|estimates|studies|surveys)$/.test(headNorm))) {
+  if (
+    /^(its|their|his|her|our)$/.test(firstNorm) &&
+    (lexicon.documentHeads.has(headNorm) || /^(accounts|research|figures|estimates|studies|surveys)$/.test(headNorm))
+  ) {
     return {kind: 'document', head: head.text};
   }
   if (lexicon.vagueHeads.has(headNorm) || (lexicon.vagueModifiers.has(firstNorm) && !head.capitalized)) {
@@ -404,7 +449,13 @@ function namedBefore(sentence: Sentence, from: number, headIndex: number, lexico
   while (start - 1 >= from && tokens[start - 1].kind === 'word' && tokens[start - 1].capitalized) start--;
   // A capitalized crowd word or a known word opening the sentence is no name ("Some", "Government").
   // ("University College London research" keeps its first word: a known word opening a longer name.)
-  while (start < headIndex && (lexicon.vagueModifiers.has(norms[start]) || isDeterminer(norms[start]) || (start === 0 && lexicon.knownWords.has(norms[start]) && headIndex - start < 3))) start++;
+  while (
+    start < headIndex &&
+    (lexicon.vagueModifiers.has(norms[start]) ||
+      isDeterminer(norms[start]) ||
+      (start === 0 && lexicon.knownWords.has(norms[start]) && headIndex - start < 3))
+  )
+    start++;
   const run = headIndex - start;
   if (run === 0 || isTitleCase(sentence)) return false;
   if (run >= 3 || (run === 2 && lexicon.institutionHeads.has(norms[headIndex - 1]))) return true;

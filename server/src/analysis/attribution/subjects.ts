@@ -35,9 +35,16 @@ export function untilVerb(norms: readonly string[], span: Span | null): Span | n
 /** The word before a verb that is also a noun must end a plausible source: a name, a pronoun or a source noun. */
 export function plausibleSubjectEnd(prev: Token, lexicon: Lexicon): boolean {
   if (prev.kind !== 'word') return true;
-  if (prev.capitalized || lexicon.pronouns.has(prev.norm) || isAdverbLike(prev) || prev.norm === 'who' || prev.norm === 'which') return true;
+  if (prev.capitalized || lexicon.pronouns.has(prev.norm) || isAdverbLike(prev) || prev.norm === 'who' || prev.norm === 'which')
+    return true;
   const head = prev.norm.replace(/'s$/, '');
-  return lexicon.anonymousHeads.has(head) || lexicon.vagueHeads.has(head) || lexicon.institutionHeads.has(head) || lexicon.documentHeads.has(head) || lexicon.personTitles.has(head);
+  return (
+    lexicon.anonymousHeads.has(head) ||
+    lexicon.vagueHeads.has(head) ||
+    lexicon.institutionHeads.has(head) ||
+    lexicon.documentHeads.has(head) ||
+    lexicon.personTitles.has(head)
+  );
 }
 
 /**
@@ -76,7 +83,8 @@ export function openingSubject(sentence: Sentence, lexicon: Lexicon, lastSource:
     const reading = classifySource(sentence, {from, to}, lexicon);
     if (reading.kind === 'named' || reading.kind === 'institutional') return {span: {from, to}, kind: reading.kind, resolved: null};
   }
-  if (OPENING_DETERMINERS.has(first.norm) || (first.capitalized && lexicon.knownWords.has(first.norm))) return definiteOpening(sentence, from, lexicon);
+  if (OPENING_DETERMINERS.has(first.norm) || (first.capitalized && lexicon.knownWords.has(first.norm)))
+    return definiteOpening(sentence, from, lexicon);
   if (!first.capitalized || isDeterminer(first.norm) || lexicon.knownWords.has(first.norm)) return null;
   let to = from + 1;
   while (to < tokens.length && tokens[to].capitalized && tokens[to].kind === 'word') to++;
@@ -112,7 +120,9 @@ export function documentSubject(sentence: Sentence, verb: number, lexicon: Lexic
   if (verb - from >= 30) return null;
   // A verb of its own before the cue means another clause ("Tory sources say senior party figures had").
   const verbLike = (k: number) =>
-    BE_FORMS.has(norms[k]) || CLAUSE_VERBS.has(norms[k]) || (!tokens[k].capitalized && (/ed$/.test(norms[k]) || lexicon.speechVerbs.has(norms[k]) || lexicon.cognitionVerbs.has(norms[k])));
+    BE_FORMS.has(norms[k]) ||
+    CLAUSE_VERBS.has(norms[k]) ||
+    (!tokens[k].capitalized && (/ed$/.test(norms[k]) || lexicon.speechVerbs.has(norms[k]) || lexicon.cognitionVerbs.has(norms[k])));
   for (let k = from; k < verb && k - from < 6; k++) {
     if (tokens[k].kind !== 'word') return null;
     if (lexicon.documentHeads.has(norms[k]) || FINDING_BODIES.has(norms[k])) {
@@ -143,7 +153,15 @@ function definiteOpening(sentence: Sentence, from: number, lexicon: Lexicon): Su
     if (token.kind !== 'word') return null;
     const norm = token.norm;
     if (BE_FORMS.has(norm) || isAdverbLike(token)) break;
-    if (!token.capitalized && (lexicon.speechVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || /ed$/.test(norm) || IRREGULAR_PAST.has(norm))) break;
+    if (
+      !token.capitalized &&
+      (lexicon.speechVerbs.has(norm) ||
+        lexicon.stanceVerbs.has(norm) ||
+        lexicon.cognitionVerbs.has(norm) ||
+        /ed$/.test(norm) ||
+        IRREGULAR_PAST.has(norm))
+    )
+      break;
     if (isPreposition(norm) || isDeterminer(norm) || lexicon.pronouns.has(norm) || /^(and|or|but|that|which|who)$/.test(norm)) return null;
     to++;
   }
@@ -164,10 +182,20 @@ export function trimAtVerb(sentence: Sentence, span: Span | null, lexicon: Lexic
     const token = sentence.tokens[k];
     if (token.kind !== 'word' || token.capitalized) continue;
     const norm = token.norm;
-    if (lexicon.speechVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || lexicon.documentVerbs.has(norm)) {
+    if (
+      lexicon.speechVerbs.has(norm) ||
+      lexicon.cognitionVerbs.has(norm) ||
+      lexicon.stanceVerbs.has(norm) ||
+      lexicon.documentVerbs.has(norm)
+    ) {
       // "the alleged spammers", "a reported attack": a participle or noun inside the phrase.
       const before = sentence.tokens[k - 1];
-      if (k > span.from && before.kind === 'word' && (isDeterminer(before.norm) || isPreposition(before.norm) || before.norm.endsWith("'s"))) continue;
+      if (
+        k > span.from &&
+        before.kind === 'word' &&
+        (isDeterminer(before.norm) || isPreposition(before.norm) || before.norm.endsWith("'s"))
+      )
+        continue;
       // "A witness, who did not want to be named, said": the verb is inside the subject's relative clause.
       if (sentence.norms.slice(span.from, k).some((word) => word === 'who' || word === 'whose' || word === 'which')) continue;
       // "E Hayot, writing in Print Culture, said": an appositive participle.
@@ -197,8 +225,19 @@ export function relativeHead(sentence: Sentence, who: number, lexicon: Lexicon):
       from--;
       break;
     }
-    if (isPreposition(norm) || BE_FORMS.has(norm) || isAdverbLike(token) || lexicon.pronouns.has(norm) || /^(and|or|but|that|than|as|if|when|while|because)$/.test(norm)) break;
-    if (!token.capitalized && (lexicon.speechVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || /(ing|ed)$/.test(norm))) break;
+    if (
+      isPreposition(norm) ||
+      BE_FORMS.has(norm) ||
+      isAdverbLike(token) ||
+      lexicon.pronouns.has(norm) ||
+      /^(and|or|but|that|than|as|if|when|while|because)$/.test(norm)
+    )
+      break;
+    if (
+      !token.capitalized &&
+      (lexicon.speechVerbs.has(norm) || lexicon.cognitionVerbs.has(norm) || lexicon.stanceVerbs.has(norm) || /(ing|ed)$/.test(norm))
+    )
+      break;
     from--;
   }
   // "an article the other day which suggested": a time is no source.
@@ -215,7 +254,12 @@ export function possessorBefore(sentence: Sentence, noun: number, _lexicon: Lexi
   if (!prev.norm.endsWith("'s")) return null;
   // The name that owns it: a run of capitalized words, with "the" before a body ("the ministry's").
   let from = noun - 1;
-  while (from > 0 && noun - from < 5 && tokens[from - 1].kind === 'word' && (tokens[from - 1].capitalized || tokens[from - 1].norm === 'the')) {
+  while (
+    from > 0 &&
+    noun - from < 5 &&
+    tokens[from - 1].kind === 'word' &&
+    (tokens[from - 1].capitalized || tokens[from - 1].norm === 'the')
+  ) {
     from--;
     if (tokens[from].norm === 'the') break;
   }

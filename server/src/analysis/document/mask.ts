@@ -47,8 +47,16 @@ function maskMarkdown(text: string): string {
       continue;
     }
     // Not prose: code, HTML, images, autolinks whose text is the address itself.
-    if (node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'image' || node.type === 'imageReference') continue;
-    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url) continue;
+    if (
+      node.type === 'inlineCode' ||
+      node.type === 'code' ||
+      node.type === 'html' ||
+      node.type === 'image' ||
+      node.type === 'imageReference'
+    )
+      continue;
+    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url)
+      continue;
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
   let out = '';

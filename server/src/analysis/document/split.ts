@@ -222,7 +222,8 @@ function scanPlain(text: string, from: number, stopAt: StopAt, copy: boolean): S
     if (oneParagraphALine) {
       for (const line of block) pushParagraph(paragraphs, text, line.start, line.end, 'paragraph', copy);
     } else {
-      for (const [first, last] of hardWrapped(block)) pushParagraph(paragraphs, text, block[first].start, block[last].end, 'paragraph', copy);
+      for (const [first, last] of hardWrapped(block))
+        pushParagraph(paragraphs, text, block[first].start, block[last].end, 'paragraph', copy);
     }
     block = [];
   };

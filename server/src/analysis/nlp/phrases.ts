@@ -104,7 +104,14 @@ export class PhraseSet<T = string> {
  * length wins. A plain function rather than a closure made at each call: matchAt runs for every
  * candidate token of every phrase list.
  */
-function longest<T>(node: TrieNode<T>, norms: readonly string[], from: number, i: number, limit: number, best: PhraseMatch<T> | undefined): PhraseMatch<T> | undefined {
+function longest<T>(
+  node: TrieNode<T>,
+  norms: readonly string[],
+  from: number,
+  i: number,
+  limit: number,
+  best: PhraseMatch<T> | undefined
+): PhraseMatch<T> | undefined {
   if (node.value !== undefined && i > from && (!best || i > best.to)) best = {from, to: i, value: node.value};
   if (i >= limit) return best;
   const word = norms[i];

@@ -120,11 +120,24 @@ export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sente
         const kind: TokenKind = child.type === 'WordNode' ? 'word' : child.type === 'SymbolNode' ? 'symbol' : 'punct';
         const norm = kind === 'word' ? normalizeWord(tokenText) : normalizePunct(tokenText);
         const first = tokenText.charCodeAt(0);
-        tokens.push({start, end, text: tokenText, norm, kind, capitalized: first >= 65 && first <= 90 || (first > 127 && tokenText[0] !== tokenText[0].toLowerCase()), quoted});
+        tokens.push({
+          start,
+          end,
+          text: tokenText,
+          norm,
+          kind,
+          capitalized: (first >= 65 && first <= 90) || (first > 127 && tokenText[0] !== tokenText[0].toLowerCase()),
+          quoted
+        });
         norms.push(norm);
       }
       if (tokens.length === 0) continue;
-      for (const piece of splitAtNumberStops({start: sentence.position!.start.offset!, end: sentence.position!.end.offset!, tokens, norms})) {
+      for (const piece of splitAtNumberStops({
+        start: sentence.position!.start.offset!,
+        end: sentence.position!.end.offset!,
+        tokens,
+        norms
+      })) {
         mergeThousands(piece.tokens, piece.norms, text);
         pushJoiningNumberAbbreviations(piece, sentences);
       }
@@ -152,13 +165,24 @@ function splitAtNumberStops(sentence: Sentence): Sentence[] {
   for (let i = 1; i < tokens.length; i++) {
     const numbered = tokens[i];
     // The cheap test first: most words do not end in a full stop.
-    if (i === from || numbered.text.charCodeAt(numbered.text.length - 1) !== 46 || numbered.kind !== 'word' || !NUMBER_AND_STOP.test(numbered.text)) continue;
+    if (
+      i === from ||
+      numbered.text.charCodeAt(numbered.text.length - 1) !== 46 ||
+      numbered.kind !== 'word' ||
+      !NUMBER_AND_STOP.test(numbered.text)
+    )
+      continue;
     const next = tokens[i + 1] as Token | undefined;
     // "... rose to 417." at the very end: the same two tokens, no new sentence.
     if (next && (next.kind !== 'word' || !next.capitalized || next.start === numbered.end)) continue;
     const number: Token = {...numbered, end: numbered.end - 1, text: numbered.text.slice(0, -1), norm: numbered.norm.slice(0, -1)};
     const stop: Token = {...numbered, start: numbered.end - 1, text: '.', norm: '.', kind: 'punct', capitalized: false};
-    pieces.push({start, end: numbered.end, tokens: [...tokens.slice(from, i), number, stop], norms: [...norms.slice(from, i), number.norm, '.']});
+    pieces.push({
+      start,
+      end: numbered.end,
+      tokens: [...tokens.slice(from, i), number, stop],
+      norms: [...norms.slice(from, i), number.norm, '.']
+    });
     if (!next) return pieces;
     from = i + 1;
     start = next.start;
@@ -170,7 +194,12 @@ function splitAtNumberStops(sentence: Sentence): Sentence[] {
 function pushJoiningNumberAbbreviations(sentence: Sentence, out: Sentence[]): void {
   const last = out[out.length - 1];
   if (last && DIGIT_START.test(sentence.tokens[0].text) && endsWithNumberAbbreviation(last)) {
-    out[out.length - 1] = {start: last.start, end: sentence.end, tokens: [...last.tokens, ...sentence.tokens], norms: [...last.norms, ...sentence.norms]};
+    out[out.length - 1] = {
+      start: last.start,
+      end: sentence.end,
+      tokens: [...last.tokens, ...sentence.tokens],
+      norms: [...last.norms, ...sentence.norms]
+    };
   } else out.push(sentence);
 }
 
@@ -178,7 +207,12 @@ const DIGIT_START = /^\d/;
 
 function endsWithNumberAbbreviation(sentence: Sentence): boolean {
   const n = sentence.tokens.length;
-  return n >= 2 && sentence.tokens[n - 1].text === '.' && NUMBER_ABBREVIATIONS.has(sentence.norms[n - 2]) && sentence.tokens[n - 2].end === sentence.tokens[n - 1].start;
+  return (
+    n >= 2 &&
+    sentence.tokens[n - 1].text === '.' &&
+    NUMBER_ABBREVIATIONS.has(sentence.norms[n - 2]) &&
+    sentence.tokens[n - 2].end === sentence.tokens[n - 1].start
+  );
 }
 
 /** retext splits "12,000" into three tokens; a figure is one. */

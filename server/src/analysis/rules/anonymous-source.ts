@@ -54,11 +54,29 @@ function nounPhraseAround(norms: string[], from: number, to: number): {from: num
   let start = from;
   let end = to;
   if (/^(unnamed|anonymous|unidentified|nameless)$/.test(norms[from])) {
-    while (end < norms.length && end - to < 3 && /^[a-z][a-z'-]*$/.test(norms[end]) && !/^(that|said|say|says|told|who|and|to|in|of|on|at)$/.test(norms[end])) end++;
+    while (
+      end < norms.length &&
+      end - to < 3 &&
+      /^[a-z][a-z'-]*$/.test(norms[end]) &&
+      !/^(that|said|say|says|told|who|and|to|in|of|on|at)$/.test(norms[end])
+    )
+      end++;
     if (start > 0 && /^(an|a|the|two|three|several|some)$/.test(norms[start - 1])) start--;
   } else {
-    while (start > 0 && from - start < 4 && /^[a-z][a-z'-]*$/.test(norms[start - 1]) && !/^(said|say|says|told|and|to|according|citing)$/.test(norms[start - 1])) start--;
-    while (end < norms.length && end - to < 4 && /^[a-z][a-z'-]*$/.test(norms[end]) && !/^(said|say|says|told|and|that|who)$/.test(norms[end])) end++;
+    while (
+      start > 0 &&
+      from - start < 4 &&
+      /^[a-z][a-z'-]*$/.test(norms[start - 1]) &&
+      !/^(said|say|says|told|and|to|according|citing)$/.test(norms[start - 1])
+    )
+      start--;
+    while (
+      end < norms.length &&
+      end - to < 4 &&
+      /^[a-z][a-z'-]*$/.test(norms[end]) &&
+      !/^(said|say|says|told|and|that|who)$/.test(norms[end])
+    )
+      end++;
   }
   return {from: start, to: end};
 }
@@ -78,7 +96,10 @@ function build(
   ];
   if (!reason) {
     const next = text[span.end];
-    const insert = next === ',' ? ', who spoke on condition of anonymity because [TK: reason]' : ', who spoke on condition of anonymity because [TK: reason],';
+    const insert =
+      next === ','
+        ? ', who spoke on condition of anonymity because [TK: reason]'
+        : ', who spoke on condition of anonymity because [TK: reason],';
     const atEnd = next === '.' || next === undefined || next === ';';
     suggestions.unshift({
       title: 'Add the reason for anonymity',
@@ -86,7 +107,7 @@ function build(
       edits: [{start: span.end, end: span.end, newText: atEnd ? insert.replace(/,$/, '') : insert}]
     });
   }
-  const positionNote = position ? '' : '; the source\'s position is not described';
+  const positionNote = position ? '' : "; the source's position is not described";
   return {
     ruleId: 'anonymous-source',
     secondary: reason !== null,

@@ -3,7 +3,16 @@
 import type {Lexicon} from '../lexicon';
 import type {Sentence} from '../nlp/tokens';
 import {isAdverbLike, isPreposition, subjectBefore} from '../attribution/sources';
-import {attributeSuggestion, coveringAttribution, relatedFor, removalEdits, tokenSpan, type RawFinding, type Rule, type RuleContext} from './rule';
+import {
+  attributeSuggestion,
+  coveringAttribution,
+  relatedFor,
+  removalEdits,
+  tokenSpan,
+  type RawFinding,
+  type Rule,
+  type RuleContext
+} from './rule';
 
 export const hedge: Rule = ({model, lexicon, strict}) => {
   const findings: RawFinding[] = [];
@@ -22,15 +31,30 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       if (norms[match.to - 1] === 'to' && isObjectAfterTo(tokens[match.to])) continue;
       // "as much music as he could", "as strong as it could be": a comparison, not a doubt; "could face
       // up to 21 years in prison", "could be jailed for life if convicted": the law's maximum.
-      if (MODALS.has(first.norm) && ((norms[match.from - 2] === 'as' && /^(he|she|it|they|we|i|you)$/.test(norms[match.from - 1] ?? '')) || isLegalMaximum(norms, match.to))) continue;
+      if (
+        MODALS.has(first.norm) &&
+        ((norms[match.from - 2] === 'as' && /^(he|she|it|they|we|i|you)$/.test(norms[match.from - 1] ?? '')) ||
+          isLegalMaximum(norms, match.to))
+      )
+        continue;
       // "Older people were more likely to use a landline", "four times more likely to": a measured
       // comparison between groups, not a doubt ("It is more likely", "would be more likely" stay hedges).
       if (isGroupComparison(norms, match.from, match.to)) continue;
       // "Before Italy could recover", "until the crew could reach it": ability in a time clause.
-      if (first.norm === 'could' && (/^(before|until)$/.test(norms[match.from - 2] ?? '') || /^(before|until)$/.test(norms[match.from - 3] ?? ''))) continue;
+      if (
+        first.norm === 'could' &&
+        (/^(before|until)$/.test(norms[match.from - 2] ?? '') || /^(before|until)$/.test(norms[match.from - 3] ?? ''))
+      )
+        continue;
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
-      if (match.value === 'weak-modal' && (hasGenericSubject(sentence, match.from, lexicon) || isPermissivePassive(norms, match.from) || isGeneralVerb(norms, match.from, lexicon)) && !lexicon.predictionTimes.findAll(norms, match.to).length) {
+      if (
+        match.value === 'weak-modal' &&
+        (hasGenericSubject(sentence, match.from, lexicon) ||
+          isPermissivePassive(norms, match.from) ||
+          isGeneralVerb(norms, match.from, lexicon)) &&
+        !lexicon.predictionTimes.findAll(norms, match.to).length
+      ) {
         findings.push(generalStatement(actual, span));
         continue;
       }
@@ -52,7 +76,11 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       }
       const suggestions: RawFinding['suggestions'] = [];
       if (match.value === 'removable') {
-        suggestions.push({title: `Remove the hedge "${actual}"`, kind: 'remove', edits: removalEdits(model.text, sentence.start, span.start, span.end)});
+        suggestions.push({
+          title: `Remove the hedge "${actual}"`,
+          kind: 'remove',
+          edits: removalEdits(model.text, sentence.start, span.start, span.end)
+        });
       }
       suggestions.push(attributeSuggestion(model, s, 'Attribute it'));
       findings.push({
@@ -103,17 +131,34 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
   if (lexicon.notQuantityAfter.has(norms[from - 1] ?? '')) return false;
   if (first.quoted || coveringAttribution(model, s, from)) return false;
   if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
-  return !model.attributions.some((a) => a.sentence === s && a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
+  return !model.attributions.some(
+    (a) => a.sentence === s && a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to
+  );
 }
 
 const MODALS = new Set(['could', 'may', 'might']);
-const SANCTIONS = new Set(['prison', 'jail', 'gaol', 'custody', 'sentence', 'fine', 'fines', 'fined', 'jailed', 'imprisoned', 'sentenced', 'convicted', 'imprisonment']);
+const SANCTIONS = new Set([
+  'prison',
+  'jail',
+  'gaol',
+  'custody',
+  'sentence',
+  'fine',
+  'fines',
+  'fined',
+  'jailed',
+  'imprisoned',
+  'sentenced',
+  'convicted',
+  'imprisonment'
+]);
 
 /** After "could": "face (up to) ... prison / a fine", "be jailed / fined / sentenced": a penalty the law sets. */
 function isLegalMaximum(norms: readonly string[], after: number): boolean {
   const verb = norms[after] === 'be' ? norms[after + 1] : norms[after];
   // "The Commission could fine the companies up to 10% of their turnover": the law's ceiling.
-  if ((verb === 'fine' || verb === 'charge') && norms.slice(after + 1, after + 6).includes('up')) return norms[norms.indexOf('up', after + 1) + 1] === 'to';
+  if ((verb === 'fine' || verb === 'charge') && norms.slice(after + 1, after + 6).includes('up'))
+    return norms[norms.indexOf('up', after + 1) + 1] === 'to';
   if (verb !== 'face' && verb !== 'jailed' && verb !== 'fined' && verb !== 'sentenced' && verb !== 'imprisoned') return false;
   if (verb !== 'face') return true;
   for (let k = after + 1; k < norms.length && k <= after + 10; k++) if (SANCTIONS.has(norms[k])) return true;
@@ -133,12 +178,39 @@ function isGroupComparison(norms: readonly string[], from: number, to: number): 
     if (norms[k] !== 'the') return false;
     k--;
   }
-  while (k >= 0 && /^(now|slightly|far|much|significantly|twice|times|\d+|two|three|four|five|six|seven|eight|nine|ten|several|also|still|even)$/.test(norms[k])) k--;
+  while (
+    k >= 0 &&
+    /^(now|slightly|far|much|significantly|twice|times|\d+|two|three|four|five|six|seven|eight|nine|ten|several|also|still|even)$/.test(
+      norms[k]
+    )
+  )
+    k--;
   // Plural groups only: "The flanker is more likely to start" is a prediction about one player.
   return k >= 1 && /^(are|were|being)$/.test(norms[k]) && norms[k - 1] !== 'would';
 }
 
-const OBJECTS_AFTER_TO = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'many', 'most', 'some', 'everyone', 'anyone', 'all']);
+const OBJECTS_AFTER_TO = new Set([
+  'him',
+  'her',
+  'them',
+  'me',
+  'us',
+  'you',
+  'the',
+  'a',
+  'an',
+  'his',
+  'their',
+  'its',
+  'our',
+  'my',
+  'many',
+  'most',
+  'some',
+  'everyone',
+  'anyone',
+  'all'
+]);
 
 /** The word after "appeared to" is a person or a noun phrase ("to Chloe", "to the crowd"), not a verb. */
 function isObjectAfterTo(next: Sentence['tokens'][number] | undefined): boolean {
@@ -160,7 +232,41 @@ function generalStatement(actual: string, span: {start: number; end: number}): R
   };
 }
 
-const IRREGULAR_PARTICIPLES = new Set(['seen', 'found', 'held', 'made', 'given', 'known', 'done', 'taken', 'shown', 'built', 'sold', 'paid', 'kept', 'set', 'put', 'read', 'heard', 'told', 'worn', 'grown', 'drawn', 'thrown', 'written', 'spoken', 'chosen', 'brought', 'bought', 'caught', 'taught', 'left', 'sent', 'spent', 'met']);
+const IRREGULAR_PARTICIPLES = new Set([
+  'seen',
+  'found',
+  'held',
+  'made',
+  'given',
+  'known',
+  'done',
+  'taken',
+  'shown',
+  'built',
+  'sold',
+  'paid',
+  'kept',
+  'set',
+  'put',
+  'read',
+  'heard',
+  'told',
+  'worn',
+  'grown',
+  'drawn',
+  'thrown',
+  'written',
+  'spoken',
+  'chosen',
+  'brought',
+  'bought',
+  'caught',
+  'taught',
+  'left',
+  'sent',
+  'spent',
+  'met'
+]);
 
 /**
  * "may (also) be used", "may be found in": a passive after "may" states what is allowed or usual, as in

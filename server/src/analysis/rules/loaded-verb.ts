@@ -30,7 +30,26 @@ export const loadedVerb: Rule = ({model}) => {
   return findings;
 };
 
-const FINITE = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'did', 'does', 'do', 'should', 'might', 'may', 'can', 'must']);
+const FINITE = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'had',
+  'has',
+  'have',
+  'would',
+  'will',
+  'could',
+  'did',
+  'does',
+  'do',
+  'should',
+  'might',
+  'may',
+  'can',
+  'must'
+]);
 
 function clauseFollows(norms: string[], from: number): boolean {
   const next = norms[from];

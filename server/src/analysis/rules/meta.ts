@@ -56,7 +56,7 @@ const DECLARED = [
       'Information is attributed to a source the reader cannot identify. Readers need to know why the source was granted anonymity and how the source knows.',
     ask: 'Why did this source need anonymity, and what is their position or access to the information? Can we get it on the record?',
     guidance:
-      'AP: use anonymous sources only when the material is information, not opinion, and explain in the story why the source requested anonymity. Reuters and The New York Times also require the source\'s vantage point to be described.'
+      "AP: use anonymous sources only when the material is information, not opinion, and explain in the story why the source requested anonymity. Reuters and The New York Times also require the source's vantage point to be described."
   },
   {
     id: 'vague-source',
@@ -90,7 +90,7 @@ const DECLARED = [
     page: 'hedge.md',
     setting: 'A word of doubt ("might", "reportedly", "appears to") in the writer\'s own voice.',
     defaultSeverity: 'warning',
-    title: 'Hedge in the writer\'s voice',
+    title: "Hedge in the writer's voice",
     summary:
       'A word of doubt ("might", "possibly", "reportedly", "appears to") in the writer\'s own sentence. Inside a quote or attributed statement it is the source\'s word and is shown only as information.',
     ask: 'Do we know this or not? If a source says it might happen, attribute the possibility to them.',
@@ -117,10 +117,9 @@ const DECLARED = [
     setting: 'A figure or trend with no source in its sentence or paragraph.',
     defaultSeverity: 'warning',
     title: 'Unsourced statistic',
-    summary:
-      'A percentage, count, amount or trend is stated with no source in the sentence or its attributed paragraph.',
+    summary: 'A percentage, count, amount or trend is stated with no source in the sentence or its attributed paragraph.',
     ask: 'Where does this number come from? Cite the report, agency or dataset.',
-    guidance: 'AP and Reuters: figures must be attributed to their source unless they are common knowledge or the reporter\'s own count.'
+    guidance: "AP and Reuters: figures must be attributed to their source unless they are common knowledge or the reporter's own count."
   },
   {
     id: 'unattributed-quote',

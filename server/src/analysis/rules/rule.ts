@@ -90,7 +90,41 @@ export function attributeSuggestion(model: ParagraphModel, sentenceIndex: number
 }
 
 /** Sentence-initial words that lose their capital when something is put before them. */
-const LOWERABLE = new Set(['the', 'a', 'an', 'it', 'this', 'that', 'these', 'those', 'there', 'in', 'on', 'at', 'some', 'many', 'most', 'however', 'but', 'and', 'as', 'after', 'before', 'while', 'when', 'if', 'its', 'their', 'his', 'her', 'our', 'we', 'they', 'he', 'she']);
+const LOWERABLE = new Set([
+  'the',
+  'a',
+  'an',
+  'it',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'in',
+  'on',
+  'at',
+  'some',
+  'many',
+  'most',
+  'however',
+  'but',
+  'and',
+  'as',
+  'after',
+  'before',
+  'while',
+  'when',
+  'if',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'we',
+  'they',
+  'he',
+  'she'
+]);
 
 /**
  * Removes words from a sentence and keeps it well-formed: takes one neighbouring space (or the commas

@@ -14,9 +14,15 @@ const SETTING_DESCRIPTIONS = [
 ];
 
 /** `contributes.configuration.properties['whosaid.rules'].properties` of package.json. */
-export function packageJsonRuleSettings(): Record<string, {type: 'string'; enum: string[]; enumDescriptions: string[]; description: string}> {
+export function packageJsonRuleSettings(): Record<
+  string,
+  {type: 'string'; enum: string[]; enumDescriptions: string[]; description: string}
+> {
   return Object.fromEntries(
-    RULES.map((rule) => [rule.id, {type: 'string' as const, enum: [...SETTINGS], enumDescriptions: [...SETTING_DESCRIPTIONS], description: rule.setting}])
+    RULES.map((rule) => [
+      rule.id,
+      {type: 'string' as const, enum: [...SETTINGS], enumDescriptions: [...SETTING_DESCRIPTIONS], description: rule.setting}
+    ])
   );
 }
 

@@ -6,10 +6,28 @@ import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, ty
 
 /** "It is believed that" -> "[TK: who] believes that". */
 const ACTIVE_FORMS: Record<string, string> = {
-  believed: 'believes', thought: 'thinks', expected: 'expects', feared: 'fears', hoped: 'hopes', understood: 'understands',
-  said: 'says', alleged: 'alleges', claimed: 'claims', reported: 'reports', suspected: 'suspects', estimated: 'estimates',
-  predicted: 'predicts', rumored: 'says', rumoured: 'says', known: 'knows', assumed: 'assumes', presumed: 'presumes',
-  considered: 'considers', anticipated: 'anticipates', projected: 'projects', forecast: 'forecasts'
+  believed: 'believes',
+  thought: 'thinks',
+  expected: 'expects',
+  feared: 'fears',
+  hoped: 'hopes',
+  understood: 'understands',
+  said: 'says',
+  alleged: 'alleges',
+  claimed: 'claims',
+  reported: 'reports',
+  suspected: 'suspects',
+  estimated: 'estimates',
+  predicted: 'predicts',
+  rumored: 'says',
+  rumoured: 'says',
+  known: 'knows',
+  assumed: 'assumes',
+  presumed: 'presumes',
+  considered: 'considers',
+  anticipated: 'anticipates',
+  projected: 'projects',
+  forecast: 'forecasts'
 };
 
 /** "seen as far away as", "described as well as": "as" opening a comparison, not a judgement. */
@@ -23,7 +41,13 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       const first = tokens[match.from];
       if (first.quoted || coveringAttribution(model, s, match.from)) continue;
       // "is expected by analysts to" names who expects.
-      if (norms[match.to] === 'by' || norms[match.to - 1] === 'by' || agentAfterQuote(norms, match.to) || (/^(as|a|an|the)$/.test(norms[match.to - 1]) && agentAfterLabel(norms, match.to, lexicon))) continue;
+      if (
+        norms[match.to] === 'by' ||
+        norms[match.to - 1] === 'by' ||
+        agentAfterQuote(norms, match.to) ||
+        (/^(as|a|an|the)$/.test(norms[match.to - 1]) && agentAfterLabel(norms, match.to, lexicon))
+      )
+        continue;
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
       // "it is known as Fourth Avenue" gives a name; "could be seen as far away as" measures.
       if (norms[match.to - 1] === 'known' && norms[match.to] === 'as') continue;
@@ -38,7 +62,11 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
         match.value === 'passive'
           ? rewritePassive(sentence, match.from, match.to)
           : match.value === 'judgement'
-            ? {title: 'Name who holds the view ("by [TK: who]")', kind: 'rewrite' as const, edits: [{start: span.end, end: span.end, newText: ' by [TK: who]'}]}
+            ? {
+                title: 'Name who holds the view ("by [TK: who]")',
+                kind: 'rewrite' as const,
+                edits: [{start: span.end, end: span.end, newText: ' by [TK: who]'}]
+              }
             : null;
       if (rewrite) suggestions.push(rewrite);
       suggestions.push(attributeSuggestion(model, s));

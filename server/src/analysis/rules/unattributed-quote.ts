@@ -2,7 +2,17 @@
 import {firstAtOrAfter} from '../sorted';
 import type {RawFinding, Rule} from './rule';
 
-const LABEL_VERBS = new Set(['described', 'called', 'labeled', 'labelled', 'branded', 'dubbed', 'termed', 'characterized', 'characterised']);
+const LABEL_VERBS = new Set([
+  'described',
+  'called',
+  'labeled',
+  'labelled',
+  'branded',
+  'dubbed',
+  'termed',
+  'characterized',
+  'characterised'
+]);
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
 /** Quotes this short are titles or scare quotes, not quotations, unless a sentence ends inside. */
 const MIN_QUOTE_WORDS = 4;
@@ -44,12 +54,21 @@ function modifiesNextWord(text: string, end: number, inner: string, lexicon: Par
   const next = /^ ([a-z][a-z-]*)\b/.exec(text.slice(end, end + 40));
   if (!next) return false;
   const word = next[1];
-  return !lexicon.speechVerbs.has(word) && !lexicon.pronouns.has(word) && !lexicon.cognitionVerbs.has(word) && !/^(and|or|but|to|in|on|at|by|for|from|with|of|is|are|was|were|has|have|had|will|would|could|may|might|can|as|that|which|who)$/.test(word);
+  return (
+    !lexicon.speechVerbs.has(word) &&
+    !lexicon.pronouns.has(word) &&
+    !lexicon.cognitionVerbs.has(word) &&
+    !/^(and|or|but|to|in|on|at|by|for|from|with|of|is|are|was|were|has|have|had|will|would|could|may|might|can|as|that|which|who)$/.test(
+      word
+    )
+  );
 }
 
 /** 'for the study "Whose Secretary are You, minister"': the title of a work named right before it (capitalized). */
 function namedWork(text: string, start: number): boolean {
-  return /\b(study|report|book|novel|film|album|song|single|programme|program|show|play|series|campaign|documentary|paper|entitled|titled|headlined)\s*$/i.test(text.slice(Math.max(0, start - 30), start));
+  return /\b(study|report|book|novel|film|album|song|single|programme|program|show|play|series|campaign|documentary|paper|entitled|titled|headlined)\s*$/i.test(
+    text.slice(Math.max(0, start - 30), start)
+  );
 }
 
 /** "The Might of the Mountains": a title in quotation marks, not a quotation. */
@@ -84,7 +103,7 @@ function addSpeaker(text: string, start: number, end: number) {
   const lastInside = text[closing - 1];
   const after = text[end];
   let edits;
-  if (after === '.' ) edits = [{start: end, end, newText: ', [TK: speaker] said'}];
+  if (after === '.') edits = [{start: end, end, newText: ', [TK: speaker] said'}];
   else if (lastInside === '.' && (after === undefined || /\s/.test(after))) {
     edits = [
       {start: closing - 1, end: closing, newText: ','},

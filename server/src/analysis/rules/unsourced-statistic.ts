@@ -42,13 +42,24 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
       return {from: i, to};
     }
     // "United doubled their lead": a score, not a statistic.
-    if (token.kind === 'word' && MULTIPLYING_TRENDS.has(token.norm) && !(/^(their|its|his|her|the)$/.test(norms[i + 1] ?? '') && /^(lead|advantage|tally)$/.test(norms[i + 2] ?? ''))) return {from: i, to: i + 1};
+    if (
+      token.kind === 'word' &&
+      MULTIPLYING_TRENDS.has(token.norm) &&
+      !(/^(their|its|his|her|the)$/.test(norms[i + 1] ?? '') && /^(lead|advantage|tally)$/.test(norms[i + 2] ?? ''))
+    )
+      return {from: i, to: i + 1};
     if (token.kind === 'word' && lexicon.fractions.matchAt(norms, i)) {
       const match = lexicon.fractions.matchAt(norms, i)!;
       // "one in five", "one in 2000 patients"; not "lost the next one in 1992 to Major", a year.
       const after = norms[match.to] ?? '';
-      const year = isYear(after) && (!/^[a-z]+$/.test(norms[match.to + 1] ?? '') || /^(to|and|or|but|when|after|before|as)$/.test(norms[match.to + 1]));
-      if (match.value.startsWith('one in') || match.value.endsWith('in') ? (NUMBER.test(after) && !year) || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(after) : true) {
+      const year =
+        isYear(after) &&
+        (!/^[a-z]+$/.test(norms[match.to + 1] ?? '') || /^(to|and|or|but|when|after|before|as)$/.test(norms[match.to + 1]));
+      if (
+        match.value.startsWith('one in') || match.value.endsWith('in')
+          ? (NUMBER.test(after) && !year) || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(after)
+          : true
+      ) {
         // "One in five residents": the figure runs to the number after "in".
         const to = /(in|out of)$/.test(match.value) && match.to < norms.length ? match.to + 1 : match.to;
         if (!/^(half of|majority of|a majority of|most of the)$/.test(match.value)) return {from: i, to};
@@ -70,7 +81,14 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (isClockTime(norms, i)) continue;
     const looksLikeYear = isYear(token.norm);
     const nextToken = tokens[i + 1];
-    if (value >= 1000 && !looksLikeYear && nextToken?.kind === 'word' && !nextToken.capitalized && !lexicon.notStatisticUnits.has(next) && /^[a-z]/.test(next)) {
+    if (
+      value >= 1000 &&
+      !looksLikeYear &&
+      nextToken?.kind === 'word' &&
+      !nextToken.capitalized &&
+      !lexicon.notStatisticUnits.has(next) &&
+      /^[a-z]/.test(next)
+    ) {
       return {from: i, to: i + 2};
     }
     if (value >= lexicon.countMinimum && !looksLikeYear && lexicon.countNouns.has(next)) return {from: i, to: i + 2};

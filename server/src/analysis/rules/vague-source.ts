@@ -18,7 +18,9 @@ export const vagueSource: Rule = ({model, lexicon}) => {
   }
   model.sentences.forEach((sentence, s) => {
     // Inside somebody's attributed words a vague phrase is theirs ("The minister said the media reports were wrong").
-    const matches = [...lexicon.vaguePhrases.findAll(sentence.norms), ...lexicon.crowdPhrases.findAll(sentence.norms)].filter((match) => !insideOthersWords(model, s, match));
+    const matches = [...lexicon.vaguePhrases.findAll(sentence.norms), ...lexicon.crowdPhrases.findAll(sentence.norms)].filter(
+      (match) => !insideOthersWords(model, s, match)
+    );
     for (const match of matches) {
       if (sentence.tokens[match.from].quoted) continue;
       // "it was reported by the state broadcaster": the agent is named.
@@ -60,7 +62,12 @@ function nameSource(span: {start: number; end: number}): Suggestion {
  * Fixes for a vague phrase: "According to reports" / "As of the latest reports" become
  * "According to [TK: source]"; in "experts say" only the crowd is replaced, never the verb.
  */
-function phraseFixes(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}, lexicon: Parameters<Rule>[0]['lexicon']): Suggestion[] {
+function phraseFixes(
+  model: Parameters<Rule>[0]['model'],
+  sentenceIndex: number,
+  match: {from: number; to: number},
+  lexicon: Parameters<Rule>[0]['lexicon']
+): Suggestion[] {
   const sentence = model.sentences[sentenceIndex];
   const {tokens, norms} = sentence;
   const span = tokenSpan(sentence, match.from, match.to);
@@ -69,13 +76,31 @@ function phraseFixes(model: Parameters<Rule>[0]['model'], sentenceIndex: number,
     return [{title: 'Attribute this', kind: 'attribute', edits: [{start: span.start, end: span.end, newText: text}]}];
   }
   let last = match.to - 1;
-  while (last > match.from && (lexicon.speechVerbs.has(norms[last]) || lexicon.cognitionVerbs.has(norms[last]) || /^(have|has|are|is)$/.test(norms[last]))) last--;
+  while (
+    last > match.from &&
+    (lexicon.speechVerbs.has(norms[last]) || lexicon.cognitionVerbs.has(norms[last]) || /^(have|has|are|is)$/.test(norms[last]))
+  )
+    last--;
   if (last === match.to - 1) return [nameSource(span)];
   return [nameSource(tokenSpan(sentence, match.from, last + 1))];
 }
 
 /** Capitalized words after a crowd noun that name nobody: days, months (not May, also a surname) and "I". */
-const NOT_NAMES = new Set([...WEEKDAYS, 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i']);
+const NOT_NAMES = new Set([
+  ...WEEKDAYS,
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'i'
+]);
 
 function namedRightAfter(sentence: Sentence, at: number): boolean {
   const next = sentence.tokens[at];
@@ -94,7 +119,9 @@ function namesFollow(sentence: Sentence, at: number): boolean {
 }
 
 function afterNameInSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, token: number): boolean {
-  return model.attributions.some((a) => a.sentence === sentenceIndex && a.source !== null && a.source.from < token && token < a.source.to && a.kind === 'institutional');
+  return model.attributions.some(
+    (a) => a.sentence === sentenceIndex && a.source !== null && a.source.from < token && token < a.source.to && a.kind === 'institutional'
+  );
 }
 
 const NAMING_KINDS = new Set(['named', 'institutional', 'media']);
@@ -104,7 +131,13 @@ const HOUSE_PREPOSITIONS = new Set(['at', 'from', 'of', 'with', 'in']);
 function houseNamedAfter(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
   if (!HOUSE_PREPOSITIONS.has(model.sentences[sentenceIndex].norms[match.to])) return false;
   return model.attributions.some(
-    (a) => a.sentence === sentenceIndex && a.source !== null && NAMING_KINDS.has(a.kind) && a.source.from >= match.from && a.source.from < match.to && a.source.to > match.to + 1
+    (a) =>
+      a.sentence === sentenceIndex &&
+      a.source !== null &&
+      NAMING_KINDS.has(a.kind) &&
+      a.source.from >= match.from &&
+      a.source.from < match.to &&
+      a.source.to > match.to + 1
   );
 }
 

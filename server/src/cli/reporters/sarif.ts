@@ -28,28 +28,26 @@ export function formatSarif(reports: JsonFileReport[], version: string, toUri: (
         },
         columnKind: 'utf16CodeUnits',
         results: reports.flatMap((report) =>
-          report.messages.map(
-            (message): Result => ({
-              ruleId: message.ruleId,
-              ruleIndex: ruleIndex.get(message.ruleId),
-              level: LEVEL[message.severity],
-              message: {text: message.message},
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: {uri: toUri(report.path)},
-                    region: {
-                      startLine: message.line,
-                      startColumn: message.column,
-                      endLine: message.endLine,
-                      endColumn: message.endColumn,
-                      snippet: {text: message.actual}
-                    }
+          report.messages.map((message): Result => ({
+            ruleId: message.ruleId,
+            ruleIndex: ruleIndex.get(message.ruleId),
+            level: LEVEL[message.severity],
+            message: {text: message.message},
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: {uri: toUri(report.path)},
+                  region: {
+                    startLine: message.line,
+                    startColumn: message.column,
+                    endLine: message.endLine,
+                    endColumn: message.endColumn,
+                    snippet: {text: message.actual}
                   }
                 }
-              ]
-            })
-          )
+              }
+            ]
+          }))
         )
       }
     ]

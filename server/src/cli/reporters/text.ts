@@ -15,7 +15,12 @@ export function formatText(reports: JsonFileReport[], color: boolean, unreadable
     for (const message of report.messages) {
       counts[message.severity]++;
       const where = `${message.line}:${message.column}`.padEnd(width);
-      const level = message.severity === 'error' ? paint(31, 'error  ') : message.severity === 'warning' ? paint(33, 'warning') : paint(36, LABELS[message.severity].padEnd(7));
+      const level =
+        message.severity === 'error'
+          ? paint(31, 'error  ')
+          : message.severity === 'warning'
+            ? paint(33, 'warning')
+            : paint(36, LABELS[message.severity].padEnd(7));
       out.push(`  ${where}  ${level}  ${message.message}  ${paint(90, message.ruleId)}`);
     }
     out.push('');

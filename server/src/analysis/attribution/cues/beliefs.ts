@@ -57,7 +57,8 @@ export function clauseFollows(tokens: Token[], at: number): boolean {
 export function beliefCue(site: CueSite, i: number): boolean {
   const {sentence, lexicon} = site;
   const {tokens, norms} = sentence;
-  if (!lexicon.beliefAdjectives.has(norms[i]) || !(norms[i + 1] === 'that' || clauseFollows(tokens, i + 1)) || tokens[i].quoted) return false;
+  if (!lexicon.beliefAdjectives.has(norms[i]) || !(norms[i + 1] === 'that' || clauseFollows(tokens, i + 1)) || tokens[i].quoted)
+    return false;
   const belief = beliefAt(sentence, i, lexicon);
   if (!belief) return false;
   // As with "believe", an unnamed holder is an anonymous or vague source ("Many are convinced that").

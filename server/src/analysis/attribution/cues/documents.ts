@@ -18,7 +18,8 @@ export const BASE_DOCUMENT_VERBS = new Set(WORDS.baseDocumentVerbs.words);
 
 const BASE_FORM_SUBJECTS = new Set(WORDS.baseFormSubjects.words);
 
-const BASE_FORM_AUXILIARIES = /^(can|could|will|would|may|might|must|should|shall|to|do|does|did|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|cannot|shouldn't|not|never)$/;
+const BASE_FORM_AUXILIARIES =
+  /^(can|could|will|would|may|might|must|should|shall|to|do|does|did|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|cannot|shouldn't|not|never)$/;
 
 /**
  * A base form is a verb only after a plural or "I/we/you/they" ("figures show", "polls show", "they
@@ -73,9 +74,15 @@ export function findingReported(sentence: Sentence, verb: number, subject: Span,
   let k = verb + 1;
   while (k < tokens.length && (isAdverbLike(tokens[k]) || TIME_WORDS.has(tokens[k].norm))) k++;
   // "found in 2014 that", "found last year that"
-  if (norms[k + 2] === 'that' && (norms[k] === 'in' || norms[k] === 'last') && (/^\d{4}$/.test(norms[k + 1] ?? '') || /^(year|month|week)$/.test(norms[k + 1] ?? ''))) return true;
+  if (
+    norms[k + 2] === 'that' &&
+    (norms[k] === 'in' || norms[k] === 'last') &&
+    (/^\d{4}$/.test(norms[k + 1] ?? '') || /^(year|month|week)$/.test(norms[k + 1] ?? ''))
+  )
+    return true;
   const next = tokens[k];
-  if (next === undefined || next.norm === 'that' || next.norm === ':' || next.norm === ',' || next.norm === '.' || isQuoteMark(next)) return true;
+  if (next === undefined || next.norm === 'that' || next.norm === ':' || next.norm === ',' || next.norm === '.' || isQuoteMark(next))
+    return true;
   if (REFLEXIVES.has(next.norm) || next.norm === 'out') return false;
   // "The report found its way to the minister": a journey, not a finding.
   if (/^(its|their|his|her|a)$/.test(next.norm) && norms[k + 1] === 'way') return false;
@@ -92,7 +99,13 @@ export function findingReported(sentence: Sentence, verb: number, subject: Span,
     );
   }
   // Whatever a poll, a study or an outlet finds is a finding ("A USA Today poll finds a generation ...").
-  if (kind === 'document' || kind === 'media' || FINDING_SUBJECTS.has(norms[subject.to - 1] ?? '') || lexicon.documentHeads.has(norms[subject.to - 1] ?? '')) return true;
+  if (
+    kind === 'document' ||
+    kind === 'media' ||
+    FINDING_SUBJECTS.has(norms[subject.to - 1] ?? '') ||
+    lexicon.documentHeads.has(norms[subject.to - 1] ?? '')
+  )
+    return true;
   if (FINDING_OBJECTS.has(next.norm)) return true;
   // A clause without "that": a noun phrase, then its verb ("found the £40m system from a US supplier
   // was unreliable"; "found most firms expected", a quantifier's noun and a past form).
@@ -114,7 +127,10 @@ export function findingReported(sentence: Sentence, verb: number, subject: Span,
  */
 export function documentCue(v: VerbSite): void {
   const {site, sentence, lexicon, norm, prev, i} = v;
-  const nearest = prev && prev.norm === 'which' && sentence.tokens[i - 2]?.norm === ',' ? relativeHead(sentence, i - 1, lexicon) : subjectBefore(sentence, i);
+  const nearest =
+    prev && prev.norm === 'which' && sentence.tokens[i - 2]?.norm === ','
+      ? relativeHead(sentence, i - 1, lexicon)
+      : subjectBefore(sentence, i);
   const heading = documentSubject(sentence, i, lexicon);
   for (const subject of [nearest, heading]) {
     if (!subject) continue;
@@ -126,7 +142,7 @@ export function documentCue(v: VerbSite): void {
     if (
       attribution &&
       attribution.kind !== 'anonymous' &&
-      (norm !== 'put' && norm !== 'puts' || attribution.kind === 'document') &&
+      ((norm !== 'put' && norm !== 'puts') || attribution.kind === 'document') &&
       (!BASE_DOCUMENT_VERBS.has(norm) || baseFormAgrees(sentence, i, subject)) &&
       (!finding || findingReported(sentence, i, subject, subject === heading ? 'document' : attribution.kind, lexicon))
     ) {

@@ -23,7 +23,10 @@ function inPhrase(sentence: Sentence, k: number): {kind: 'poll' | 'speech' | 'vi
     if (token.kind === 'punct' && token.norm !== '/' && token.norm !== '-') return null;
     if (j > k + 1 && isPreposition(token.norm)) return null;
     // "in a CNN poll", "in this survey" name one poll; "in the polls" is the race, not a source.
-    if (POLL_NOUNS.has(token.norm)) return /^(a|an|this|that)$/.test(tokens[k + 1].norm) || tokens.slice(k + 1, j).some((word) => word.capitalized) ? {kind: 'poll', head: j} : null;
+    if (POLL_NOUNS.has(token.norm))
+      return /^(a|an|this|that)$/.test(tokens[k + 1].norm) || tokens.slice(k + 1, j).some((word) => word.capitalized)
+        ? {kind: 'poll', head: j}
+        : null;
     // "in an interview with", "in a statement," but not "in the book world".
     if (SPEECH_NOUNS.has(token.norm)) {
       const next = tokens[j + 1];
@@ -57,9 +60,16 @@ export function inPhraseCues(site: CueSite): void {
     else if (phrase.kind === 'view') attribution = attribute(site, {from: k, to: k + 1}, {from: k + 1, to: k + 2}, null, null);
     else if (site.found.length === 0) {
       const subject = subjectBefore(site.sentence, firstVerbGuess(site.sentence, k));
-      if (subject && !isPreposition(norms[subject.from])) attribution = attribute(site, {from: k, to: phrase.head + 1}, subject, null, 'named');
+      if (subject && !isPreposition(norms[subject.from]))
+        attribution = attribute(site, {from: k, to: phrase.head + 1}, subject, null, 'named');
       // "In an interview with CBS, the senator ...": the speaker comes after; no source is made up.
-      else if (!subject && /^(a|an)$/.test(norms[k + 1] ?? '') && norms[phrase.head] !== 'video' && !tokens.slice(0, k).some((t) => t.kind === 'word')) attribution = attribute(site, {from: k, to: phrase.head + 1}, null, null, 'named');
+      else if (
+        !subject &&
+        /^(a|an)$/.test(norms[k + 1] ?? '') &&
+        norms[phrase.head] !== 'video' &&
+        !tokens.slice(0, k).some((t) => t.kind === 'word')
+      )
+        attribution = attribute(site, {from: k, to: phrase.head + 1}, null, null, 'named');
     }
     addCredited(site, attribution);
   }

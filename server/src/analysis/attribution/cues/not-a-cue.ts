@@ -41,7 +41,13 @@ function firstAsAdverb(tokens: Token[], verb: number): boolean {
   const before = tokens[verb - 2];
   if (!before) return false;
   if (BE_FORMS.has(before.norm) || before.norm === 'as') return true;
-  return before.kind === 'word' && !isDeterminer(before.norm) && !isPreposition(before.norm) && !before.norm.endsWith("'s") && (before.capitalized || plainSubjectEnd(before));
+  return (
+    before.kind === 'word' &&
+    !isDeterminer(before.norm) &&
+    !isPreposition(before.norm) &&
+    !before.norm.endsWith("'s") &&
+    (before.capitalized || plainSubjectEnd(before))
+  );
 }
 
 /** A word that can end a subject before "first reported": a pronoun or a plain noun, not an adjective slot. */
@@ -60,7 +66,8 @@ export const NOT_A_CUE: readonly NotACue[] = [
     example: 'I know the ministry will act, and I have learned to wait.',
     word: 'know',
     applies: ({token, norm, sentence: {tokens}, i}) =>
-      /^(know|knew|answer|learn)/.test(norm) && (token.quoted || I_WE_YOU.test(tokens[i - 1]?.norm ?? '') || I_WE_YOU.test(tokens[i - 2]?.norm ?? ''))
+      /^(know|knew|answer|learn)/.test(norm) &&
+      (token.quoted || I_WE_YOU.test(tokens[i - 1]?.norm ?? '') || I_WE_YOU.test(tokens[i - 2]?.norm ?? ''))
   },
   {
     // "declined to comment" is a stand; "Shares declined to 300p" is a price.
@@ -68,7 +75,8 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'word',
     example: 'Shares in the airline declined sharply on Monday.',
     word: 'declined',
-    applies: ({norm, sentence: {tokens}, i}) => /^declin/.test(norm) && (tokens[i + 1]?.norm !== 'to' || !/^[a-z]+$/.test(tokens[i + 2]?.norm ?? ''))
+    applies: ({norm, sentence: {tokens}, i}) =>
+      /^declin/.test(norm) && (tokens[i + 1]?.norm !== 'to' || !/^[a-z]+$/.test(tokens[i + 2]?.norm ?? ''))
   },
   {
     // The writer's aside, not a source speaking.
@@ -86,7 +94,10 @@ export const NOT_A_CUE: readonly NotACue[] = [
     example: 'The report was published on Monday.',
     word: 'report',
     applies: ({prev, norm, lexicon, sentence: {tokens}, i}) =>
-      prev !== undefined && prev.kind === 'word' && isDeterminer(prev.norm) && !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))
+      prev !== undefined &&
+      prev.kind === 'word' &&
+      isDeterminer(prev.norm) &&
+      !(QUANTIFIER_SUBJECTS.has(prev.norm) && !lexicon.ambiguousNouns.has(norm) && quantifierStandsAlone(tokens, i - 1))
   },
   {
     // "his claims", "the minister's statement" ("He's claiming" is a pronoun and its auxiliary, not a possessive).
@@ -94,7 +105,8 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'verb',
     example: "The mayor's claims were rejected by the court.",
     word: 'claims',
-    applies: ({prev}) => prev !== undefined && prev.kind === 'word' && prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)
+    applies: ({prev}) =>
+      prev !== undefined && prev.kind === 'word' && prev.norm.endsWith("'s") && !/^(he|she|it|who|that)'s$/.test(prev.norm)
   },
   {
     // "the latest reports", "unconfirmed claims"; but "The Gazette first reported" is a verb.
@@ -102,7 +114,8 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'verb',
     example: 'There were unconfirmed reports of gunfire near the border.',
     word: 'reports',
-    applies: ({prev, sentence: {tokens}, i}) => prev !== undefined && prev.kind === 'word' && NOUN_PRECEDERS.has(prev.norm) && !firstAsAdverb(tokens, i)
+    applies: ({prev, sentence: {tokens}, i}) =>
+      prev !== undefined && prev.kind === 'word' && NOUN_PRECEDERS.has(prev.norm) && !firstAsAdverb(tokens, i)
   },
   {
     // "of the latest reports", "cleared of claims": a noun after a preposition.
@@ -143,7 +156,10 @@ export const NOT_A_CUE: readonly NotACue[] = [
     example: 'He returned to campaign in his home state last week.',
     word: 'state',
     applies: ({norm, prev, lexicon, isDocumentVerb, sentence, i}) =>
-      lexicon.ambiguousNouns.has(norm) && prev !== undefined && !plausibleSubjectEnd(prev, lexicon) && !(isDocumentVerb && documentSubject(sentence, i, lexicon))
+      lexicon.ambiguousNouns.has(norm) &&
+      prev !== undefined &&
+      !plausibleSubjectEnd(prev, lexicon) &&
+      !(isDocumentVerb && documentSubject(sentence, i, lexicon))
   },
   {
     // "the Merriam-Webster list were", "the report was": a noun before its own verb. Not after a pronoun or a
@@ -193,7 +209,8 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'source',
     example: 'Nobody knows what the inspectors have learned.',
     word: 'learned',
-    applies: ({norm, next, source, sentence: {tokens}}) => /^learn/.test(norm) && (next === undefined || next.norm === '.') && tokens[source!.from - 1]?.norm !== ','
+    applies: ({norm, next, source, sentence: {tokens}}) =>
+      /^learn/.test(norm) && (next === undefined || next.norm === '.') && tokens[source!.from - 1]?.norm !== ','
   },
   {
     // "from member state to member state": a phrase opening with a preposition is no subject.
@@ -211,7 +228,8 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'source',
     example: 'The term refers to a tax on imported steel.',
     word: 'refers',
-    applies: ({bareObject, norm, sentence, source, lexicon}) => (bareObject || /^refer/.test(norm) || norm === 'talks') && !personSubject(sentence, source!, lexicon)
+    applies: ({bareObject, norm, sentence, source, lexicon}) =>
+      (bareObject || /^refer/.test(norm) || norm === 'talks') && !personSubject(sentence, source!, lexicon)
   },
   {
     // "Officials plan to reopen the bridge", "G7 ministers called for ...": a stand or a request credits no
@@ -220,7 +238,8 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'credit',
     example: 'Some officials want to reopen the bridge.',
     word: 'want',
-    applies: ({attribution, isStance, norm, next, sentence: {tokens}, i}) => crowdless(attribution!.kind) && (isStance || isDemand(norm, next, tokens, i))
+    applies: ({attribution, isStance, norm, next, sentence: {tokens}, i}) =>
+      crowdless(attribution!.kind) && (isStance || isDemand(norm, next, tokens, i))
   },
   {
     // "whether the executives knew that", "Few games have hinted at": knowing and hinting credit the writer's
@@ -259,7 +278,9 @@ export const NOT_A_CUE: readonly NotACue[] = [
     word: 'considers',
     applies: ({isCrowdOpinion, attribution, sentence, source, lexicon, i}) =>
       isCrowdOpinion &&
-      (attribution!.kind !== 'vague' || !isCrowdHead(sentence.norms[lastWordOf(sentence, source!)] ?? '', lexicon) || /^(can|could|will|would)$/.test(sentence.norms[i - 1] ?? ''))
+      (attribution!.kind !== 'vague' ||
+        !isCrowdHead(sentence.norms[lastWordOf(sentence, source!)] ?? '', lexicon) ||
+        /^(can|could|will|would)$/.test(sentence.norms[i - 1] ?? ''))
   }
 ];
 

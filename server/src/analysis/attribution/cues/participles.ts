@@ -26,7 +26,11 @@ export function gerundCue(v: VerbSite): boolean {
 export function participleCue(v: VerbSite): boolean {
   const {site, norm, prev, next, i} = v;
   const tokens = v.sentence.tokens;
-  if (!((SUBJECT_PARTICIPLES.has(norm) || (v.isSpeech && norm.endsWith('ing') && norm !== 'speaking' && norm !== 'talking')) && prev?.norm === ',')) return false;
+  if (!(
+    (SUBJECT_PARTICIPLES.has(norm) || (v.isSpeech && norm.endsWith('ing') && norm !== 'speaking' && norm !== 'talking')) &&
+    prev?.norm === ','
+  ))
+    return false;
   const subject = sentenceSubject(site);
   if (subject && !(crowdless(subject.kind) && (v.isStance || isDemand(norm, next, tokens, i)))) {
     site.found.push(subjectCue(site, subject, i, norm));

@@ -40,7 +40,13 @@ export function bareStance(site: CueSite, i: number): number {
   const {sentence, lexicon} = site;
   const {tokens, norms} = sentence;
   const token = tokens[i];
-  if (!lexicon.bareStanceNouns.has(token.norm) || !lexicon.bareStanceNounPrepositions.has(norms[i + 1] ?? '') || token.capitalized || token.quoted) return -1;
+  if (
+    !lexicon.bareStanceNouns.has(token.norm) ||
+    !lexicon.bareStanceNounPrepositions.has(norms[i + 1] ?? '') ||
+    token.capitalized ||
+    token.quoted
+  )
+    return -1;
   const from = norms[i + 1] === 'from' ? untilVerb(norms, phraseAfter(sentence, i + 2)) : null;
   const attribution = attribute(site, {from: i, to: i + 1}, from, null, 'named');
   if (attribution && !crowdless(attribution.kind)) {

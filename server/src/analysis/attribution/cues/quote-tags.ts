@@ -46,11 +46,13 @@ function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Spa
     // "“...,” read a statement from the company.": the words are the document's.
     if (tokens[k + 1].norm === 'read' || tokens[k + 1].norm === 'reads') {
       const document = phraseAfter(sentence, k + 2);
-      if (document && (document.to >= tokens.length || TAG_ENDS.has(tokens[document.to].norm))) return {cue: {from: k + 1, to: k + 2}, source: document, kind: 'document'};
+      if (document && (document.to >= tokens.length || TAG_ENDS.has(tokens[document.to].norm)))
+        return {cue: {from: k + 1, to: k + 2}, source: document, kind: 'document'};
     }
     if (tagVerb(tokens[k + 1], lexicon)) {
       const after = tagSpeaker(tokens, k + 2);
-      if (after && (after.to >= tokens.length || TAG_ENDS.has(tokens[after.to].norm))) return {cue: {from: k + 1, to: k + 2}, source: after};
+      if (after && (after.to >= tokens.length || TAG_ENDS.has(tokens[after.to].norm)))
+        return {cue: {from: k + 1, to: k + 2}, source: after};
     }
   }
   return null;
@@ -63,7 +65,11 @@ function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Spa
  * - a label noun: "under the headline: “...”", "with the slogan:", "defines a blog as:" (the document's words);
  * - otherwise the subject that opens the sentence: "He is prepared to go this far: “...”".
  */
-function colonTag(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedContext['lastSource']): {cue: Span; source: Span; kind?: SourceKind} | null {
+function colonTag(
+  sentence: Sentence,
+  lexicon: Lexicon,
+  lastSource: CarriedContext['lastSource']
+): {cue: Span; source: Span; kind?: SourceKind} | null {
   const {tokens} = sentence;
   for (let k = 2; k < tokens.length; k++) {
     if (tokens[k].norm !== ':') continue;
@@ -73,7 +79,13 @@ function colonTag(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedConte
     if (verb.capitalized && k + 1 < tokens.length) {
       // Capitalized words, and the titles between them ("Manchester City boss Kevin Keegan").
       let from = k - 1;
-      while (from > 0 && k - from < 7 && tokens[from - 1].kind === 'word' && (tokens[from - 1].capitalized || lexicon.personTitles.has(tokens[from - 1].norm))) from--;
+      while (
+        from > 0 &&
+        k - from < 7 &&
+        tokens[from - 1].kind === 'word' &&
+        (tokens[from - 1].capitalized || lexicon.personTitles.has(tokens[from - 1].norm))
+      )
+        from--;
       while (!tokens[from].capitalized) from++;
       const before = tokens[from - 1];
       if (!before || DASHES_OR_FROM.has(before.norm)) return {cue: {from: k, to: k + 1}, source: {from, to: k}};
@@ -81,7 +93,8 @@ function colonTag(sentence: Sentence, lexicon: Lexicon, lastSource: CarriedConte
     }
     if (QUOTE_LABELS.has(verb.norm)) {
       // "the headline", "one message": the label with its determiner, not the clause before it.
-      const from = k >= 2 && tokens[k - 2].kind === 'word' && (isDeterminer(tokens[k - 2].norm) || tokens[k - 2].norm.endsWith("'s")) ? k - 2 : k - 1;
+      const from =
+        k >= 2 && tokens[k - 2].kind === 'word' && (isDeterminer(tokens[k - 2].norm) || tokens[k - 2].norm.endsWith("'s")) ? k - 2 : k - 1;
       return {cue: {from: k, to: k + 1}, source: {from, to: k}, kind: 'document'};
     }
     if (!verb.capitalized && /ed$/.test(verb.norm) && !BE_FORMS.has(verb.norm)) {
@@ -138,6 +151,7 @@ export function speakerColonCue(site: CueSite): void {
 
 /** "“Denver,” he answered.", "The Christie supporter retorted: “...”": any verb in a quotation's tag. */
 export function quoteTagCue(site: CueSite): void {
-  const tag: {cue: Span; source: Span; kind?: SourceKind} | null = quoteTag(site.sentence, site.lexicon) ?? colonTag(site.sentence, site.lexicon, site.recent.lastSource);
+  const tag: {cue: Span; source: Span; kind?: SourceKind} | null =
+    quoteTag(site.sentence, site.lexicon) ?? colonTag(site.sentence, site.lexicon, site.recent.lastSource);
   if (tag) addCredited(site, attribute(site, tag.cue, tag.source, null, tag.kind ?? 'named'));
 }

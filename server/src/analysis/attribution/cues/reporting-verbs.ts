@@ -16,7 +16,8 @@ import WORDS from '../../lexicon/attribution.json';
 const INVERTING_VERBS = new Set(WORDS.invertingVerbs.words);
 
 /** Reporting verbs that take a bare object when a person speaks ("She noted the deadline", "He mentioned the wall"). */
-export const PERSON_OBJECT_VERBS = /^(not(e|es|ed|ing)|mention(s|ed|ing)?|explain(s|ed|ing)?|stress(es|ed|ing)?|recall(s|ed|ing)?|question(s|ed|ing)?|describe(s|d)?|ask(s|ed)?|tout(s|ed|ing)?|urg(e|es|ed|ing)|remind(s|ed|ing)?|assur(e|es|ed|ing)|thank(ed|ing)?|encourag(e|es|ed|ing)|discuss(es|ed|ing)?|repeat(ed|ing)|highlight(ed|ing))$/;
+export const PERSON_OBJECT_VERBS =
+  /^(not(e|es|ed|ing)|mention(s|ed|ing)?|explain(s|ed|ing)?|stress(es|ed|ing)?|recall(s|ed|ing)?|question(s|ed|ing)?|describe(s|d)?|ask(s|ed)?|tout(s|ed|ing)?|urg(e|es|ed|ing)|remind(s|ed|ing)?|assur(e|es|ed|ing)|thank(ed|ing)?|encourag(e|es|ed|ing)|discuss(es|ed|ing)?|repeat(ed|ing)|highlight(ed|ing))$/;
 
 const COORDINATORS = new Set(WORDS.coordinators.words);
 
@@ -33,7 +34,8 @@ export function verbCue(site: CueSite, i: number): number {
   }
   // "He noted the deadline", "Varga mentioned the wall": a few of these verbs report with a bare object
   // too, when a person says it (checked once the subject is known).
-  v.bareObject = v.lexicon.needsComplement.has(v.norm) && !v.complementFollows && !v.afterQuoteOrComma && !isParenthetical(v.sentence.tokens, i);
+  v.bareObject =
+    v.lexicon.needsComplement.has(v.norm) && !v.complementFollows && !v.afterQuoteOrComma && !isParenthetical(v.sentence.tokens, i);
   if (notACue('object', v)) return i;
   return subjectVerbCue(v);
 }
@@ -46,7 +48,14 @@ function endorseCue(v: VerbSite): boolean {
   if (v.norm !== 'endorse' || v.prev?.norm !== 'to') return false;
   const subject = sentenceSubject(v.site);
   if (!subject || !crowdless(subject.kind)) {
-    v.site.found.push({...blank(v.site.index), kind: subject?.kind ?? 'named', cue: {from: v.i - 1, to: v.i + 1}, source: subject?.span ?? null, resolvedSource: subject?.resolved ?? null, stance: true});
+    v.site.found.push({
+      ...blank(v.site.index),
+      kind: subject?.kind ?? 'named',
+      cue: {from: v.i - 1, to: v.i + 1},
+      source: subject?.span ?? null,
+      resolvedSource: subject?.resolved ?? null,
+      stance: true
+    });
   }
   return true;
 }
@@ -80,7 +89,12 @@ function readComplement(v: VerbSite): void {
 function putItCue(v: VerbSite): boolean {
   const {site, sentence, norm, i} = v;
   const {tokens, norms} = sentence;
-  if (!((norm === 'put' || norm === 'puts') && norms[i + 1] === 'it' && (i + 2 >= tokens.length || /^[,:.;]$/.test(norms[i + 2]) || isQuoteMark(tokens[i + 2])))) return false;
+  if (!(
+    (norm === 'put' || norm === 'puts') &&
+    norms[i + 1] === 'it' &&
+    (i + 2 >= tokens.length || /^[,:.;]$/.test(norms[i + 2]) || isQuoteMark(tokens[i + 2]))
+  ))
+    return false;
   const subject = subjectBefore(sentence, i);
   const attribution = subject && attribute(site, {from: i, to: i + 2}, subject, null, 'named');
   if (attribution) site.found.push(attribution);
@@ -108,7 +122,8 @@ function subjectVerbCue(v: VerbSite): number {
   if (!source && prev && COORDINATORS.has(prev.norm) && !v.isDocumentVerb) {
     const subject = sentenceSubject(site);
     if (subject) {
-      if (!(crowdless(subject.kind) && (v.isStance || isDemand(norm, next, tokens, i)))) site.found.push(subjectCue(site, subject, i, norm));
+      if (!(crowdless(subject.kind) && (v.isStance || isDemand(norm, next, tokens, i))))
+        site.found.push(subjectCue(site, subject, i, norm));
       return i;
     }
   }
@@ -116,7 +131,12 @@ function subjectVerbCue(v: VerbSite): number {
   // "... said Friday." opening a sentence (often a split after "Rep. X (D-Md.)"): the cue stands alone.
   if (!source && i === 0 && v.isSpeech && !norm.endsWith('ing')) {
     const lastSource = site.recent.lastSource;
-    site.found.push({...blank(site.index), kind: lastSource?.kind ?? 'named', cue: {from: i, to: i + 1}, resolvedSource: lastSource?.text ?? null});
+    site.found.push({
+      ...blank(site.index),
+      kind: lastSource?.kind ?? 'named',
+      cue: {from: i, to: i + 1},
+      resolvedSource: lastSource?.text ?? null
+    });
     return i;
   }
   if (!source) return i;

@@ -34,7 +34,13 @@ export function cueSite(sentence: Sentence, index: number, lexicon: Lexicon, rec
  * The attribution of a cue to a source, its kind read from the source (a pronoun resolved against the
  * speakers before it). A source of no known kind gets `unknownAs`, or no attribution when that is null.
  */
-export function attribute(site: CueSite, cue: Span, source: Span | null, verbNorm: string | null, unknownAs: SourceKind | null): LocalAttribution | null {
+export function attribute(
+  site: CueSite,
+  cue: Span,
+  source: Span | null,
+  verbNorm: string | null,
+  unknownAs: SourceKind | null
+): LocalAttribution | null {
   const {sentence, lexicon, recent} = site;
   let kind: SourceClass = 'unknown';
   let resolved: string | null = null;
@@ -49,7 +55,11 @@ export function attribute(site: CueSite, cue: Span, source: Span | null, verbNor
       } else {
         // A first mention: "The ministry said" is the ministry itself; "The source said" with no
         // source before it is a source nobody has named.
-        kind = ANONYMOUS_FIRST_MENTIONS.test(reading.head) ? 'anonymous' : BODY_ANAPHORS.test(reading.head) && reading.head.startsWith('the ') ? 'institutional' : 'named';
+        kind = ANONYMOUS_FIRST_MENTIONS.test(reading.head)
+          ? 'anonymous'
+          : BODY_ANAPHORS.test(reading.head) && reading.head.startsWith('the ')
+            ? 'institutional'
+            : 'named';
       }
     }
   }
@@ -65,7 +75,7 @@ export function attribute(site: CueSite, cue: Span, source: Span | null, verbNor
     cue,
     source,
     resolvedSource: resolved,
-    loaded: verbNorm ? lexicon.loadedVerbs.get(verbNorm) ?? null : null
+    loaded: verbNorm ? (lexicon.loadedVerbs.get(verbNorm) ?? null) : null
   };
 }
 
@@ -86,7 +96,14 @@ export function sentenceSubject(site: CueSite): Subject | null {
 
 /** An attribution of the verb at `verb` to a subject found elsewhere in the sentence. */
 export function subjectCue(site: CueSite, subject: Subject, verb: number, norm: string): LocalAttribution {
-  return {...blank(site.index), kind: subject.kind, cue: {from: verb, to: verb + 1}, source: subject.span, resolvedSource: subject.resolved, loaded: site.lexicon.loadedVerbs.get(norm) ?? null};
+  return {
+    ...blank(site.index),
+    kind: subject.kind,
+    cue: {from: verb, to: verb + 1},
+    source: subject.span,
+    resolvedSource: subject.resolved,
+    loaded: site.lexicon.loadedVerbs.get(norm) ?? null
+  };
 }
 
 /** The first cue with a subject of its own sets the sentence's main subject. */
