@@ -55,6 +55,18 @@ function plainSubjectEnd(token: Token): boolean {
   return /^(he|she|they|it|we|i)$/.test(token.norm) || /(s|er|or|ist|ian|ment|tion)$/.test(token.norm);
 }
 
+/** Whom a senate or a board confirms in office: "confirmed two judges", "confirming his nomination". */
+const APPOINTEES = /^(judges?|justices?|nominees?|nominations?|appointments?|ambassadors?|appointees?|secretary|secretaries)$/;
+
+/** An appointment within the next four words, before any clause or stop ("confirmed 68 judicial nominees"). */
+function appointmentAfter(norms: readonly string[], from: number): boolean {
+  for (let k = from; k < norms.length && k < from + 4; k++) {
+    if (APPOINTEES.test(norms[k])) return true;
+    if (/^[,;:.!?"()]$/.test(norms[k]) || /^(that|as|to|the fact|whether|it)$/.test(norms[k])) return false;
+  }
+  return false;
+}
+
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
 const NOUN_PRECEDERS = new Set(WORDS.nounPreceders.words);
 
@@ -68,6 +80,14 @@ export const NOT_A_CUE: readonly NotACue[] = [
     applies: ({token, norm, sentence: {tokens}, i}) =>
       /^(know|knew|answer|learn)/.test(norm) &&
       (token.quoted || I_WE_YOU.test(tokens[i - 1]?.norm ?? '') || I_WE_YOU.test(tokens[i - 2]?.norm ?? ''))
+  },
+  {
+    // "Republicans are confirming judges at the slowest pace": approving an appointment, not a statement.
+    name: 'confirm-appointment',
+    point: 'word',
+    example: 'The Senate confirmed two district judges on Monday.',
+    word: 'confirmed',
+    applies: ({norm, sentence: {norms}, i}) => /^confirm/.test(norm) && appointmentAfter(norms, i + 1)
   },
   {
     // "declined to comment" is a stand; "Shares declined to 300p" is a price.
