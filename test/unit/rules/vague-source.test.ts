@@ -193,3 +193,12 @@ describe('vague-source: other shapes of a crowd', () => {
     'The mayor said the reports that he would resign were false.'
   ])('quiet: %s', (text) => expectQuiet('vague-source', text));
 });
+
+describe('vague-source: a plural subject before an ambiguous reporting word', () => {
+  it('"websites report that" is a verb after its subject, not "the report that"', () => {
+    expect(findingsOf('vague-source', 'Some travel websites report that fares have doubled.').map((f) => f.actual)).toEqual([
+      'Some travel websites'
+    ]);
+    expectQuiet('vague-source', 'The report that fares had doubled was wrong, the airline said.');
+  });
+});

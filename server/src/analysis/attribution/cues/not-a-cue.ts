@@ -67,6 +67,14 @@ function appointmentAfter(norms: readonly string[], from: number): boolean {
   return false;
 }
 
+/**
+ * "Some technical websites report that": a plural noun, a verb in the plural (no -s) and "that" make a
+ * verb of the ambiguous word, never "the report that" (a determiner) or "his reports that" (plural noun).
+ */
+function pluralSubjectThen(prev: Token, norm: string, next: Token | undefined): boolean {
+  return prev.kind === 'word' && /[^s']s$/.test(prev.norm) && !norm.endsWith('s') && next?.norm === 'that';
+}
+
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
 const NOUN_PRECEDERS = new Set(WORDS.nounPreceders.words);
 
@@ -175,10 +183,11 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'verb',
     example: 'He returned to campaign in his home state last week.',
     word: 'state',
-    applies: ({norm, prev, lexicon, isDocumentVerb, sentence, i}) =>
+    applies: ({norm, prev, next, lexicon, isDocumentVerb, sentence, i}) =>
       lexicon.ambiguousNouns.has(norm) &&
       prev !== undefined &&
       !plausibleSubjectEnd(prev, lexicon) &&
+      !pluralSubjectThen(prev, norm, next) &&
       !(isDocumentVerb && documentSubject(sentence, i, lexicon))
   },
   {
