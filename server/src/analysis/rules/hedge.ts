@@ -154,7 +154,9 @@ const SANCTIONS = new Set([
 ]);
 
 /** After "could": "face (up to) ... prison / a fine", "be jailed / fined / sentenced": a penalty the law sets. */
-function isLegalMaximum(norms: readonly string[], after: number): boolean {
+function isLegalMaximum(norms: readonly string[], at: number): boolean {
+  // "could now face", "could still be fined": a time adverb between the modal and the penalty.
+  const after = /^(now|still|also|even|yet|eventually|ultimately)$/.test(norms[at]) ? at + 1 : at;
   const verb = norms[after] === 'be' ? norms[after + 1] : norms[after];
   // "The Commission could fine the companies up to 10% of their turnover": the law's ceiling.
   if ((verb === 'fine' || verb === 'charge') && norms.slice(after + 1, after + 6).includes('up'))

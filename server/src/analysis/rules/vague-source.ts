@@ -176,7 +176,10 @@ function houseNamedAfter(model: Parameters<Rule>[0]['model'], sentenceIndex: num
  */
 function insideOthersWords(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
   const covering = coveringAttribution(model, sentenceIndex, match.from);
-  if (covering === null || covering.sentence !== sentenceIndex || covering.cue.to > match.from) return false;
+  if (covering === null || covering.sentence !== sentenceIndex) return false;
+  // '"Opinion polls suggest ...", Ms Alexander says': a source named after the words it gave, with a
+  // name, owns them too. A crowd or nobody after them ('..., analysts said') does not.
+  if (covering.cue.to > match.from && !(covering.kind === 'named' && covering.source && covering.source.from >= match.to)) return false;
   // "was hailed as the album of the year by many critics": the phrase is that attribution's own source.
   return !covering.source || covering.source.to <= match.from || covering.source.from >= match.to;
 }
