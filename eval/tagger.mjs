@@ -30,6 +30,8 @@ if (!existsSync(DATA)) {
 
 // --- the tagger, bundled from source --------------------------------------------------------------
 const {build} = await import('esbuild');
+// The options of the product's bundles: the model data lands beside the bundle, as in dist/.
+const {BUNDLE_OPTIONS} = await import('../scripts/esbuild-options.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-tagger-'));
 const bundle = join(dir, 'tagger.cjs');
 let api;
@@ -43,14 +45,13 @@ try {
       resolveDir: ROOT,
       loader: 'ts'
     },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...BUNDLE_OPTIONS,
     outfile: bundle,
     logLevel: 'warning'
   });
   api = require(bundle);
+  // The model data lies beside the bundle, in the folder removed below: load it now.
+  api.preloadTagger();
   // Cold load, in fresh processes: requiring the bundle, then loading the model (the first call).
   const cold = [];
   for (let i = 0; i < 3; i++) {

@@ -149,3 +149,48 @@ describe('use from the engine', () => {
     expect(tagText('Beautiful results were obtained.', {fixUps: false}).tokens[0].pos).toBe('PROPN');
   });
 });
+
+describe('the model loader', () => {
+  it("gives wink's own tags and lemmas, as wink's packaged loader does", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nlp = require('wink-nlp')(require('wink-eng-lite-web-model'), ['pos']);
+    const texts = [
+      'The harbour board postponed a vote on ferry fares on Tuesday, citing unnamed officials.',
+      'Fares are expected to rise by 12% next year, and critics argue the increase might hurt commuters.',
+      '"We will not rush this," board chair Mara Oyelaran told reporters. Xylofrond zibbles quarkishly.'
+    ];
+    for (const text of texts) {
+      const doc = nlp.readDoc(text);
+      const want = doc.tokens().out(nlp.its.pos).map((pos: string, i: number) => `${pos}/${doc.tokens().itemAt(i).out(nlp.its.lemma)}`);
+      const got = tagText(text, {fixUps: false}).tokens.map((token) => `${token.pos}/${token.lemma}`);
+      expect(got).toEqual(want);
+    }
+  });
+});
+
+describe('bundled', () => {
+  it('the bundle keeps the model data beside it, not inside, and tags with it', async () => {
+    const {build} = await import('esbuild');
+    const {mkdtempSync, rmSync, statSync, existsSync} = await import('node:fs');
+    const {tmpdir} = await import('node:os');
+    const {join, resolve} = await import('node:path');
+    const {execFileSync} = await import('node:child_process');
+    // @ts-expect-error: a plain ES module without types, shared with scripts/build.mjs
+    const {BUNDLE_OPTIONS, MODEL_FILE} = await import('../../scripts/esbuild-options.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'whosaid-tags-'));
+    try {
+      const outfile = join(dir, 'tags.js');
+      await build({...BUNDLE_OPTIONS, logLevel: 'warning', entryPoints: [resolve(__dirname, '../../server/src/analysis/nlp/tags.ts')], outfile});
+      expect(existsSync(join(dir, MODEL_FILE))).toBe(true);
+      expect(statSync(outfile).size).toBeLessThan(1_000_000);
+      const script = `const t = require(${JSON.stringify(outfile)}); const g = t.tagText('The company reports a loss.'); console.log(g.tokens.map((x) => x.pos).join(' '))`;
+      expect(execFileSync(process.execPath, ['-e', script], {encoding: 'utf8'}).trim()).toBe('DET NOUN VERB DET NOUN PUNCT');
+      // Without the model file: a clear error, not a stack trace from deep inside the loader.
+      rmSync(join(dir, MODEL_FILE));
+      const missing = `try { require(${JSON.stringify(outfile)}).tagText('A test.'); } catch (e) { console.log(e.message); }`;
+      expect(execFileSync(process.execPath, ['-e', missing], {encoding: 'utf8'})).toMatch(/^whosaid: the part-of-speech model could not be read/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+});

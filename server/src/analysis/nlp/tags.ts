@@ -50,8 +50,6 @@ export interface TaggedToken extends WordTag {
   start: number;
   end: number;
   text: string;
-  /** wink's token type: word, number, punctuation, url, email, emoji, symbol, ... */
-  type: string;
   /** Set when a fix-up of whosaid's changed wink's tag: which one. */
   fixed?: 'sentence-start' | 'verb-s' | 'main-verb';
   /** First token of a sentence (wink's sentence breaks). */
@@ -120,7 +118,13 @@ function load(): Wink {
   // models (0.6 MB), which whosaid does not use; wink's loader asks for them, so two empty stand-ins.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const winkNLP = require('wink-nlp');
-  const core = require('wink-eng-lite-web-model/dist/load-core-model.js');
+  let coreData: unknown;
+  try {
+    // In the bundles this is dist/whosaid-pos-model.json, beside them (scripts/esbuild-options.mjs).
+    coreData = require('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
+  } catch (error) {
+    throw new Error(`whosaid: the part-of-speech model could not be read (whosaid-pos-model.json belongs beside the program; reinstall whosaid): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
   const sbd = require('wink-eng-lite-web-model/dist/load-sbd-model.js');
   const pos = require('wink-eng-lite-web-model/dist/load-pos-model.js');
   const negation = require('wink-eng-lite-web-model/dist/load-negation-model.js');
@@ -130,7 +134,7 @@ function load(): Wink {
   /* eslint-enable @typescript-eslint/no-require-imports */
   let cache: unknown = null;
   const model = {
-    core,
+    core: () => readCoreModel(coreData),
     sbd,
     pos: () => {
       const loaded = pos();
@@ -164,6 +168,66 @@ function load(): Wink {
   return wink;
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * wink's core model made ready for use, as the package's own loader (dist/read-core-model.js and
+ * load-core-model.js) makes it, without its first step: a deep copy of the whole 3 MB model through
+ * JSON.stringify and JSON.parse (30 ms of a ~100 ms cold load). What wink changes later (the word
+ * lists grow with the unknown words it meets) is copied here one level deep instead; the data the
+ * package required is left as it was.
+ */
+function readCoreModel(data: any): any {
+  const layout: Record<string, number[]> = data.packing.layout;
+  const features: Record<string, any> = {};
+  for (const [name, feature] of Object.entries<any>(data.features)) features[name] = {...feature, list: feature.list.slice()};
+  const efList: string[] = [];
+  for (const name in layout) {
+    const [, mask, shift, packed, extrinsic] = layout[name];
+    if (packed === 0) {
+      const feature = features[name];
+      feature.hash = indexOf(feature.list);
+      feature.intrinsicSize = feature.list.length;
+      feature.index = feature.list.length;
+      feature.maxIndex = mask >>> shift;
+    }
+    if (extrinsic === 1) efList.push(name);
+  }
+  const lexeme = features.lexeme;
+  lexeme.hash = indexOf(lexeme.list);
+  lexeme.intrinsicSize = lexeme.list.length;
+  lexeme.index = lexeme.list.length;
+  const posHash: Record<string, number> = data.pos.hash;
+  features.posClusters.list = features.posClusters.list.map((cluster: string) => new Set(cluster.split('_').map((name) => posHash[name] || 0)));
+  return {
+    ...data,
+    packing: {...data.packing, efList},
+    features,
+    lexicon: new Uint32Array(decodeBase64(data.lexicon)),
+    xpansions: new Uint32Array(decodeBase64(data.xpansions))
+  };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+function indexOf(list: string[]): Record<string, number> {
+  const hash: Record<string, number> = Object.create(null);
+  for (let k = 0; k < list.length; k++) hash[list[k]] = k;
+  return hash;
+}
+
+/** Base64 to bytes: Node's decoder where there is one (ten times faster), else atob. */
+function decodeBase64(data: string): ArrayBuffer {
+  const NodeBuffer = (globalThis as {Buffer?: {from(data: string, encoding: string): Uint8Array}}).Buffer;
+  if (NodeBuffer) {
+    const bytes = NodeBuffer.from(data, 'base64');
+    // A fresh, aligned copy: Node may hand out a slice of a shared pool.
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+  const text = atob(data);
+  const bytes = new Uint8Array(text.length);
+  for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+  return bytes.buffer;
+}
+
 /** wink's part-of-speech numbering (the model's `pos.list`). */
 function posNames(): string[] {
   return ['UNK', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SPACE', 'SYM', 'VERB', 'X', 'SCONJ'];
@@ -172,7 +236,8 @@ function posNames(): string[] {
 // ---------------------------------------------------------------------------------------------------
 // Tagging
 
-const MEMO_LIMIT = 64;
+// Only the paragraphs being analysed now need it: the engine caches its results per paragraph itself.
+const MEMO_LIMIT = 8;
 const memo = new Map<string, Tagged>();
 
 /** Tags a paragraph, with whosaid's fix-ups; the last few paragraphs' results are kept. */
@@ -209,23 +274,30 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
     const its = w.its;
     const all = doc.tokens();
     const values: string[] = all.out(its.value);
-    const spaces: string[] = all.out(its.precedingSpaces);
     const pos: string[] = all.out(its.pos);
     const lemmas: string[] = all.out(its.lemma);
-    const types: string[] = all.out(its.type);
     let cursor = 0;
     let ended = true;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      cursor += spaces[i].length;
+      // Past the white space before the token (cheaper than asking wink for it).
+      let newline = false;
+      for (let code = text.charCodeAt(cursor); cursor < text.length && (code <= 32 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff); code = text.charCodeAt(++cursor)) {
+        if (code === 10 || code === 13) newline = true;
+      }
+      // wink keeps line breaks and tabs as tokens of their own (pos SPACE): not words, left out.
+      if (pos[i] === 'SPACE' || value.charCodeAt(0) <= 32) {
+        if (value.includes('\n')) ended = true;
+        continue;
+      }
       let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
       if (start >= 0) cursor = start + value.length;
       else start = -1;
-      const token = new Tok(tokens, i, start, value, types[i], (pos[i] === 'SPACE' ? 'X' : pos[i]) as Upos, plainLemma(lemmas[i]));
+      const token = new Tok(tokens, tokens.length, start, value, pos[i] as Upos, plainLemma(lemmas[i]));
       // Sentence starts, for the fix-ups: after a full stop, question or exclamation mark (closing
       // quotes and brackets between) or a line break. wink's own sentence splitter costs a third of
       // the tagging time and finds the same starts in news copy ("Mr." and "U.S." are one token).
-      if (ended || spaces[i].includes('\n')) token.sentenceStart = true;
+      if (ended || newline) token.sentenceStart = true;
       if (SENTENCE_ENDS.has(value)) ended = true;
       else if (!CLOSERS.has(value)) ended = false;
       tokens.push(token);
@@ -247,7 +319,7 @@ class Tok implements TaggedToken {
   fixed?: TaggedToken['fixed'];
   sentenceStart?: boolean;
 
-  constructor(all: Tok[], index: number, readonly start: number, readonly text: string, readonly type: string, public pos: Upos, public lemma: string) {
+  constructor(all: Tok[], index: number, readonly start: number, readonly text: string, public pos: Upos, public lemma: string) {
     this.#all = all;
     this.#index = index;
     this.end = start < 0 ? -1 : start + text.length;
@@ -266,22 +338,23 @@ function plainLemma(lemma: string): string {
 const UNKNOWN: WordTag = Object.freeze({pos: 'X', tag: 'FW', lemma: ''}) as WordTag;
 
 function makeTagged(text: string, tokens: TaggedToken[]): Tagged {
-  const byStart = new Map<number, number>();
-  for (let i = 0; i < tokens.length; i++) if (tokens[i].start >= 0 && !byStart.has(tokens[i].start)) byStart.set(tokens[i].start, i);
-  const words = new Map<string, WordTag>();
+  // Token index + 1 by start offset (0: no token starts there): one array read a look-up.
+  const byStart = new Int32Array(text.length + 1);
+  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].start >= 0) byStart[tokens[i].start] = i + 1;
+  let words: Map<string, WordTag> | undefined;
   return {
     text,
     tokens,
     at(start: number, end?: number): WordTag {
-      let index = byStart.get(start);
-      if (index === undefined) {
+      let index = start >= 0 && start < byStart.length ? byStart[start] - 1 : -1;
+      if (index < 0) {
         index = covering(tokens, start);
         return index < 0 ? UNKNOWN : tokens[index];
       }
       const first = tokens[index];
       if (end === undefined || first.end >= end) return first;
       const key = `${start}:${end}`;
-      let word = words.get(key);
+      let word = (words ??= new Map()).get(key);
       if (!word) words.set(key, (word = combine(text, tokens, index, end)));
       return word;
     }
@@ -367,7 +440,6 @@ function lexEntry(w: Wink, lower: string): LexEntry | null {
 function fixUps(tokens: TaggedToken[], w: Wink): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.type !== 'word') continue;
     if (token.pos === 'PROPN' && opensSentence(tokens, i)) fixSentenceStart(tokens, i, w);
     else if (token.pos === 'NOUN') fixVerbS(tokens, i, w);
     else if (token.pos === 'AUX') fixMainVerb(tokens, i);
@@ -396,7 +468,7 @@ function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
   if (text.length < 2 || text === text.toUpperCase()) return;
   const next = tokens[i + 1] as TaggedToken | undefined;
   // "Beautiful Minds Ltd": a capital after it makes a name of the two.
-  if (next && next.type === 'word' && /^\p{Lu}/u.test(next.text)) return;
+  if (next && next.pos !== 'PUNCT' && next.pos !== 'SYM' && /^\p{Lu}/u.test(next.text)) return;
   const lower = text.toLowerCase();
   const entry = lexEntry(w, lower);
   if (!entry) return;
