@@ -5,6 +5,8 @@
 //
 //   node eval/tagger.mjs              figures before and after whosaid's fix-ups, speed, cold load
 //   node eval/tagger.mjs --errors=N   also print N wrongly tagged words of each fix-up's kind
+//   node eval/tagger.mjs --news=N     also count each fix-up's changes on the BBC corpus (news, which EWT
+//                                     is not; ../shared/corpus) and print N random ones of each, for reading
 //
 // Scored over whosaid's own tokens (retext-english's words, as the rules see them), each EWT paragraph
 // tagged as one paragraph. A word that EWT splits ("can't", "mayor's", "well-known") is compared with the
@@ -22,6 +24,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = resolve(ROOT, '..', 'shared', 'datasets', 'ud-ewt', 'en_ewt-ud-test.conllu');
 const require = createRequire(import.meta.url);
 const ERRORS = Number((process.argv.find((a) => a.startsWith('--errors=')) ?? '--errors=0').slice(9));
+const NEWS = Number((process.argv.find((a) => a.startsWith('--news=')) ?? '--news=0').slice(7));
+const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'bbc-news.jsonl');
 
 if (!existsSync(DATA)) {
   console.log(`UD English EWT not found at ${DATA}: nothing to measure (skipped).`);
@@ -254,5 +258,35 @@ if (ERRORS > 0) {
   for (const [kind, list] of Object.entries(after.errors)) {
     console.log(`\n${kind} (${list.length}${list.length >= 200 ? '+' : ''}):`);
     for (const line of list.slice(0, ERRORS)) console.log(`  ${line}`);
+  }
+}
+
+if (NEWS > 0) {
+  if (!existsSync(CORPUS)) console.log(`\nno news corpus at ${CORPUS} (skipped)`);
+  else {
+    const changes = {};
+    let tokens = 0;
+    for (const line of readFileSync(CORPUS, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      for (const paragraph of String(JSON.parse(line).text ?? '').split(/\n+/)) {
+        if (!paragraph.trim()) continue;
+        const raw = tagText(paragraph, {fixUps: false});
+        const fixed = tagText(paragraph);
+        tokens += fixed.tokens.length;
+        fixed.tokens.forEach((token, i) => {
+          if (!token.fixed) return;
+          const key = `${token.fixed} ${raw.tokens[i]?.pos ?? '?'} -> ${token.pos}`;
+          (changes[key] ??= []).push(`${paragraph.slice(Math.max(0, token.start - 60), token.start)}[${token.text}]${paragraph.slice(token.end, token.end + 40)}`.replace(/\s+/g, ' '));
+        });
+      }
+    }
+    console.log(`\nfix-ups on the BBC corpus (${tokens.toLocaleString('en-US')} tokens):`);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const [key, list] of Object.entries(changes).sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`\n${key}: ${list.length}`);
+      const picked = list.map((line) => [random(), line]).sort((a, b) => a[0] - b[0]).slice(0, NEWS);
+      for (const [, line] of picked) console.log(`  ${line}`);
+    }
   }
 }

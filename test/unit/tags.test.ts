@@ -38,9 +38,22 @@ describe('tags on news sentences', () => {
     expect(tagOfWord('Police said the reports of gunfire were false.', 'reports').pos).toBe('NOUN');
   });
 
+  it('verbs in -s after news subjects; plural nouns before a verb, a relative or "of" stay nouns', () => {
+    expect(tagOfWord('The council plans a vote on fares.', 'plans').pos).toBe('VERB');
+    expect(tagOfWord('The committee backs the plan.', 'backs').pos).toBe('VERB');
+    expect(tagOfWord('Harbour board delays vote on ferry fares', 'delays').pos).toBe('VERB');
+    expect(tagOfWord('Government figures show a rise in fares.', 'figures').pos).toBe('NOUN');
+    expect(tagOfWord('The member states which joined last year will vote.', 'states').pos).toBe('NOUN');
+    expect(tagOfWord('Cable firms like Westnet raised prices.', 'firms').pos).toBe('NOUN');
+    expect(tagOfWord('It said "no contingency plans for floods" existed.', 'plans').pos).toBe('NOUN');
+  });
+
   it('a capitalised adjective opening a sentence is an adjective, not a proper noun', () => {
     expect(tagOfWord('Beautiful results were obtained.', 'Beautiful')).toMatchObject({pos: 'ADJ', tag: 'JJ', lemma: 'beautiful'});
     expect(tagOfWord('The council met. Angry residents filled the hall.', 'Angry').pos).toBe('ADJ');
+    expect(tagOfWord('New rules on ferry fares were announced.', 'New').pos).toBe('ADJ');
+    expect(tagOfWord('"Angry residents filled the hall," she said.', 'Angry').pos).toBe('ADJ');
+    expect(tagOfWord('Critics argue the fares are too high.', 'Critics')).toMatchObject({pos: 'NOUN', lemma: 'critic'});
   });
 
   it('"have" and "be" as main verbs are VERB, as auxiliaries AUX', () => {
@@ -124,6 +137,11 @@ describe('alignment with retext tokens', () => {
       expect(token.start, token.text).toBeGreaterThanOrEqual(0);
       expect(text.slice(token.start, token.end)).toBe(token.text);
     }
+  });
+
+  it('a word wink gives no lemma gets its own form ("cannot" before a comma)', () => {
+    const text = 'The board cannot, and will not, pay.';
+    expect(tagOfWord(text, 'cannot')).toMatchObject({pos: 'AUX', lemma: 'cannot'});
   });
 
   it('an empty or punctuation-only paragraph', () => {

@@ -293,7 +293,10 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
       let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
       if (start >= 0) cursor = start + value.length;
       else start = -1;
-      const token = new Tok(tokens, tokens.length, start, value, pos[i] as Upos, plainLemma(lemmas[i]));
+      const token = new Tok(tokens, tokens.length, start, value, pos[i] as Upos, plainLemma(lemmas[i] ?? value));
+      // wink splits a possessive it has not seen ("UFJ's") and keeps it whole once it has: the same
+      // lemma either way, so a paragraph tags alike whatever the process read before.
+      if ((token.pos === 'PROPN' || token.pos === 'NOUN') && value.length > 2 && POSSESSIVE_END.test(value)) token.lemma = token.lemma.slice(0, -2);
       // Sentence starts, for the fix-ups: after a full stop, question or exclamation mark (closing
       // quotes and brackets between) or a line break. wink's own sentence splitter costs a third of
       // the tagging time and finds the same starts in news copy ("Mr." and "U.S." are one token).
@@ -307,6 +310,7 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
   return makeTagged(text, tokens);
 }
 
+const POSSESSIVE_END = /['\u2019]s$/i;
 const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026', '...', '?!', '!!', '!?']);
 const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
 
@@ -440,7 +444,7 @@ function lexEntry(w: Wink, lower: string): LexEntry | null {
 function fixUps(tokens: TaggedToken[], w: Wink): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.pos === 'PROPN' && opensSentence(tokens, i)) fixSentenceStart(tokens, i, w);
+    if ((token.pos === 'PROPN' || token.pos === 'NOUN') && opensSentence(tokens, i) && /^\p{Lu}/u.test(token.text)) fixSentenceStart(tokens, i, w);
     else if (token.pos === 'NOUN') fixVerbS(tokens, i, w);
     else if (token.pos === 'AUX') fixMainVerb(tokens, i);
   }
@@ -458,23 +462,31 @@ function opensSentence(tokens: TaggedToken[], i: number): boolean {
   return true;
 }
 
-/** Parts of speech a sentence can open with that are never names: the word is what the lexicon says. */
-const CLOSED_OPENERS = new Set(['ADV', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'AUX', 'PART', 'INTJ']);
+/** Parts of speech of words that open no name: the word is what the lexicon says. */
+const FUNCTION_WORDS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'AUX', 'PART']);
 
 function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
   const token = tokens[i];
   const text = token.text;
   // An acronym (NATO) or a single capital is what it is.
   if (text.length < 2 || text === text.toUpperCase()) return;
-  const next = tokens[i + 1] as TaggedToken | undefined;
-  // "Beautiful Minds Ltd": a capital after it makes a name of the two.
-  if (next && next.pos !== 'PUNCT' && next.pos !== 'SYM' && /^\p{Lu}/u.test(next.text)) return;
   const lower = text.toLowerCase();
   const entry = lexEntry(w, lower);
   if (!entry) return;
+  const next = tokens[i + 1] as TaggedToken | undefined;
   let pos: Upos | null = null;
-  if (CLOSED_OPENERS.has(entry.usual)) pos = entry.usual as Upos;
-  else if (entry.can('ADJ') && (entry.usual === 'ADJ' || entry.usual === 'PROPN' || entry.usual === 'VERB')) {
+  if (token.pos === 'NOUN') {
+    // wink's NOUN for a capitalised adjective: "New controls on migrants".
+    if (entry.usual === 'ADJ' && next && (next.pos === 'NOUN' || next.pos === 'ADJ')) pos = 'ADJ';
+  } else if (FUNCTION_WORDS.has(entry.usual)) {
+    // A function word opens no name, capital after it or not ("Several Hollywood stars").
+    pos = entry.usual as Upos;
+  } else if (next && next.pos !== 'PUNCT' && next.pos !== 'SYM' && /^\p{Lu}/u.test(next.text)) {
+    // "Beautiful Minds Ltd", "South African": a capital after it makes a name of the two.
+    return;
+  } else if (entry.usual === 'ADV' || entry.usual === 'INTJ') {
+    pos = entry.usual;
+  } else if (entry.can('ADJ') && (entry.usual === 'ADJ' || entry.usual === 'PROPN' || entry.usual === 'VERB')) {
     // An adjective in front of a noun or another adjective ("Angry residents"); a name that is also
     // an adjective stands before a verb ("Young said").
     if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) pos = 'ADJ';
@@ -496,6 +508,8 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '!', '?', '\u2014', '\u2013',
 
 /** Parts of speech that can open what follows a verb in -s: an object, a complement, an adverb. */
 const AFTER_VERB = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'SCONJ', 'PART', 'ADP']);
+/** Words that follow a plural noun, hardly a verb: "terms of", "companies like", "firms such as". */
+const NOUN_FOLLOWERS = new Set(['of', 'like', 'such', 'including', 'which', 'who', 'whose']);
 /** Words after which a finite verb in the look-ahead belongs to a relative or reported clause. */
 const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'whether', 'if']);
 
@@ -506,6 +520,11 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   if (text.length < 4 || text.charCodeAt(text.length - 1) !== 115 || !/^[a-z]+$/.test(text) || /(ss|us|is)$/.test(text)) return;
   const verb = w.lemmatize(text, 'VERB', w.cache);
   if (verb === text || !w.cache.hasSamePOS(verb, 'VERB')) return;
+  // The lexicon must know the form in -s itself as a verb: "reports", "hits", "launches" are, "firms",
+  // "games", "homes" are not (on BBC news this halves the wrong changes; headlines' "Federer breezes"
+  // is lost).
+  const entry = lexEntry(w, text);
+  if (entry && !entry.can('VERB')) return;
   const opener = singularSubjectBefore(tokens, i);
   if (opener === null) return;
   // What follows must not make the word a noun: a verb right after it ("company reports show"), or
@@ -515,7 +534,14 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   if (!next) return;
   if (CLAUSE_BREAKS.has(next.text)) {
     if (tokens[i - 1].pos !== 'PRON' && opener !== 'as') return;
-  } else if (!AFTER_VERB.has(next.pos) || next.pos === 'PART' && next.text.toLowerCase() !== 'to') return;
+  } else if (!AFTER_VERB.has(next.pos) || (next.pos === 'PART' && next.text.toLowerCase() !== 'to') || NOUN_FOLLOWERS.has(next.text.toLowerCase())) return;
+  // A bare singular word after it that can be a verb, itself followed by what could be its object, is
+  // more likely the verb of a plural subject: "Government figures show a rise", "The tax cuts target
+  // firms" (but "Board delays vote on fares").
+  if (next.pos === 'NOUN' && next.lemma === next.text.toLowerCase() && lexEntry(w, next.lemma)?.can('VERB')) {
+    const object = tokens[i + 2];
+    if (object && (/^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(object.pos) || object.text.toLowerCase() === 'that')) return;
+  }
   for (let j = i + 1; j < tokens.length; j++) {
     const after = tokens[j];
     if (CLAUSE_BREAKS.has(after.text) || after.pos === 'SCONJ' || after.pos === 'CCONJ' || after.sentenceStart) break;
@@ -554,7 +580,17 @@ function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null 
   if (tokens[j].sentenceStart) return '';
   const opener = tokens[j - 1];
   const openerWord = opener.text.toLowerCase();
-  const opens = CLAUSE_BREAKS.has(opener.text) || OPENERS.has(opener.text) && !HYPHENS.has(opener.text) || opener.pos === 'SCONJ' || opener.pos === 'CCONJ' || CLAUSE_WORDS.has(openerWord) || openerWord === 'as' || opener.pos === 'ADV';
+  const before2 = tokens[j - 2]?.text.toLowerCase();
+  // Not an adverb ("in virtually all US homes"), nor "and" or "as" inside a noun phrase ("computer and
+  // video games", "as well as top technology firms"): "and" opens a clause after a comma.
+  const opens =
+    CLAUSE_BREAKS.has(opener.text) ||
+    // An opening quote or bracket that opens the sentence or a clause: '"The company reports ...'.
+    (OPENERS.has(opener.text) && !HYPHENS.has(opener.text) && (j - 1 === 0 || opener.sentenceStart === true || CLAUSE_BREAKS.has(tokens[j - 2].text))) ||
+    (opener.pos === 'SCONJ' && openerWord !== 'as') ||
+    CLAUSE_WORDS.has(openerWord) ||
+    (openerWord === 'as' && before2 !== 'well' && before2 !== 'such' && before2 !== 'so') ||
+    (opener.pos === 'CCONJ' && before2 === ',');
   return opens ? openerWord : null;
 }
 
