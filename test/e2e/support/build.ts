@@ -11,7 +11,7 @@ export const SERVER_JS = join(REPO, 'dist', 'server.js');
 export const VSIX = join(REPO, 'whosaid.vsix');
 export const ARTIFACTS = join(REPO, 'test', 'e2e', 'artifacts');
 
-const SOURCES = ['server/src', 'client/src', 'docs/rules', 'schemas', 'scripts/build.mjs', 'package.json', '.vscodeignore'];
+const SOURCES = ['server/src', 'client/src', 'docs/rules', 'schemas', 'scripts/build.mjs', 'scripts/esbuild-options.mjs', 'package.json', '.vscodeignore'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
