@@ -117,6 +117,9 @@ describe('alignment with retext tokens', () => {
   it('hyphenated words are tagged by their last part; participle compounds before a noun are adjectives', () => {
     expect(tagOfWord('The search-engines failed.', 'search-engines')).toMatchObject({pos: 'NOUN', tag: 'NNS', lemma: 'search-engine'});
     expect(tagOfWord('It is a well-known firm.', 'well-known')).toMatchObject({pos: 'ADJ', lemma: 'well-known'});
+    // Words wink keeps whole: the part after the last hyphen is lemmatized.
+    expect(tagOfWord('He was re-elected in May.', 're-elected')).toMatchObject({pos: 'VERB', tag: 'VBN', lemma: 're-elect'});
+    expect(tagOfWord('The co-founders left.', 'co-founders')).toMatchObject({pos: 'NOUN', tag: 'NNS', lemma: 'co-founder'});
   });
 
   it('numbers, including figures retext splits at the comma and the engine joins again', () => {

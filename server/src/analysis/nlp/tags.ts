@@ -297,6 +297,9 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
       // wink splits a possessive it has not seen ("UFJ's") and keeps it whole once it has: the same
       // lemma either way, so a paragraph tags alike whatever the process read before.
       if ((token.pos === 'PROPN' || token.pos === 'NOUN') && value.length > 2 && POSSESSIVE_END.test(value)) token.lemma = token.lemma.slice(0, -2);
+      // wink keeps "re-elected", "co-founders", "e-mails" whole and finds no lemma for them: the
+      // part after the last hyphen gets one ("re-elect", "co-founder", "e-mail").
+      else if (token.lemma === token.text.toLowerCase() && value.includes('-') && (token.pos === 'NOUN' || token.pos === 'VERB')) hyphenLemma(token, w);
       // Sentence starts, for the fix-ups: after a full stop, question or exclamation mark (closing
       // quotes and brackets between) or a line break. wink's own sentence splitter costs a third of
       // the tagging time and finds the same starts in news copy ("Mr." and "U.S." are one token).
@@ -311,6 +314,14 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
 }
 
 const POSSESSIVE_END = /['\u2019]s$/i;
+
+function hyphenLemma(token: Tok, w: Wink): void {
+  const cut = token.lemma.lastIndexOf('-') + 1;
+  const last = token.lemma.slice(cut);
+  if (last.length < 2) return;
+  const lemma = w.lemmatize(last, token.pos, w.cache);
+  if (lemma !== last) token.lemma = token.lemma.slice(0, cut) + lemma;
+}
 const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026', '...', '?!', '!!', '!?']);
 const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
 
