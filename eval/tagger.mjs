@@ -58,7 +58,7 @@ try {
   api.preloadTagger();
   // Cold load, in fresh processes: requiring the bundle, then loading the model (the first call).
   const cold = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 7; i++) {
     const out = execFileSync(process.execPath, ['-e', `const t0=performance.now();const t=require(${JSON.stringify(bundle)});const t1=performance.now();t.preloadTagger();const t2=performance.now();t.tagText('The company reports a loss.');console.log(JSON.stringify({require:t1-t0,load:t2-t1,first:performance.now()-t2}))`], {encoding: 'utf8'});
     cold.push(JSON.parse(out));
   }
@@ -229,6 +229,7 @@ for (let r = 0; r < 5; r++) {
 }
 rounds.sort((a, b) => a - b);
 const warmMs = rounds[2];
+const bestMs = rounds[0];
 
 // --- report ---------------------------------------------------------------------------------------
 console.log(`UD English EWT test: ${paragraphs.length} paragraphs, ${goldWords} gold tokens; whosaid's tokens: ${before.all} (${before.words} words, ${before.exact} of them one EWT token each)\n`);
@@ -250,9 +251,10 @@ for (const [name, f] of rows) console.log(`${name.padEnd(44)}${f(before).padStar
 console.log('\nfix-ups applied (right = EWT agrees with the new tag):');
 for (const [name, f] of Object.entries(after.fixes)) console.log(`  ${name.padEnd(16)} ${String(f.n).padStart(5)} changed, ${pct(f.right, f.n)} right`);
 
-console.log(`\nspeed, warm: ${Math.round(winkTokens / (warmMs / 1000)).toLocaleString('en-US')} wink tokens/s, ${Math.round(ownWords / (warmMs / 1000)).toLocaleString('en-US')} words/s (${(warmMs / (ownWords / 1000)).toFixed(2)} ms per 1,000 words; median of 5 passes over ${ownWords.toLocaleString('en-US')} words)`);
-const median = (key) => coldFigures.map((c) => c[key]).sort((a, b) => a - b)[1];
-console.log(`cold, fresh process (median of 3): require the bundle ${median('require').toFixed(0)} ms, load the model ${median('load').toFixed(0)} ms, first paragraph ${median('first').toFixed(1)} ms`);
+console.log(`\nspeed, warm, 5 passes over ${ownWords.toLocaleString('en-US')} words (best / median): ${Math.round(winkTokens / (bestMs / 1000)).toLocaleString('en-US')} / ${Math.round(winkTokens / (warmMs / 1000)).toLocaleString('en-US')} wink tokens/s, ${(bestMs / (ownWords / 1000)).toFixed(2)} / ${(warmMs / (ownWords / 1000)).toFixed(2)} ms per 1,000 words`);
+const sorted = (key) => coldFigures.map((c) => c[key]).sort((a, b) => a - b);
+const cold = (key, digits = 0) => `${sorted(key)[0].toFixed(digits)} / ${sorted(key)[3].toFixed(digits)} ms`;
+console.log(`cold, 7 fresh processes (min / median): require the bundle ${cold('require')}, load the model ${cold('load')}, first paragraph ${cold('first', 1)}`);
 
 if (ERRORS > 0) {
   for (const [kind, list] of Object.entries(after.errors)) {
