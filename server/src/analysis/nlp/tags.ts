@@ -27,11 +27,15 @@
 // From a rule:  import {tagOf} from '../nlp/tags';
 //               if (tagOf(model, token).pos === 'ADJ') ...
 //
+//   tagText(text, {fixUps}): Tagged A fresh tagging, not memoized; fixUps: false gives wink's own tags.
+//
 // The tagger is wink-nlp with wink-eng-lite-web-model (both MIT), whose rule-based tagger reads raw
-// text; retext-english stays the parser. Two fix-ups of whosaid's own (see fixUps below) correct
-// wink's proper nouns at sentence starts ("Beautiful results") and plural nouns that are verbs in -s
-// ("The company reports a loss"). The model is loaded lazily, once, on the first call. Pure: no file
-// system, no network (the model is bundled into dist/*.js).
+// text; retext-english stays the parser. Three fix-ups of whosaid's own (see fixUps below) correct
+// wink's proper nouns at sentence starts ("Beautiful results"), plural nouns that are verbs in -s
+// ("The company reports a loss") and "have"/"be" as main verbs ("has a plan", "there is"); eval/
+// tagger.mjs measures them. The model is loaded lazily, once, on the first call (~70 ms). Pure: no
+// file system, no network. In the bundles the model's core data is a file beside them
+// (dist/whosaid-pos-model.json, see scripts/esbuild-options.mjs), which Node's require reads.
 
 export type Upos =
   | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X';
