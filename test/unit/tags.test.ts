@@ -72,6 +72,14 @@ describe('tags on news sentences', () => {
     expect(tagOfWord('In the company reports, fares rose.', 'reports').pos).toBe('NOUN');
   });
 
+  it('adjectives of nations and parties before a common noun are adjectives; inside names they stay PROPN', () => {
+    expect(tagOfWord('The Iranian government denied it.', 'Iranian')).toMatchObject({pos: 'ADJ', lemma: 'iranian'});
+    expect(tagOfWord('He met Iraqi and American officials.', 'Iraqi').pos).toBe('ADJ');
+    expect(tagOfWord('He met Iraqi and American officials.', 'American').pos).toBe('ADJ');
+    expect(tagOfWord('The European Union said so.', 'European').pos).toBe('PROPN');
+    expect(tagOfWord('Talks on the Middle East peace plan resumed.', 'East').pos).toBe('PROPN');
+  });
+
   it('names opening a sentence stay proper nouns', () => {
     expect(tagOfWord('Mara Oyelaran chairs the board.', 'Mara').pos).toBe('PROPN');
     expect(tagOfWord('Young said the fares would rise.', 'Young').pos).toBe('PROPN');

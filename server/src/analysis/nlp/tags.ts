@@ -30,9 +30,10 @@
 //   tagText(text, {fixUps}): Tagged A fresh tagging, not memoized; fixUps: false gives wink's own tags.
 //
 // The tagger is wink-nlp with wink-eng-lite-web-model (both MIT), whose rule-based tagger reads raw
-// text; retext-english stays the parser. Three fix-ups of whosaid's own (see fixUps below) correct
-// wink's proper nouns at sentence starts ("Beautiful results"), plural nouns that are verbs in -s
-// ("The company reports a loss") and "have"/"be" as main verbs ("has a plan", "there is"); eval/
+// text; retext-english stays the parser. Four fix-ups of whosaid's own (see fixUps below) correct
+// wink's proper nouns at sentence starts ("Beautiful results") and for adjectives of nations ("the
+// Iranian government"), plural nouns that are verbs in -s ("The company reports a loss") and
+// "have"/"be" as main verbs ("has a plan", "there is"); eval/
 // tagger.mjs measures them. The model is loaded lazily, once, on the first call (~70 ms). Pure: no
 // file system, no network. In the bundles the model's core data is a file beside them
 // (dist/whosaid-pos-model.json, see scripts/esbuild-options.mjs), which Node's require reads.
@@ -55,7 +56,7 @@ export interface TaggedToken extends WordTag {
   end: number;
   text: string;
   /** Set when a fix-up of whosaid's changed wink's tag: which one. */
-  fixed?: 'sentence-start' | 'verb-s' | 'main-verb';
+  fixed?: 'sentence-start' | 'capital-adjective' | 'verb-s' | 'main-verb';
   /** First token of a sentence (wink's sentence breaks). */
   sentenceStart?: boolean;
 }
@@ -453,6 +454,8 @@ function lexEntry(w: Wink, lower: string): LexEntry | null {
  *   adjective or a function word ("Beautiful results were obtained", "Angry residents filled the hall").
  * - verb-s: wink reads a verb in -s after a singular subject as a plural noun, as in a compound ("The
  *   company reports a loss").
+ * - capital-adjective: wink tags adjectives of nations, faiths and parties PROPN wherever they are
+ *   ("the Iranian government", "Iraqi and American officials"): ADJ before a common noun.
  * - main-verb: wink tags every "have" and "be" AUX, also where they are the clause's main verb
  *   ("The firm has a plan", "there is no proof"): VERB there, as in UD.
  */
@@ -460,6 +463,7 @@ function fixUps(tokens: TaggedToken[], w: Wink): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if ((token.pos === 'PROPN' || token.pos === 'NOUN') && opensSentence(tokens, i) && /^\p{Lu}/u.test(token.text)) fixSentenceStart(tokens, i, w);
+    else if (token.pos === 'PROPN') fixCapitalAdjective(tokens, i, w);
     else if (token.pos === 'NOUN') fixVerbS(tokens, i, w);
     else if (token.pos === 'AUX') fixMainVerb(tokens, i);
   }
@@ -514,6 +518,36 @@ function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
   token.pos = pos;
   token.lemma = pos === 'ADJ' || pos === 'NOUN' ? w.lemmatize(lower, pos, w.cache) : lower;
   token.fixed = 'sentence-start';
+}
+
+/**
+ * A capitalised word the lexicon knows as an adjective, before a lower-case noun or adjective (or
+ * before "and"/"or"/a comma and another such word): "the Iranian government", "Iraqi and American
+ * officials", "Federal investigators". Before a capital it is part of a name ("European Union",
+ * "British Airways").
+ */
+function fixCapitalAdjective(tokens: TaggedToken[], i: number, w: Wink): void {
+  const token = tokens[i];
+  const text = token.text;
+  if (text.length < 3 || text === text.toUpperCase() || !/^\p{Lu}\p{Ll}/u.test(text)) return;
+  // After a capitalised name word it ends a name: "Middle East", "Mr Brown", "Fleet Auxiliary".
+  const before = tokens[i - 1];
+  if (before && (before.pos === 'PROPN' || before.pos === 'NOUN' || before.pos === 'ADJ') && /^\p{Lu}/u.test(before.text)) return;
+  const modifies = (j: number): boolean => {
+    const next = tokens[j];
+    return next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ') && /^\p{Ll}/u.test(next.text);
+  };
+  let ok = modifies(i + 1);
+  if (!ok && tokens[i + 1] && /^(and|or|,)$/.test(tokens[i + 1].text)) {
+    const other = tokens[i + 2];
+    ok = other !== undefined && /^\p{Lu}\p{Ll}/u.test(other.text) && lexEntry(w, other.text.toLowerCase())?.usual === 'ADJ' && modifies(i + 3);
+  }
+  if (!ok) return;
+  const lower = text.toLowerCase();
+  if (lexEntry(w, lower)?.usual !== 'ADJ') return;
+  token.pos = 'ADJ';
+  token.lemma = lower;
+  token.fixed = 'capital-adjective';
 }
 
 /** Pronouns that take a verb in -s. */
