@@ -48,6 +48,17 @@ describe('tags on news sentences', () => {
     expect(tagOfWord('It said "no contingency plans for floods" existed.', 'plans').pos).toBe('NOUN');
   });
 
+  it('a plural subject and its verb that wink reads the other way round or as two nouns', () => {
+    expect(tagged('However surveys show strong support.')).toBe('However/ADV surveys/NOUN show/VERB strong/ADJ support/NOUN');
+    expect(tagOfWord('Some local websites report that the ferry is late.', 'report')).toMatchObject({pos: 'VERB', lemma: 'report'});
+    expect(tagOfWord('Bookmakers predict a narrow win.', 'Bookmakers')).toMatchObject({pos: 'NOUN', lemma: 'bookmaker'});
+    // Left alone: a singular subject's verb, a title before a name, a people's name.
+    expect(tagOfWord('The relay service makes calls cheaper.', 'makes').pos).toBe('VERB');
+    expect(tagOfWord('German telecoms firm Deutsche Telekom grew.', 'firm').pos).toBe('NOUN');
+    expect(tagOfWord('Jones predicts a narrow win.', 'Jones').pos).toBe('PROPN');
+    expect(tagOfWord('Americans are angry.', 'Americans').pos).toBe('PROPN');
+  });
+
   it('a capitalised adjective opening a sentence is an adjective, not a proper noun', () => {
     expect(tagOfWord('Beautiful results were obtained.', 'Beautiful')).toMatchObject({pos: 'ADJ', tag: 'JJ', lemma: 'beautiful'});
     expect(tagOfWord('The council met. Angry residents filled the hall.', 'Angry').pos).toBe('ADJ');

@@ -56,7 +56,7 @@ export interface TaggedToken extends WordTag {
   end: number;
   text: string;
   /** Set when a fix-up of whosaid's changed wink's tag: which one. */
-  fixed?: 'sentence-start' | 'capital-adjective' | 'verb-s' | 'main-verb';
+  fixed?: 'sentence-start' | 'capital-adjective' | 'verb-s' | 'plural-subject' | 'main-verb';
   /** First token of a sentence (wink's sentence breaks). */
   sentenceStart?: boolean;
 }
@@ -456,6 +456,8 @@ function lexEntry(w: Wink, lower: string): LexEntry | null {
  *   company reports a loss").
  * - capital-adjective: wink tags adjectives of nations, faiths and parties PROPN wherever they are
  *   ("the Iranian government", "Iraqi and American officials"): ADJ before a common noun.
+ * - plural-subject: a plural noun and its verb read the other way round or as two nouns ("However
+ *   polls show high levels", "Some technical websites report that").
  * - main-verb: wink tags every "have" and "be" AUX, also where they are the clause's main verb
  *   ("The firm has a plan", "there is no proof"): VERB there, as in UD.
  */
@@ -464,7 +466,10 @@ function fixUps(tokens: TaggedToken[], w: Wink): void {
     const token = tokens[i];
     if ((token.pos === 'PROPN' || token.pos === 'NOUN') && opensSentence(tokens, i) && /^\p{Lu}/u.test(token.text)) fixSentenceStart(tokens, i, w);
     else if (token.pos === 'PROPN') fixCapitalAdjective(tokens, i, w);
-    else if (token.pos === 'NOUN') fixVerbS(tokens, i, w);
+    else if (token.pos === 'NOUN') {
+      fixVerbS(tokens, i, w);
+      if (token.pos === 'NOUN') fixPluralSubject(tokens, i, w);
+    } else if (token.pos === 'VERB') fixPluralSubject(tokens, i, w);
     else if (token.pos === 'AUX') fixMainVerb(tokens, i);
   }
 }
@@ -481,6 +486,13 @@ function opensSentence(tokens: TaggedToken[], i: number): boolean {
   return true;
 }
 
+/** A verb form that agrees with a plural subject only: "predict", "are", "were", "have", "do". */
+function pluralVerb(token: TaggedToken): boolean {
+  const word = token.text.toLowerCase();
+  if (token.pos === 'AUX') return word === 'are' || word === 'were' || word === 'have' || word === 'do' || word === "'re";
+  return token.pos === 'VERB' && /^[a-z]+$/.test(word) && token.lemma === word && word !== 'be';
+}
+
 /** Parts of speech of words that open no name: the word is what the lexicon says. */
 const FUNCTION_WORDS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'AUX', 'PART']);
 
@@ -491,8 +503,18 @@ function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
   if (text.length < 2 || text === text.toUpperCase()) return;
   const lower = text.toLowerCase();
   const entry = lexEntry(w, lower);
-  if (!entry) return;
   const next = tokens[i + 1] as TaggedToken | undefined;
+  if (!entry) {
+    // A word the lexicon lacks, in -s, before a verb that agrees with a plural ("Bookmakers predict",
+    // "Pollsters are"): a plural noun; a name in -s takes "predicts", "is".
+    // Peoples stay PROPN, as in UD ("Americans are"): their singular is an adjective in the lexicon.
+    if (token.pos === 'PROPN' && next && /^\p{Lu}\p{Ll}+[^s]s$/u.test(text) && pluralVerb(next) && !lexEntry(w, lower.slice(0, -1))?.can('ADJ')) {
+      token.pos = 'NOUN';
+      token.lemma = lower.slice(0, -1);
+      token.fixed = 'sentence-start';
+    }
+    return;
+  }
   let pos: Upos | null = null;
   if (token.pos === 'NOUN') {
     // wink's NOUN for a capitalised adjective: "New controls on migrants".
@@ -617,9 +639,17 @@ function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null 
   if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return null;
   // A plural noun takes the plain verb: "the firms report".
   if (before.pos === 'NOUN' && before.lemma !== word && !word.endsWith('ss')) return null;
+  return clauseOpenerBefore(tokens, i - 1);
+}
+
+/**
+ * Whether the noun phrase ending at `last` opens its clause: what stands before it (lower case, ''
+ * at a sentence start), or null when the phrase follows a verb or a preposition.
+ */
+function clauseOpenerBefore(tokens: TaggedToken[], last: number): string | null {
   // Back over the noun phrase to what stands before it; a hyphen joined to its neighbours is inside
   // a word ("al-Qaeda", "state-owned").
-  let j = i - 1;
+  let j = last;
   while (j > 0 && !tokens[j].sentenceStart) {
     const previous = tokens[j - 1];
     const joined = HYPHENS.has(previous.text) && previous.end === tokens[j].start && tokens[j - 2]?.end === previous.start;
@@ -639,8 +669,53 @@ function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null 
     (opener.pos === 'SCONJ' && openerWord !== 'as') ||
     CLAUSE_WORDS.has(openerWord) ||
     (openerWord === 'as' && before2 !== 'well' && before2 !== 'such' && before2 !== 'so') ||
-    (opener.pos === 'CCONJ' && before2 === ',');
+    (opener.pos === 'CCONJ' && before2 === ',') ||
+    // A sentence adverb opening the sentence: "However polls show ...", "Meanwhile the firm reports ...".
+    (opener.pos === 'ADV' && opener.sentenceStart === true);
   return opens ? openerWord : null;
+}
+
+/** What can follow a verb as its object or complement, for the plural-subject fix-up. */
+const OBJECT_START = /^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/;
+
+/**
+ * A plural subject and its verb, which wink reads the other way round or as two nouns: "However
+ * polls show high levels" (polls VERB, show NOUN), "Some technical websites report that" (report
+ * NOUN). The noun phrase must open its clause, and an object or "that" must follow the verb.
+ */
+function fixPluralSubject(tokens: TaggedToken[], i: number, w: Wink): void {
+  const subject = tokens[i];
+  const verb = tokens[i + 1];
+  const after = tokens[i + 2];
+  // The verb: a plain lower-case base form ("show", "report"), not "drinking" or a past form.
+  if (!verb || !after || verb.pos !== 'NOUN' || !/^[a-z]+$/.test(verb.text) || verb.lemma !== verb.text || /(ing|ed)$/.test(verb.text)) return;
+  // Its object or complement: not a name, which makes the word a title ("telecoms firm Deutsche Telekom").
+  if (!((OBJECT_START.test(after.pos) && !/^\p{Lu}/u.test(after.text)) || after.text.toLowerCase() === 'that')) return;
+  const text = subject.text;
+  if (!/^[A-Za-z]+$/.test(text) || !text.endsWith('s') || text.endsWith('ss')) return;
+  const lower = text.toLowerCase();
+  const before = tokens[i - 1] as TaggedToken | undefined;
+  const nounBefore = before !== undefined && /^(NOUN|PROPN|NUM|PRON)$/.test(before.pos);
+  const entry = lexEntry(w, lower);
+  if (subject.pos === 'VERB') {
+    // "polls" read as a verb: the lexicon must know it as a noun, and no subject may stand before it
+    // ("The software uses", "UK needs tax cuts" are right as they are).
+    if (!entry?.can('NOUN') || nounBefore) return;
+  } else {
+    if (subject.pos !== 'NOUN' || subject.lemma === lower) return;
+    // "Police chief backs drinking move", "Kraft cuts snack ads": a word in -s that can be a verb,
+    // after a noun, is that noun's verb as often as a plural subject.
+    if (nounBefore && before!.pos !== 'PRON' && entry?.can('VERB')) return;
+  }
+  if (!lexEntry(w, verb.text)?.can('VERB')) return;
+  if (clauseOpenerBefore(tokens, i) === null) return;
+  if (subject.pos === 'VERB') {
+    subject.pos = 'NOUN';
+    subject.lemma = w.lemmatize(lower, 'NOUN', w.cache);
+    subject.fixed = 'plural-subject';
+  }
+  verb.pos = 'VERB';
+  verb.fixed = 'plural-subject';
 }
 
 /**
