@@ -589,13 +589,7 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   const text = token.text;
   // Lower case only: a capitalised word inside a sentence is a name or a heading ("Kind Regards").
   if (text.length < 4 || text.charCodeAt(text.length - 1) !== 115 || !/^[a-z]+$/.test(text) || /(ss|us|is)$/.test(text)) return;
-  const verb = w.lemmatize(text, 'VERB', w.cache);
-  if (verb === text || !w.cache.hasSamePOS(verb, 'VERB')) return;
-  // The lexicon must know the form in -s itself as a verb: "reports", "hits", "launches" are, "firms",
-  // "games", "homes" are not (on BBC news this halves the wrong changes; headlines' "Federer breezes"
-  // is lost).
-  const entry = lexEntry(w, text);
-  if (entry && !entry.can('VERB')) return;
+  // The cheap tests on the neighbours first, the lexicon last.
   const opener = singularSubjectBefore(tokens, i);
   if (opener === null) return;
   // What follows must not make the word a noun: a verb right after it ("company reports show"), or
@@ -606,19 +600,26 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   if (CLAUSE_BREAKS.has(next.text)) {
     if (tokens[i - 1].pos !== 'PRON' && opener !== 'as') return;
   } else if (!AFTER_VERB.has(next.pos) || (next.pos === 'PART' && next.text.toLowerCase() !== 'to') || NOUN_FOLLOWERS.has(next.text.toLowerCase())) return;
-  // A bare singular word after it that can be a verb, itself followed by what could be its object, is
-  // more likely the verb of a plural subject: "Government figures show a rise", "The tax cuts target
-  // firms" (but "Board delays vote on fares").
-  if (next.pos === 'NOUN' && next.lemma === next.text.toLowerCase() && lexEntry(w, next.lemma)?.can('VERB')) {
-    const object = tokens[i + 2];
-    if (object && (/^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(object.pos) || object.text.toLowerCase() === 'that')) return;
-  }
   for (let j = i + 1; j < tokens.length; j++) {
     const after = tokens[j];
     if (CLAUSE_BREAKS.has(after.text) || after.pos === 'SCONJ' || after.pos === 'CCONJ' || after.sentenceStart) break;
     if (CLAUSE_WORDS.has(after.text.toLowerCase())) break;
     if (after.pos === 'AUX') return;
     if (after.pos === 'VERB' && !/ing$/i.test(after.text) && !(j > i + 1 && /^(DET|ADJ|ADP)$/.test(tokens[j - 1].pos))) return;
+  }
+  const verb = w.lemmatize(text, 'VERB', w.cache);
+  if (verb === text || !w.cache.hasSamePOS(verb, 'VERB')) return;
+  // The lexicon must know the form in -s itself as a verb: "reports", "hits", "launches" are, "firms",
+  // "games", "homes" are not (on BBC news this halves the wrong changes; headlines' "Federer breezes"
+  // is lost).
+  const entry = lexEntry(w, text);
+  if (entry && !entry.can('VERB')) return;
+  // A bare singular word after it that can be a verb, itself followed by what could be its object, is
+  // more likely the verb of a plural subject: "Government figures show a rise", "The tax cuts target
+  // firms" (but "Board delays vote on fares").
+  if (next.pos === 'NOUN' && next.lemma === next.text.toLowerCase() && lexEntry(w, next.lemma)?.can('VERB')) {
+    const object = tokens[i + 2];
+    if (object && (/^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(object.pos) || object.text.toLowerCase() === 'that')) return;
   }
   token.pos = 'VERB';
   token.lemma = verb;
