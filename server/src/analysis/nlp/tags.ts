@@ -30,10 +30,11 @@
 //   tagText(text, {fixUps}): Tagged A fresh tagging, not memoized; fixUps: false gives wink's own tags.
 //
 // The tagger is wink-nlp with wink-eng-lite-web-model (both MIT), whose rule-based tagger reads raw
-// text; retext-english stays the parser. Four fix-ups of whosaid's own (see fixUps below) correct
+// text; retext-english stays the parser. Five fix-ups of whosaid's own (see fixUps below) correct
 // wink's proper nouns at sentence starts ("Beautiful results") and for adjectives of nations ("the
-// Iranian government"), plural nouns that are verbs in -s ("The company reports a loss") and
-// "have"/"be" as main verbs ("has a plan", "there is"); eval/
+// Iranian government"), plural nouns that are verbs in -s ("The company reports a loss"), plural
+// subjects read as verbs ("However polls show") and "have"/"be" as main verbs ("has a plan",
+// "there is"); eval/
 // tagger.mjs measures them. The model is loaded lazily, once, on the first call (~70 ms). Pure: no
 // file system, no network. In the bundles the model's core data is a file beside them
 // (dist/whosaid-pos-model.json, see scripts/esbuild-options.mjs), which Node's require reads.
