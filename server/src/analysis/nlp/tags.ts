@@ -34,9 +34,8 @@
 // wink's proper nouns at sentence starts ("Beautiful results") and for adjectives of nations ("the
 // Iranian government"), plural nouns that are verbs in -s ("The company reports a loss"), plural
 // subjects read as verbs ("However polls show") and "have"/"be" as main verbs ("has a plan",
-// "there is"); eval/
-// tagger.mjs measures them. The model is loaded lazily, once, on the first call (~70 ms). Pure: no
-// file system, no network. In the bundles the model's core data is a file beside them
+// "there is"); eval/tagger.mjs measures them. The model is loaded lazily, once, on the first call
+// (~70 ms). Pure: no file system, no network. In the bundles the model's core data is a file beside them
 // (dist/whosaid-pos-model.json, see scripts/esbuild-options.mjs), which Node's require reads.
 
 export type Upos =
