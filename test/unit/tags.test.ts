@@ -38,9 +38,33 @@ describe('tags on news sentences', () => {
     expect(tagOfWord('Police said the reports of gunfire were false.', 'reports').pos).toBe('NOUN');
   });
 
+  it('verbs in -s after news subjects; plural nouns before a verb, a relative or "of" stay nouns', () => {
+    expect(tagOfWord('The council plans a vote on fares.', 'plans').pos).toBe('VERB');
+    expect(tagOfWord('The committee backs the plan.', 'backs').pos).toBe('VERB');
+    expect(tagOfWord('Harbour board delays vote on ferry fares', 'delays').pos).toBe('VERB');
+    expect(tagOfWord('Government figures show a rise in fares.', 'figures').pos).toBe('NOUN');
+    expect(tagOfWord('The member states which joined last year will vote.', 'states').pos).toBe('NOUN');
+    expect(tagOfWord('Cable firms like Westnet raised prices.', 'firms').pos).toBe('NOUN');
+    expect(tagOfWord('It said "no contingency plans for floods" existed.', 'plans').pos).toBe('NOUN');
+  });
+
+  it('a plural subject and its verb that wink reads the other way round or as two nouns', () => {
+    expect(tagged('However surveys show strong support.')).toBe('However/ADV surveys/NOUN show/VERB strong/ADJ support/NOUN');
+    expect(tagOfWord('Some local websites report that the ferry is late.', 'report')).toMatchObject({pos: 'VERB', lemma: 'report'});
+    expect(tagOfWord('Bookmakers predict a narrow win.', 'Bookmakers')).toMatchObject({pos: 'NOUN', lemma: 'bookmaker'});
+    // Left alone: a singular subject's verb, a title before a name, a people's name.
+    expect(tagOfWord('The relay service makes calls cheaper.', 'makes').pos).toBe('VERB');
+    expect(tagOfWord('German telecoms firm Deutsche Telekom grew.', 'firm').pos).toBe('NOUN');
+    expect(tagOfWord('Jones predicts a narrow win.', 'Jones').pos).toBe('PROPN');
+    expect(tagOfWord('Americans are angry.', 'Americans').pos).toBe('PROPN');
+  });
+
   it('a capitalised adjective opening a sentence is an adjective, not a proper noun', () => {
     expect(tagOfWord('Beautiful results were obtained.', 'Beautiful')).toMatchObject({pos: 'ADJ', tag: 'JJ', lemma: 'beautiful'});
     expect(tagOfWord('The council met. Angry residents filled the hall.', 'Angry').pos).toBe('ADJ');
+    expect(tagOfWord('New rules on ferry fares were announced.', 'New').pos).toBe('ADJ');
+    expect(tagOfWord('"Angry residents filled the hall," she said.', 'Angry').pos).toBe('ADJ');
+    expect(tagOfWord('Critics argue the fares are too high.', 'Critics')).toMatchObject({pos: 'NOUN', lemma: 'critic'});
   });
 
   it('"have" and "be" as main verbs are VERB, as auxiliaries AUX', () => {
@@ -57,6 +81,14 @@ describe('tags on news sentences', () => {
     expect(tagOfWord('As the report notes, fares rose.', 'notes').pos).toBe('VERB');
     expect(tagOfWord('He reports to the board.', 'reports').pos).toBe('VERB');
     expect(tagOfWord('In the company reports, fares rose.', 'reports').pos).toBe('NOUN');
+  });
+
+  it('adjectives of nations and parties before a common noun are adjectives; inside names they stay PROPN', () => {
+    expect(tagOfWord('The Iranian government denied it.', 'Iranian')).toMatchObject({pos: 'ADJ', lemma: 'iranian'});
+    expect(tagOfWord('He met Iraqi and American officials.', 'Iraqi').pos).toBe('ADJ');
+    expect(tagOfWord('He met Iraqi and American officials.', 'American').pos).toBe('ADJ');
+    expect(tagOfWord('The European Union said so.', 'European').pos).toBe('PROPN');
+    expect(tagOfWord('Talks on the Middle East peace plan resumed.', 'East').pos).toBe('PROPN');
   });
 
   it('names opening a sentence stay proper nouns', () => {
@@ -106,6 +138,9 @@ describe('alignment with retext tokens', () => {
   it('hyphenated words are tagged by their last part; participle compounds before a noun are adjectives', () => {
     expect(tagOfWord('The search-engines failed.', 'search-engines')).toMatchObject({pos: 'NOUN', tag: 'NNS', lemma: 'search-engine'});
     expect(tagOfWord('It is a well-known firm.', 'well-known')).toMatchObject({pos: 'ADJ', lemma: 'well-known'});
+    // Words wink keeps whole: the part after the last hyphen is lemmatized.
+    expect(tagOfWord('He was re-elected in May.', 're-elected')).toMatchObject({pos: 'VERB', tag: 'VBN', lemma: 're-elect'});
+    expect(tagOfWord('The co-founders left.', 'co-founders')).toMatchObject({pos: 'NOUN', tag: 'NNS', lemma: 'co-founder'});
   });
 
   it('numbers, including figures retext splits at the comma and the engine joins again', () => {
@@ -126,6 +161,11 @@ describe('alignment with retext tokens', () => {
       expect(token.start, token.text).toBeGreaterThanOrEqual(0);
       expect(text.slice(token.start, token.end)).toBe(token.text);
     }
+  });
+
+  it('a word wink gives no lemma gets its own form ("cannot" before a comma)', () => {
+    const text = 'The board cannot, and will not, pay.';
+    expect(tagOfWord(text, 'cannot')).toMatchObject({pos: 'AUX', lemma: 'cannot'});
   });
 
   it('an empty or punctuation-only paragraph', () => {
@@ -149,5 +189,60 @@ describe('use from the engine', () => {
   it('the memo returns the same tagging for the same text; fix-ups can be switched off for measuring', () => {
     expect(tagParagraph('Beautiful results were obtained.')).toBe(tagParagraph('Beautiful results were obtained.'));
     expect(tagText('Beautiful results were obtained.', {fixUps: false}).tokens[0].pos).toBe('PROPN');
+  });
+});
+
+describe('the model loader', () => {
+  it("gives wink's own tags and lemmas, as wink's packaged loader does", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nlp = require('wink-nlp')(require('wink-eng-lite-web-model'), ['pos']);
+    const texts = [
+      'The harbour board postponed a vote on ferry fares on Tuesday, citing unnamed officials.',
+      'Fares are expected to rise by 12% next year, and critics argue the increase might hurt commuters.',
+      '"We will not rush this," board chair Mara Oyelaran told reporters. Xylofrond zibbles quarkishly.'
+    ];
+    for (const text of texts) {
+      const doc = nlp.readDoc(text);
+      const want = doc
+        .tokens()
+        .out(nlp.its.pos)
+        .map((pos: string, i: number) => `${pos}/${doc.tokens().itemAt(i).out(nlp.its.lemma)}`);
+      const got = tagText(text, {fixUps: false}).tokens.map((token) => `${token.pos}/${token.lemma}`);
+      expect(got).toEqual(want);
+    }
+  });
+});
+
+describe('bundled', () => {
+  it('the bundle keeps the model data beside it, not inside, and tags with it', async () => {
+    const {build} = await import('esbuild');
+    const {mkdtempSync, rmSync, statSync, existsSync} = await import('node:fs');
+    const {tmpdir} = await import('node:os');
+    const {join, resolve} = await import('node:path');
+    const {execFileSync} = await import('node:child_process');
+    // @ts-expect-error: a plain ES module without types, shared with scripts/build.mjs
+    const {BUNDLE_OPTIONS, MODEL_FILE} = await import('../../scripts/esbuild-options.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'whosaid-tags-'));
+    try {
+      const outfile = join(dir, 'tags.js');
+      await build({
+        ...BUNDLE_OPTIONS,
+        logLevel: 'warning',
+        entryPoints: [resolve(__dirname, '../../server/src/analysis/nlp/tags.ts')],
+        outfile
+      });
+      expect(existsSync(join(dir, MODEL_FILE))).toBe(true);
+      expect(statSync(outfile).size).toBeLessThan(1_000_000);
+      const script = `const t = require(${JSON.stringify(outfile)}); const g = t.tagText('The company reports a loss.'); console.log(g.tokens.map((x) => x.pos).join(' '))`;
+      expect(execFileSync(process.execPath, ['-e', script], {encoding: 'utf8'}).trim()).toBe('DET NOUN VERB DET NOUN PUNCT');
+      // Without the model file: a clear error, not a stack trace from deep inside the loader.
+      rmSync(join(dir, MODEL_FILE));
+      const missing = `try { require(${JSON.stringify(outfile)}).tagText('A test.'); } catch (e) { console.log(e.message); }`;
+      expect(execFileSync(process.execPath, ['-e', missing], {encoding: 'utf8'})).toMatch(
+        /^whosaid: the part-of-speech model could not be read/
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });

@@ -12,3 +12,4 @@ export {
   type ParsedConfig
 } from './config/config';
 export {warmUp} from './warm-up';
+export {preloadTagger, tagParagraph, tagText, tagOf, tagsOf, type Tagged, type TaggedToken, type Upos, type WordTag} from './nlp/tags';

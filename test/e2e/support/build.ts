@@ -17,6 +17,7 @@ const SOURCES = [
   'docs/rules',
   'schemas',
   'scripts/build.mjs',
+  'scripts/esbuild-options.mjs',
   'scripts/package-vsix.mjs',
   'images',
   'CHANGELOG.md',

@@ -27,11 +27,16 @@
 // From a rule:  import {tagOf} from '../nlp/tags';
 //               if (tagOf(model, token).pos === 'ADJ') ...
 //
+//   tagText(text, {fixUps}): Tagged A fresh tagging, not memoized; fixUps: false gives wink's own tags.
+//
 // The tagger is wink-nlp with wink-eng-lite-web-model (both MIT), whose rule-based tagger reads raw
-// text; retext-english stays the parser. Two fix-ups of whosaid's own (see fixUps below) correct
-// wink's proper nouns at sentence starts ("Beautiful results") and plural nouns that are verbs in -s
-// ("The company reports a loss"). The model is loaded lazily, once, on the first call. Pure: no file
-// system, no network (the model is bundled into dist/*.js).
+// text; retext-english stays the parser. Five fix-ups of whosaid's own (see fixUps below) correct
+// wink's proper nouns at sentence starts ("Beautiful results") and for adjectives of nations ("the
+// Iranian government"), plural nouns that are verbs in -s ("The company reports a loss"), plural
+// subjects read as verbs ("However polls show") and "have"/"be" as main verbs ("has a plan",
+// "there is"); eval/tagger.mjs measures them. The model is loaded lazily, once, on the first call
+// (~70 ms). Pure: no file system, no network. In the bundles the model's core data is a file beside them
+// (dist/whosaid-pos-model.json, see scripts/esbuild-options.mjs), which Node's require reads.
 
 export type Upos =
   | 'ADJ'
@@ -66,10 +71,8 @@ export interface TaggedToken extends WordTag {
   start: number;
   end: number;
   text: string;
-  /** wink's token type: word, number, punctuation, url, email, emoji, symbol, ... */
-  type: string;
   /** Set when a fix-up of whosaid's changed wink's tag: which one. */
-  fixed?: 'sentence-start' | 'verb-s' | 'main-verb';
+  fixed?: 'sentence-start' | 'capital-adjective' | 'verb-s' | 'plural-subject' | 'main-verb';
   /** First token of a sentence (wink's sentence breaks). */
   sentenceStart?: boolean;
 }
@@ -136,7 +139,15 @@ function load(): Wink {
   // models (0.6 MB), which whosaid does not use; wink's loader asks for them, so two empty stand-ins.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const winkNLP = require('wink-nlp');
-  const core = require('wink-eng-lite-web-model/dist/load-core-model.js');
+  let coreData: unknown;
+  try {
+    // In the bundles this is dist/whosaid-pos-model.json, beside them (scripts/esbuild-options.mjs).
+    coreData = require('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
+  } catch (error) {
+    throw new Error(
+      `whosaid: the part-of-speech model could not be read (whosaid-pos-model.json belongs beside the program; reinstall whosaid): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+    );
+  }
   const sbd = require('wink-eng-lite-web-model/dist/load-sbd-model.js');
   const pos = require('wink-eng-lite-web-model/dist/load-pos-model.js');
   const negation = require('wink-eng-lite-web-model/dist/load-negation-model.js');
@@ -146,7 +157,7 @@ function load(): Wink {
   /* eslint-enable @typescript-eslint/no-require-imports */
   let cache: unknown = null;
   const model = {
-    core,
+    core: () => readCoreModel(coreData),
     sbd,
     pos: () => {
       const loaded = pos();
@@ -180,6 +191,68 @@ function load(): Wink {
   return wink;
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * wink's core model made ready for use, as the package's own loader (dist/read-core-model.js and
+ * load-core-model.js) makes it, without its first step: a deep copy of the whole 3 MB model through
+ * JSON.stringify and JSON.parse (30 ms of a ~100 ms cold load). What wink changes later (the word
+ * lists grow with the unknown words it meets) is copied here one level deep instead; the data the
+ * package required is left as it was.
+ */
+function readCoreModel(data: any): any {
+  const layout: Record<string, number[]> = data.packing.layout;
+  const features: Record<string, any> = {};
+  for (const [name, feature] of Object.entries<any>(data.features)) features[name] = {...feature, list: feature.list.slice()};
+  const efList: string[] = [];
+  for (const name in layout) {
+    const [, mask, shift, packed, extrinsic] = layout[name];
+    if (packed === 0) {
+      const feature = features[name];
+      feature.hash = indexOf(feature.list);
+      feature.intrinsicSize = feature.list.length;
+      feature.index = feature.list.length;
+      feature.maxIndex = mask >>> shift;
+    }
+    if (extrinsic === 1) efList.push(name);
+  }
+  const lexeme = features.lexeme;
+  lexeme.hash = indexOf(lexeme.list);
+  lexeme.intrinsicSize = lexeme.list.length;
+  lexeme.index = lexeme.list.length;
+  const posHash: Record<string, number> = data.pos.hash;
+  features.posClusters.list = features.posClusters.list.map(
+    (cluster: string) => new Set(cluster.split('_').map((name) => posHash[name] || 0))
+  );
+  return {
+    ...data,
+    packing: {...data.packing, efList},
+    features,
+    lexicon: new Uint32Array(decodeBase64(data.lexicon)),
+    xpansions: new Uint32Array(decodeBase64(data.xpansions))
+  };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+function indexOf(list: string[]): Record<string, number> {
+  const hash: Record<string, number> = Object.create(null);
+  for (let k = 0; k < list.length; k++) hash[list[k]] = k;
+  return hash;
+}
+
+/** Base64 to bytes: Node's decoder where there is one (ten times faster), else atob. */
+function decodeBase64(data: string): ArrayBuffer {
+  const NodeBuffer = (globalThis as {Buffer?: {from(data: string, encoding: string): Uint8Array}}).Buffer;
+  if (NodeBuffer) {
+    const bytes = NodeBuffer.from(data, 'base64');
+    // A fresh, aligned copy: Node may hand out a slice of a shared pool.
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+  const text = atob(data);
+  const bytes = new Uint8Array(text.length);
+  for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+  return bytes.buffer;
+}
+
 /** wink's part-of-speech numbering (the model's `pos.list`). */
 function posNames(): string[] {
   return [
@@ -208,7 +281,8 @@ function posNames(): string[] {
 // ---------------------------------------------------------------------------------------------------
 // Tagging
 
-const MEMO_LIMIT = 64;
+// Only the paragraphs being analysed now need it: the engine caches its results per paragraph itself.
+const MEMO_LIMIT = 8;
 const memo = new Map<string, Tagged>();
 
 /** Tags a paragraph, with whosaid's fix-ups; the last few paragraphs' results are kept. */
@@ -245,23 +319,49 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
     const its = w.its;
     const all = doc.tokens();
     const values: string[] = all.out(its.value);
-    const spaces: string[] = all.out(its.precedingSpaces);
     const pos: string[] = all.out(its.pos);
     const lemmas: string[] = all.out(its.lemma);
-    const types: string[] = all.out(its.type);
     let cursor = 0;
     let ended = true;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      cursor += spaces[i].length;
+      // Past the white space before the token (cheaper than asking wink for it).
+      let newline = false;
+      for (
+        let code = text.charCodeAt(cursor);
+        cursor < text.length &&
+        (code <= 32 ||
+          code === 0xa0 ||
+          (code >= 0x2000 && code <= 0x200b) ||
+          code === 0x202f ||
+          code === 0x205f ||
+          code === 0x3000 ||
+          code === 0xfeff);
+        code = text.charCodeAt(++cursor)
+      ) {
+        if (code === 10 || code === 13) newline = true;
+      }
+      // wink keeps line breaks and tabs as tokens of their own (pos SPACE): not words, left out.
+      if (pos[i] === 'SPACE' || value.charCodeAt(0) <= 32) {
+        if (value.includes('\n')) ended = true;
+        continue;
+      }
       let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
       if (start >= 0) cursor = start + value.length;
       else start = -1;
-      const token = new Tok(tokens, i, start, value, types[i], (pos[i] === 'SPACE' ? 'X' : pos[i]) as Upos, plainLemma(lemmas[i]));
+      const token = new Tok(tokens, tokens.length, start, value, pos[i] as Upos, plainLemma(lemmas[i] ?? value));
+      // wink splits a possessive it has not seen ("UFJ's") and keeps it whole once it has: the same
+      // lemma either way, so a paragraph tags alike whatever the process read before.
+      if ((token.pos === 'PROPN' || token.pos === 'NOUN') && value.length > 2 && POSSESSIVE_END.test(value))
+        token.lemma = token.lemma.slice(0, -2);
+      // wink keeps "re-elected", "co-founders", "e-mails" whole and finds no lemma for them: the
+      // part after the last hyphen gets one ("re-elect", "co-founder", "e-mail").
+      else if (token.lemma === token.text.toLowerCase() && value.includes('-') && (token.pos === 'NOUN' || token.pos === 'VERB'))
+        hyphenLemma(token, w);
       // Sentence starts, for the fix-ups: after a full stop, question or exclamation mark (closing
       // quotes and brackets between) or a line break. wink's own sentence splitter costs a third of
       // the tagging time and finds the same starts in news copy ("Mr." and "U.S." are one token).
-      if (ended || spaces[i].includes('\n')) token.sentenceStart = true;
+      if (ended || newline) token.sentenceStart = true;
       if (SENTENCE_ENDS.has(value)) ended = true;
       else if (!CLOSERS.has(value)) ended = false;
       tokens.push(token);
@@ -271,6 +371,15 @@ export function tagText(text: string, options: TagOptions = {}): Tagged {
   return makeTagged(text, tokens);
 }
 
+const POSSESSIVE_END = /['\u2019]s$/i;
+
+function hyphenLemma(token: Tok, w: Wink): void {
+  const cut = token.lemma.lastIndexOf('-') + 1;
+  const last = token.lemma.slice(cut);
+  if (last.length < 2) return;
+  const lemma = w.lemmatize(last, token.pos, w.cache);
+  if (lemma !== last) token.lemma = token.lemma.slice(0, cut) + lemma;
+}
 const SENTENCE_ENDS = new Set(['.', '!', '?', '\u2026', '...', '?!', '!!', '!?']);
 const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
 
@@ -288,7 +397,6 @@ class Tok implements TaggedToken {
     index: number,
     readonly start: number,
     readonly text: string,
-    readonly type: string,
     public pos: Upos,
     public lemma: string
   ) {
@@ -310,22 +418,23 @@ function plainLemma(lemma: string): string {
 const UNKNOWN: WordTag = Object.freeze({pos: 'X', tag: 'FW', lemma: ''}) as WordTag;
 
 function makeTagged(text: string, tokens: TaggedToken[]): Tagged {
-  const byStart = new Map<number, number>();
-  for (let i = 0; i < tokens.length; i++) if (tokens[i].start >= 0 && !byStart.has(tokens[i].start)) byStart.set(tokens[i].start, i);
-  const words = new Map<string, WordTag>();
+  // Token index + 1 by start offset (0: no token starts there): one array read a look-up.
+  const byStart = new Int32Array(text.length + 1);
+  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].start >= 0) byStart[tokens[i].start] = i + 1;
+  let words: Map<string, WordTag> | undefined;
   return {
     text,
     tokens,
     at(start: number, end?: number): WordTag {
-      let index = byStart.get(start);
-      if (index === undefined) {
+      let index = start >= 0 && start < byStart.length ? byStart[start] - 1 : -1;
+      if (index < 0) {
         index = covering(tokens, start);
         return index < 0 ? UNKNOWN : tokens[index];
       }
       const first = tokens[index];
       if (end === undefined || first.end >= end) return first;
       const key = `${start}:${end}`;
-      let word = words.get(key);
+      let word = (words ??= new Map()).get(key);
       if (!word) words.set(key, (word = combine(text, tokens, index, end)));
       return word;
     }
@@ -410,15 +519,23 @@ function lexEntry(w: Wink, lower: string): LexEntry | null {
  *   adjective or a function word ("Beautiful results were obtained", "Angry residents filled the hall").
  * - verb-s: wink reads a verb in -s after a singular subject as a plural noun, as in a compound ("The
  *   company reports a loss").
+ * - capital-adjective: wink tags adjectives of nations, faiths and parties PROPN wherever they are
+ *   ("the Iranian government", "Iraqi and American officials"): ADJ before a common noun.
+ * - plural-subject: a plural noun and its verb read the other way round or as two nouns ("However
+ *   polls show high levels", "Some technical websites report that").
  * - main-verb: wink tags every "have" and "be" AUX, also where they are the clause's main verb
  *   ("The firm has a plan", "there is no proof"): VERB there, as in UD.
  */
 function fixUps(tokens: TaggedToken[], w: Wink): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.type !== 'word') continue;
-    if (token.pos === 'PROPN' && opensSentence(tokens, i)) fixSentenceStart(tokens, i, w);
-    else if (token.pos === 'NOUN') fixVerbS(tokens, i, w);
+    if ((token.pos === 'PROPN' || token.pos === 'NOUN') && opensSentence(tokens, i) && /^\p{Lu}/u.test(token.text))
+      fixSentenceStart(tokens, i, w);
+    else if (token.pos === 'PROPN') fixCapitalAdjective(tokens, i, w);
+    else if (token.pos === 'NOUN') {
+      fixVerbS(tokens, i, w);
+      if (token.pos === 'NOUN') fixPluralSubject(tokens, i, w);
+    } else if (token.pos === 'VERB') fixPluralSubject(tokens, i, w);
     else if (token.pos === 'AUX') fixMainVerb(tokens, i);
   }
 }
@@ -435,23 +552,54 @@ function opensSentence(tokens: TaggedToken[], i: number): boolean {
   return true;
 }
 
-/** Parts of speech a sentence can open with that are never names: the word is what the lexicon says. */
-const CLOSED_OPENERS = new Set(['ADV', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'AUX', 'PART', 'INTJ']);
+/** A verb form that agrees with a plural subject only: "predict", "are", "were", "have", "do". */
+function pluralVerb(token: TaggedToken): boolean {
+  const word = token.text.toLowerCase();
+  if (token.pos === 'AUX') return word === 'are' || word === 'were' || word === 'have' || word === 'do' || word === "'re";
+  return token.pos === 'VERB' && /^[a-z]+$/.test(word) && token.lemma === word && word !== 'be';
+}
+
+/** Parts of speech of words that open no name: the word is what the lexicon says. */
+const FUNCTION_WORDS = new Set(['ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'AUX', 'PART']);
 
 function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
   const token = tokens[i];
   const text = token.text;
   // An acronym (NATO) or a single capital is what it is.
   if (text.length < 2 || text === text.toUpperCase()) return;
-  const next = tokens[i + 1] as TaggedToken | undefined;
-  // "Beautiful Minds Ltd": a capital after it makes a name of the two.
-  if (next && next.type === 'word' && /^\p{Lu}/u.test(next.text)) return;
   const lower = text.toLowerCase();
   const entry = lexEntry(w, lower);
-  if (!entry) return;
+  const next = tokens[i + 1] as TaggedToken | undefined;
+  if (!entry) {
+    // A word the lexicon lacks, in -s, before a verb that agrees with a plural ("Bookmakers predict",
+    // "Pollsters are"): a plural noun; a name in -s takes "predicts", "is".
+    // Peoples stay PROPN, as in UD ("Americans are"): their singular is an adjective in the lexicon.
+    if (
+      token.pos === 'PROPN' &&
+      next &&
+      /^\p{Lu}\p{Ll}+[^s]s$/u.test(text) &&
+      pluralVerb(next) &&
+      !lexEntry(w, lower.slice(0, -1))?.can('ADJ')
+    ) {
+      token.pos = 'NOUN';
+      token.lemma = lower.slice(0, -1);
+      token.fixed = 'sentence-start';
+    }
+    return;
+  }
   let pos: Upos | null = null;
-  if (CLOSED_OPENERS.has(entry.usual)) pos = entry.usual as Upos;
-  else if (entry.can('ADJ') && (entry.usual === 'ADJ' || entry.usual === 'PROPN' || entry.usual === 'VERB')) {
+  if (token.pos === 'NOUN') {
+    // wink's NOUN for a capitalised adjective: "New controls on migrants".
+    if (entry.usual === 'ADJ' && next && (next.pos === 'NOUN' || next.pos === 'ADJ')) pos = 'ADJ';
+  } else if (FUNCTION_WORDS.has(entry.usual)) {
+    // A function word opens no name, capital after it or not ("Several Hollywood stars").
+    pos = entry.usual as Upos;
+  } else if (next && next.pos !== 'PUNCT' && next.pos !== 'SYM' && /^\p{Lu}/u.test(next.text)) {
+    // "Beautiful Minds Ltd", "South African": a capital after it makes a name of the two.
+    return;
+  } else if (entry.usual === 'ADV' || entry.usual === 'INTJ') {
+    pos = entry.usual;
+  } else if (entry.can('ADJ') && (entry.usual === 'ADJ' || entry.usual === 'PROPN' || entry.usual === 'VERB')) {
     // An adjective in front of a noun or another adjective ("Angry residents"); a name that is also
     // an adjective stands before a verb ("Young said").
     if (next && (next.pos === 'NOUN' || next.pos === 'ADJ')) pos = 'ADJ';
@@ -464,6 +612,37 @@ function fixSentenceStart(tokens: TaggedToken[], i: number, w: Wink): void {
   token.pos = pos;
   token.lemma = pos === 'ADJ' || pos === 'NOUN' ? w.lemmatize(lower, pos, w.cache) : lower;
   token.fixed = 'sentence-start';
+}
+
+/**
+ * A capitalised word the lexicon knows as an adjective, before a lower-case noun or adjective (or
+ * before "and"/"or"/a comma and another such word): "the Iranian government", "Iraqi and American
+ * officials", "Federal investigators". Before a capital it is part of a name ("European Union",
+ * "British Airways").
+ */
+function fixCapitalAdjective(tokens: TaggedToken[], i: number, w: Wink): void {
+  const token = tokens[i];
+  const text = token.text;
+  if (text.length < 3 || text === text.toUpperCase() || !/^\p{Lu}\p{Ll}/u.test(text)) return;
+  // After a capitalised name word it ends a name: "Middle East", "Mr Brown", "Fleet Auxiliary".
+  const before = tokens[i - 1];
+  if (before && (before.pos === 'PROPN' || before.pos === 'NOUN' || before.pos === 'ADJ') && /^\p{Lu}/u.test(before.text)) return;
+  const modifies = (j: number): boolean => {
+    const next = tokens[j];
+    return next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ') && /^\p{Ll}/u.test(next.text);
+  };
+  let ok = modifies(i + 1);
+  if (!ok && tokens[i + 1] && /^(and|or|,)$/.test(tokens[i + 1].text)) {
+    const other = tokens[i + 2];
+    ok =
+      other !== undefined && /^\p{Lu}\p{Ll}/u.test(other.text) && lexEntry(w, other.text.toLowerCase())?.usual === 'ADJ' && modifies(i + 3);
+  }
+  if (!ok) return;
+  const lower = text.toLowerCase();
+  if (lexEntry(w, lower)?.usual !== 'ADJ') return;
+  token.pos = 'ADJ';
+  token.lemma = lower;
+  token.fixed = 'capital-adjective';
 }
 
 /** Pronouns that take a verb in -s. */
@@ -492,6 +671,8 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '!', '?', '\u2014', '\u2013',
 
 /** Parts of speech that can open what follows a verb in -s: an object, a complement, an adverb. */
 const AFTER_VERB = new Set(['DET', 'PRON', 'NUM', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'SCONJ', 'PART', 'ADP']);
+/** Words that follow a plural noun, hardly a verb: "terms of", "companies like", "firms such as". */
+const NOUN_FOLLOWERS = new Set(['of', 'like', 'such', 'including', 'which', 'who', 'whose']);
 /** Words after which a finite verb in the look-ahead belongs to a relative or reported clause. */
 const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'whether', 'if']);
 
@@ -500,8 +681,7 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   const text = token.text;
   // Lower case only: a capitalised word inside a sentence is a name or a heading ("Kind Regards").
   if (text.length < 4 || text.charCodeAt(text.length - 1) !== 115 || !/^[a-z]+$/.test(text) || /(ss|us|is)$/.test(text)) return;
-  const verb = w.lemmatize(text, 'VERB', w.cache);
-  if (verb === text || !w.cache.hasSamePOS(verb, 'VERB')) return;
+  // The cheap tests on the neighbours first, the lexicon last.
   const opener = singularSubjectBefore(tokens, i);
   if (opener === null) return;
   // What follows must not make the word a noun: a verb right after it ("company reports show"), or
@@ -511,13 +691,32 @@ function fixVerbS(tokens: TaggedToken[], i: number, w: Wink): void {
   if (!next) return;
   if (CLAUSE_BREAKS.has(next.text)) {
     if (tokens[i - 1].pos !== 'PRON' && opener !== 'as') return;
-  } else if (!AFTER_VERB.has(next.pos) || (next.pos === 'PART' && next.text.toLowerCase() !== 'to')) return;
+  } else if (
+    !AFTER_VERB.has(next.pos) ||
+    (next.pos === 'PART' && next.text.toLowerCase() !== 'to') ||
+    NOUN_FOLLOWERS.has(next.text.toLowerCase())
+  )
+    return;
   for (let j = i + 1; j < tokens.length; j++) {
     const after = tokens[j];
     if (CLAUSE_BREAKS.has(after.text) || after.pos === 'SCONJ' || after.pos === 'CCONJ' || after.sentenceStart) break;
     if (CLAUSE_WORDS.has(after.text.toLowerCase())) break;
     if (after.pos === 'AUX') return;
     if (after.pos === 'VERB' && !/ing$/i.test(after.text) && !(j > i + 1 && /^(DET|ADJ|ADP)$/.test(tokens[j - 1].pos))) return;
+  }
+  const verb = w.lemmatize(text, 'VERB', w.cache);
+  if (verb === text || !w.cache.hasSamePOS(verb, 'VERB')) return;
+  // The lexicon must know the form in -s itself as a verb: "reports", "hits", "launches" are, "firms",
+  // "games", "homes" are not (on BBC news this halves the wrong changes; headlines' "Federer breezes"
+  // is lost).
+  const entry = lexEntry(w, text);
+  if (entry && !entry.can('VERB')) return;
+  // A bare singular word after it that can be a verb, itself followed by what could be its object, is
+  // more likely the verb of a plural subject: "Government figures show a rise", "The tax cuts target
+  // firms" (but "Board delays vote on fares").
+  if (next.pos === 'NOUN' && next.lemma === next.text.toLowerCase() && lexEntry(w, next.lemma)?.can('VERB')) {
+    const object = tokens[i + 2];
+    if (object && (/^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(object.pos) || object.text.toLowerCase() === 'that')) return;
   }
   token.pos = 'VERB';
   token.lemma = verb;
@@ -538,9 +737,17 @@ function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null 
   if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return null;
   // A plural noun takes the plain verb: "the firms report".
   if (before.pos === 'NOUN' && before.lemma !== word && !word.endsWith('ss')) return null;
+  return clauseOpenerBefore(tokens, i - 1);
+}
+
+/**
+ * Whether the noun phrase ending at `last` opens its clause: what stands before it (lower case, ''
+ * at a sentence start), or null when the phrase follows a verb or a preposition.
+ */
+function clauseOpenerBefore(tokens: TaggedToken[], last: number): string | null {
   // Back over the noun phrase to what stands before it; a hyphen joined to its neighbours is inside
   // a word ("al-Qaeda", "state-owned").
-  let j = i - 1;
+  let j = last;
   while (j > 0 && !tokens[j].sentenceStart) {
     const previous = tokens[j - 1];
     const joined = HYPHENS.has(previous.text) && previous.end === tokens[j].start && tokens[j - 2]?.end === previous.start;
@@ -556,15 +763,66 @@ function singularSubjectBefore(tokens: TaggedToken[], i: number): string | null 
   if (tokens[j].sentenceStart) return '';
   const opener = tokens[j - 1];
   const openerWord = opener.text.toLowerCase();
+  const before2 = tokens[j - 2]?.text.toLowerCase();
+  // Not an adverb ("in virtually all US homes"), nor "and" or "as" inside a noun phrase ("computer and
+  // video games", "as well as top technology firms"): "and" opens a clause after a comma.
   const opens =
     CLAUSE_BREAKS.has(opener.text) ||
-    (OPENERS.has(opener.text) && !HYPHENS.has(opener.text)) ||
-    opener.pos === 'SCONJ' ||
-    opener.pos === 'CCONJ' ||
+    // An opening quote or bracket that opens the sentence or a clause: '"The company reports ...'.
+    (OPENERS.has(opener.text) &&
+      !HYPHENS.has(opener.text) &&
+      (j - 1 === 0 || opener.sentenceStart === true || CLAUSE_BREAKS.has(tokens[j - 2].text))) ||
+    (opener.pos === 'SCONJ' && openerWord !== 'as') ||
     CLAUSE_WORDS.has(openerWord) ||
-    openerWord === 'as' ||
-    opener.pos === 'ADV';
+    (openerWord === 'as' && before2 !== 'well' && before2 !== 'such' && before2 !== 'so') ||
+    (opener.pos === 'CCONJ' && before2 === ',') ||
+    // A sentence adverb opening the sentence: "However polls show ...", "Meanwhile the firm reports ...".
+    (opener.pos === 'ADV' && opener.sentenceStart === true);
   return opens ? openerWord : null;
+}
+
+/** What can follow a verb as its object or complement, for the plural-subject fix-up. */
+const OBJECT_START = /^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/;
+
+/**
+ * A plural subject and its verb, which wink reads the other way round or as two nouns: "However
+ * polls show high levels" (polls VERB, show NOUN), "Some technical websites report that" (report
+ * NOUN). The noun phrase must open its clause, and an object or "that" must follow the verb.
+ */
+function fixPluralSubject(tokens: TaggedToken[], i: number, w: Wink): void {
+  const subject = tokens[i];
+  const verb = tokens[i + 1];
+  const after = tokens[i + 2];
+  // The verb: a plain lower-case base form ("show", "report"), not "drinking" or a past form.
+  if (!verb || !after || verb.pos !== 'NOUN' || !/^[a-z]+$/.test(verb.text) || verb.lemma !== verb.text || /(ing|ed)$/.test(verb.text))
+    return;
+  // Its object or complement: not a name, which makes the word a title ("telecoms firm Deutsche Telekom").
+  if (!((OBJECT_START.test(after.pos) && !/^\p{Lu}/u.test(after.text)) || after.text.toLowerCase() === 'that')) return;
+  const text = subject.text;
+  if (!/^[A-Za-z]+$/.test(text) || !text.endsWith('s') || text.endsWith('ss')) return;
+  const lower = text.toLowerCase();
+  const before = tokens[i - 1] as TaggedToken | undefined;
+  const nounBefore = before !== undefined && /^(NOUN|PROPN|NUM|PRON)$/.test(before.pos);
+  const entry = lexEntry(w, lower);
+  if (subject.pos === 'VERB') {
+    // "polls" read as a verb: the lexicon must know it as a noun, and no subject may stand before it
+    // ("The software uses", "UK needs tax cuts" are right as they are).
+    if (!entry?.can('NOUN') || nounBefore) return;
+  } else {
+    if (subject.pos !== 'NOUN' || subject.lemma === lower) return;
+    // "Police chief backs drinking move", "Kraft cuts snack ads": a word in -s that can be a verb,
+    // after a noun, is that noun's verb as often as a plural subject.
+    if (nounBefore && before!.pos !== 'PRON' && entry?.can('VERB')) return;
+  }
+  if (!lexEntry(w, verb.text)?.can('VERB')) return;
+  if (clauseOpenerBefore(tokens, i) === null) return;
+  if (subject.pos === 'VERB') {
+    subject.pos = 'NOUN';
+    subject.lemma = w.lemmatize(lower, 'NOUN', w.cache);
+    subject.fixed = 'plural-subject';
+  }
+  verb.pos = 'VERB';
+  verb.fixed = 'plural-subject';
 }
 
 /**
