@@ -174,12 +174,40 @@ function houseNamedAfter(model: Parameters<Rule>[0]['model'], sentenceIndex: num
  * "the home secretary said the media reports were wrong") is theirs: covered by an attribution whose
  * cue comes before it in the same sentence.
  */
+/**
+ * A source and cue that close the sentence after a comma and the words they give ("..., Ms Alexander says."), with no
+ * clause handed to another speaker between ("It has been suggested that ..., but he denied").
+ */
+function sameClause(model: Parameters<Rule>[0]['model'], sentenceIndex: number, from: number, to: number, cueEnd: number): boolean {
+  const {norms, tokens} = model.sentences[sentenceIndex];
+  if (norms[to - 1] !== ',' && norms[to - 1] !== '"') return false;
+  for (let k = from; k < to; k++) if (/^(but|while|whereas|although|though|yet|;)$/.test(norms[k])) return false;
+  return tokens
+    .slice(cueEnd)
+    .every(
+      (token) =>
+        token.kind !== 'word' ||
+        /^(on|in|at|last|this|yesterday|today|a|an|the|statement|interview|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(
+          token.norm
+        )
+    );
+}
+
 function insideOthersWords(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
   const covering = coveringAttribution(model, sentenceIndex, match.from);
   if (covering === null || covering.sentence !== sentenceIndex) return false;
   // '"Opinion polls suggest ...", Ms Alexander says': a source named after the words it gave, with a
   // name, owns them too. A crowd or nobody after them ('..., analysts said') does not.
-  if (covering.cue.to > match.from && !(covering.kind === 'named' && covering.source && covering.source.from >= match.to)) return false;
+  if (
+    covering.cue.to > match.from &&
+    !(
+      covering.kind === 'named' &&
+      covering.source &&
+      covering.source.from >= match.to &&
+      sameClause(model, sentenceIndex, match.to, covering.source.from, covering.cue.to)
+    )
+  )
+    return false;
   // "was hailed as the album of the year by many critics": the phrase is that attribution's own source.
   return !covering.source || covering.source.to <= match.from || covering.source.from >= match.to;
 }
