@@ -114,3 +114,10 @@ describe("unattributed-quote: a short term with the sentence's stop inside the m
     expect(findingsOf('unattributed-quote', 'The room fell silent. "We lost."').length).toBe(1);
   });
 });
+
+describe('unattributed-quote: a quoted name with its gloss', () => {
+  it.each([
+    'The dam stands on the Lanyin, or "river of blue stones" as the upper reaches are known.',
+    'They crossed the "Devil\'s Staircase", as hill walkers call it, before noon.'
+  ])('%s', (text) => expectQuiet('unattributed-quote', text));
+});

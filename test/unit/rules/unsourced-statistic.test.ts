@@ -133,3 +133,13 @@ describe('unsourced-statistic: configuration', () => {
     expect(findingsOf('unsourced-statistic', text, {rules: {'unsourced-statistic': 'info'}}).map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+describe('unsourced-statistic: the keeper of the figure named by a participle', () => {
+  it.each([
+    'The parties received £4.2m in donations listed by the Electoral Commission.',
+    'Prices rose 3.1% in the year to May, according to figures compiled by the Office for National Statistics.'
+  ])('%s', (text) => expectQuiet('unsourced-statistic', text));
+  it('"listed by" a crowd names nobody', () => {
+    expect(findingsOf('unsourced-statistic', 'The parties received £4.2m in donations listed by analysts.').length).toBe(1);
+  });
+});

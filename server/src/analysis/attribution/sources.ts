@@ -409,7 +409,13 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     headIndex > core.from + 1 &&
     singleOffice &&
     (firstNorm === 'the' || lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
-  if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio) return {kind: 'anonymous', head: head.text};
+  // "his former chief economic adviser", "the company's chief spokesman": the one chief of somebody named.
+  const ownersChief =
+    (/^(his|her|its|their)$/.test(firstNorm) || firstNorm.endsWith("'s")) &&
+    norms.slice(core.from + 1, headIndex).some((word) => word === 'chief' || word === 'principal') &&
+    !headNorm.endsWith('s');
+  if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio && !ownersChief)
+    return {kind: 'anonymous', head: head.text};
   // "its latest accounts", "our research", "their figures": the papers of somebody the story names.
   if (
     /^(its|their|his|her|our)$/.test(firstNorm) &&

@@ -14,6 +14,9 @@ const LABEL_VERBS = new Set([
   'characterised'
 ]);
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+/** After a quoted name: "as the upper reaches are known", "as locals call it". */
+const NAME_GLOSS =
+  /^\s*,?\s*as\s+[^.,;"]{0,60}?\b(?:is|are|was|were)\s+(?:known|called|nicknamed)\b|^\s*,?\s*as\s+[^.,;"]{0,40}?\b(?:call|calls|called|know|knew)\s+(?:it|them|him|her)\b/;
 /** Quotes this short are titles or scare quotes, not quotations, unless a sentence ends inside. */
 const MIN_QUOTE_WORDS = 4;
 
@@ -31,6 +34,8 @@ export const unattributedQuote: Rule = ({model, lexicon}) => {
     if (!agentless && quote.words < 2) continue;
     if (!agentless && (looksLikeTitle(inner) || (/^\p{Lu}/u.test(inner) && namedWork(model.text, quote.start)))) continue;
     if (!agentless && quote.words <= 6 && modifiesNextWord(model.text, quote.end, inner, lexicon)) continue;
+    // 'the Jinshajiang - or "river of golden sand" as the upper reaches are known': a name, glossed.
+    if (!agentless && quote.words <= 8 && NAME_GLOSS.test(model.text.slice(quote.end, quote.end + 80))) continue;
     findings.push({
       ruleId: 'unattributed-quote',
       secondary: false,

@@ -38,12 +38,30 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
  * even so: "an estimated 90%", "is thought to have cost around $15m".
  */
 function isSourced(model: ParagraphModel, s: number, from: number, lexicon: Lexicon): boolean {
-  if (coveringAttribution(model, s, from)) return true;
+  if (coveringAttribution(model, s, from) || recordedBy(model.sentences[s])) return true;
   if (hedgedEstimate(model.sentences[s].norms, from)) return false;
   // A belief or feeling ("Sanders may now feel that way") covers its own words, not the paragraph's figures.
   const informs = (attribution: ParagraphModel['attributions'][number]) =>
     !lexicon.cognitionVerbs.has(model.sentences[attribution.sentence].norms[attribution.cue.from]);
   return model.attributions.some((attribution) => !attribution.stance && informs(attribution));
+}
+
+const RECORDED =
+  /^(listed|compiled|published|released|recorded|collected|calculated|measured|registered|counted|tallied|filed|disclosed|declared|reported)$/;
+
+/**
+ * The figure's keeper named in its sentence by a participle ("received by 16 parties listed by the
+ * Electoral Commission", "figures compiled by the Office for National Statistics"): a name or an
+ * institution right after "by".
+ */
+function recordedBy(sentence: ParagraphModel['sentences'][number]): boolean {
+  const {norms, tokens} = sentence;
+  for (let i = 0; i + 2 < norms.length; i++) {
+    if (!RECORDED.test(norms[i]) || norms[i + 1] !== 'by') continue;
+    const next = norms[i + 2] === 'the' ? i + 3 : i + 2;
+    if (tokens[next]?.capitalized && tokens[next].kind === 'word') return true;
+  }
+  return false;
 }
 
 const AGENTLESS_ESTIMATE = new Set([
