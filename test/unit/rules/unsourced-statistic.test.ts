@@ -143,3 +143,20 @@ describe('unsourced-statistic: the keeper of the figure named by a participle', 
     expect(findingsOf('unsourced-statistic', 'The parties received £4.2m in donations listed by analysts.').length).toBe(1);
   });
 });
+
+describe('unsourced-statistic: market data is public record', () => {
+  it.each([
+    'Shares in the ferry operator closed up 4% on Monday.',
+    'The FTSE 100 index fell 1.2% to 4,820 points.',
+    'Brent crude rose 80 cents to $41.20 a barrel.',
+    'The euro was trading at $1.31 against the dollar.'
+  ])('%s', (text) => expectQuiet('unsourced-statistic', text));
+
+  it.each([
+    // A share of an audience or a market is no price; a currency word alone is no market.
+    "The channel's share of the audience fell to 9.6% last month.",
+    "Sales of the carmaker's brands fell 2% as the dollar weakened."
+  ])('still a statistic: %s', (text) => {
+    expect(findingsOf('unsourced-statistic', text).length).toBe(1);
+  });
+});

@@ -14,7 +14,7 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
     const statistic = findStatistic(sentence, lexicon);
-    if (!statistic || isSourced(model, s, statistic.from, lexicon)) return;
+    if (!statistic || isSourced(model, s, statistic.from, lexicon) || isMarketData(sentence.norms)) return;
     const span = tokenSpan(sentence, statistic.from, statistic.to);
     const actual = model.text.slice(span.start, span.end);
     findings.push({
@@ -44,6 +44,27 @@ function isSourced(model: ParagraphModel, s: number, from: number, lexicon: Lexi
   const informs = (attribution: ParagraphModel['attributions'][number]) =>
     !lexicon.cognitionVerbs.has(model.sentences[attribution.sentence].norms[attribution.cue.from]);
   return model.attributions.some((attribution) => !attribution.stance && informs(attribution));
+}
+
+/** What markets price in public: shares, indices, currencies, commodities and bonds. */
+const MARKET_SUBJECTS =
+  /^(shares|stocks?|index|indices|nasdaq|dow|ftse|nikkei|dax|cac|crude|brent|barrel|gold|bonds|yields|futures|gilts)$/;
+/** A currency is priced against another: "the euro rose to $1.30 against the dollar". */
+const CURRENCIES = /^(euro|dollar|pound|sterling|yen|yuan)$/;
+const AGAINST = /^(against|versus|per|trading|traded)$/;
+const MARKET_MOVES =
+  /^(rose|fell|closed|trading|traded|jumped|slipped|gained|lost|dropped|climbed|slid|tumbled|rallied|surged|edged|eased|firmed|weakened|strengthened|plunged|soared|opened|ended|finished|sank)$/;
+
+/**
+ * Market data is public record, priced on an exchange for anyone to see: "Shares closed 3% higher",
+ * "the euro rose to $1.30", "crude fell 51 cents to $44.38 a barrel". AP asks no source for a stock
+ * price; a market subject and a price move in the same sentence mark it.
+ */
+function isMarketData(norms: readonly string[]): boolean {
+  const priced =
+    norms.some((norm) => MARKET_SUBJECTS.test(norm)) ||
+    (norms.some((norm) => CURRENCIES.test(norm)) && norms.some((norm) => AGAINST.test(norm)));
+  return priced && norms.some((norm) => MARKET_MOVES.test(norm));
 }
 
 const RECORDED =
