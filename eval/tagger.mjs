@@ -69,7 +69,7 @@ try {
     );
     cold.push(JSON.parse(out));
   }
-  var coldFigures = cold; // eslint-disable-line no-var
+  var coldFigures = cold;
 } finally {
   rmSync(dir, {recursive: true, force: true});
 }
