@@ -62,13 +62,14 @@ describe('npm pack', () => {
   it('packs the bundles, the bins, the rule pages, the schema and the docs, and nothing else', () => {
     const files = packed.files.map((file) => file.path).sort();
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|dist\/whosaid-pos-model\.json|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
     for (const needed of [
       'bin/whosaid.js',
       'bin/whosaid-ls.js',
       'dist/cli.js',
       'dist/server.js',
+      'dist/whosaid-pos-model.json',
       'schemas/whosaidrc.schema.json',
       'README.md',
       'LICENSE',
@@ -84,16 +85,18 @@ describe('npm pack', () => {
     const manifest = JSON.parse(readFileSync(join(prefix, 'lib', 'node_modules', 'whosaid', 'package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(existsSync(join(prefix, 'lib', 'node_modules', 'whosaid', 'node_modules'))).toBe(false);
-    // Only Node's own modules are required by the bundles.
+    // Only Node's own modules are required by the bundles, and the part-of-speech model's data file that
+    // ships beside them.
     for (const bundle of ['dist/cli.js', 'dist/server.js']) {
       const code = readFileSync(join(prefix, 'lib', 'node_modules', 'whosaid', bundle), 'utf8');
       const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]));
       const builtins = new Set(builtinModules);
       expect(
-        [...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))),
+        [...required].filter((name) => !builtins.has(name.replace(/^node:/, '')) && name !== './whosaid-pos-model.json'),
         bundle
       ).toEqual([]);
     }
+    expect(existsSync(join(prefix, 'lib', 'node_modules', 'whosaid', 'dist', 'whosaid-pos-model.json'))).toBe(true);
   });
 });
 
