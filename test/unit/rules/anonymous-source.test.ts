@@ -236,3 +236,24 @@ describe('anonymous-source: in-document comments', () => {
     expect(findingsOf('anonymous-source', text, {format: 'markdown'})).toHaveLength(1);
   });
 });
+
+describe('anonymous-source: offices and governments the reader can identify', () => {
+  it.each([
+    // The one chief of somebody named.
+    'The bank will meet its target, according to its chief executive.',
+    'Growth will pick up, according to his former chief economic adviser.',
+    // The government speaking through its ministers.
+    'Ministers say the ferry subsidy will continue.',
+    'Welsh ministers insist the hospital will stay open.'
+  ])('%s', (text) => expectQuiet('anonymous-source', text));
+
+  it.each([
+    // Some ministers, or their private views, are not the government's word.
+    'Privately ministers believe the subsidy will end.',
+    'Two ministers said the subsidy would end.',
+    // An adviser who is one of many.
+    'The bank will miss its target, according to a senior adviser.'
+  ])('still anonymous: %s', (text) => {
+    expect(findingsOf('anonymous-source', text).length).toBe(1);
+  });
+});

@@ -160,3 +160,9 @@ describe('unsourced-statistic: market data is public record', () => {
     expect(findingsOf('unsourced-statistic', text).length).toBe(1);
   });
 });
+
+describe('unsourced-statistic: a fine or an award set by whoever imposed it', () => {
+  it.each(['The league fined the coach £2,000 for his remarks.', 'The tribunal awarded her £10,000 in damages.'])('%s', (text) =>
+    expectQuiet('unsourced-statistic', text)
+  );
+});

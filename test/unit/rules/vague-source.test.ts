@@ -202,3 +202,10 @@ describe('vague-source: a plural subject before an ambiguous reporting word', ()
     expectQuiet('vague-source', 'The report that fares had doubled was wrong, the airline said.');
   });
 });
+
+describe("vague-source: a named house's documents", () => {
+  it('"The Envisional reports" names its house; "Chinese reports" do not', () => {
+    expectQuiet('vague-source', 'The Envisional reports said that broadcasters should sell downloads.');
+    expect(findingsOf('vague-source', 'The Chinese reports said that broadcasters should sell downloads.').map((f) => f.actual)).toEqual(['The Chinese reports']);
+  });
+});

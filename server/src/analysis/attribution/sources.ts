@@ -1,4 +1,5 @@
 // Source phrases: where they start and end around a cue, and what kind of source they name.
+import {tagOf} from '../nlp/tags';
 import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import type {Sentence, Token} from '../nlp/tokens';
@@ -414,6 +415,8 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     (/^(his|her|its|their)$/.test(firstNorm) || firstNorm.endsWith("'s")) &&
     norms.slice(core.from + 1, headIndex).some((word) => word === 'chief' || word === 'principal') &&
     !headNorm.endsWith('s');
+  // "Ministers say", "Scottish ministers insist": the government speaking through its ministers.
+  if (headNorm === 'ministers' && !crowd && !anyMarker(norms, core)) return {kind: 'institutional', head: head.text};
   if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio && !ownersChief)
     return {kind: 'anonymous', head: head.text};
   // "its latest accounts", "our research", "their figures": the papers of somebody the story names.
@@ -441,6 +444,9 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
   return {kind: 'unknown', head: head.text};
 }
 
+/** Nationality adjectives the tagger may call proper nouns: "Chinese", "Iranian", "British", "Iraqi", "French". */
+const DEMONYM = /(ese|ian|an|ish|i|ch|ic)$/;
+
 /**
  * A name right before a source noun makes it a house's own: "Juniper Research" (a capitalized head
  * after a name), "Labor Department figures", "Home Office figures" (a name ending in an institution
@@ -467,6 +473,17 @@ function namedBefore(sentence: Sentence, from: number, headIndex: number, lexico
   if (run >= 3 || (run === 2 && lexicon.institutionHeads.has(norms[headIndex - 1]))) return true;
   // "CEA analysts", "ILO-based figures": an acronym of three letters or more, alone or before "-based".
   if (run === 1 && /^[A-Z]{3,}(-based)?$/.test(tokens[start].text)) return true;
+  // "The Envisional reports": a name the tagger reads as a proper noun before a document ("Chinese
+  // reports", an adjective of nationality, stay vague).
+  if (
+    run === 1 &&
+    start > 0 &&
+    lexicon.documentHeads.has(norms[headIndex].replace(/s$/, '')) &&
+    sentence.paragraph !== undefined &&
+    tagOf(sentence.paragraph, tokens[start]).pos === 'PROPN' &&
+    !DEMONYM.test(norms[start])
+  )
+    return true;
   return tokens[headIndex].capitalized && !lexicon.knownWords.has(norms[headIndex - 1]);
 }
 
@@ -479,6 +496,16 @@ function namesItsHouse(tokens: Token[], from: number, to: number, lexicon: Lexic
     if (tokens[i].capitalized || (belongs && lexicon.institutionHeads.has(tokens[i].norm))) return true;
   }
   return false;
+}
+
+/**
+ * "two ministers", "senior ministers", "Privately ministers believe": a count, a rank or a private view
+ * picks some ministers, not the government speaking.
+ */
+function anyMarker(norms: readonly string[], core: Span): boolean {
+  return norms
+    .slice(core.from, core.to)
+    .some((word) => /^(\d+|two|three|four|five|several|some|senior|junior|former|privately|other)$/.test(word));
 }
 
 /** The part of a segment before a preposition or relative clause: "officials" in "officials at the ministry". */

@@ -215,11 +215,16 @@ const TRANSACTION_NOUNS = new Set([
 
 /**
  * The price of a deal the story reports ("bought for $9.4bn", "a $4bn deal", "valuing the company at
- * $35bn"): the parties announced it, and the sentence names them. A figure of a state of affairs
+ * $35bn"), or a fine or award set by whoever imposed it ("fined the coach £2,000"): the parties announced
+ * it, and the sentence names them. A figure of a state of affairs
  * ("owing $23bn to the IMF", "a deficit of $10.7bn") still needs its source.
  */
 function isTransactionPrice(norms: readonly string[], from: number, to: number): boolean {
   if (norms[from - 1] === 'for') return true;
+  // "fined the coach £2,000", "was fined $50m", "awarded him £10,000": a penalty or award its maker set.
+  for (let k = from - 1; k >= 0 && k >= from - 4 && !/^[,;:.!?"()]$/.test(norms[k]); k--) {
+    if (/^(fined|fines|fining|awarded|awards|ordered)$/.test(norms[k])) return true;
+  }
   // "valued at", "valuing the company at", "priced the shares at".
   if (norms[from - 1] === 'at') {
     for (let k = from - 2; k >= 0 && k >= from - 5 && !/^[,;:.!?"()]$/.test(norms[k]); k--)
