@@ -206,6 +206,17 @@ describe('vague-source: a plural subject before an ambiguous reporting word', ()
 describe("vague-source: a named house's documents", () => {
   it('"The Envisional reports" names its house; "Chinese reports" do not', () => {
     expectQuiet('vague-source', 'The Envisional reports said that broadcasters should sell downloads.');
-    expect(findingsOf('vague-source', 'The Chinese reports said that broadcasters should sell downloads.').map((f) => f.actual)).toEqual(['The Chinese reports']);
+    expect(findingsOf('vague-source', 'The Chinese reports said that broadcasters should sell downloads.').map((f) => f.actual)).toEqual([
+      'The Chinese reports'
+    ]);
+  });
+});
+
+describe('vague-source: an opening adverb is not part of the source', () => {
+  it('"However polls show": the fix names the source and leaves "However" alone', () => {
+    const text = 'However polls show voters want a change.';
+    const [finding] = findingsOf('vague-source', text);
+    expect(finding.actual).toBe('polls');
+    expect(fixesOf(text, finding)[0].result).toBe('However [TK: named source] show voters want a change.');
   });
 });

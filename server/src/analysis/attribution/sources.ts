@@ -46,6 +46,9 @@ export interface Span {
   to: number;
 }
 
+/** Parts of speech that open a sentence without being its subject: "However", "And", "Meanwhile". */
+const OPENING_WORDS = new Set(['ADV', 'CCONJ', 'SCONJ', 'INTJ']);
+
 /**
  * The subject before a verb at `verbIndex`: skips auxiliaries and adverbs, handles appositives
  * ("Ramon Pacheco Pardo, the Korea Chair at ..., suggests") and stops at clause boundaries.
@@ -63,6 +66,12 @@ export function subjectBefore(sentence: Sentence, verbIndex: number): Span | nul
     const of = first ? sentence.norms.indexOf('of', first.from) : -1;
     if (first && of > first.from && of < first.to && BODIES.has(sentence.norms[of - 1]) && isDeterminer(sentence.norms[first.from]))
       span = {from: first.from, to: span.to};
+  }
+  // "However polls show": an adverb or conjunction opening the sentence, which the tagger knows, is not
+  // part of the source (a quick-fix naming the source must leave "However" alone).
+  if (span.from === 0 && sentence.paragraph !== undefined) {
+    while (span.to - span.from > 1 && OPENING_WORDS.has(tagOf(sentence.paragraph, sentence.tokens[span.from]).pos))
+      span = {from: span.from + 1, to: span.to};
   }
   // "A diplomat who requested anonymity because of ... said": the subject is the noun before "who",
   // with its relative clause.
@@ -416,7 +425,8 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     norms.slice(core.from + 1, headIndex).some((word) => word === 'chief' || word === 'principal') &&
     !headNorm.endsWith('s');
   // "Ministers say", "Scottish ministers insist": the government speaking through its ministers.
-  if (headNorm === 'ministers' && !crowd && !anyMarker(norms, core)) return {kind: 'institutional', head: head.text};
+  if (headNorm === 'ministers' && !crowd && !anyMarker(norms, core) && norms[core.from - 1] !== 'privately')
+    return {kind: 'institutional', head: head.text};
   if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio && !ownersChief)
     return {kind: 'anonymous', head: head.text};
   // "its latest accounts", "our research", "their figures": the papers of somebody the story names.
