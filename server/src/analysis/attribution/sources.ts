@@ -1,5 +1,5 @@
 // Source phrases: where they start and end around a cue, and what kind of source they name.
-import {tagOf} from '../nlp/tags';
+import {tagOfSentence} from '../nlp/tags';
 import type {Lexicon} from '../lexicon';
 import type {SourceKind} from '../types';
 import type {Sentence, Token} from '../nlp/tokens';
@@ -50,6 +50,17 @@ export interface Span {
 const OPENING_WORDS = new Set(['ADV', 'CCONJ', 'SCONJ', 'INTJ']);
 
 /**
+ * Only these words are worth asking the tagger about (tagging a paragraph costs as much as checking it):
+ * an adverb in -ly, or a short closed class of openers.
+ */
+const OPENER_CANDIDATES =
+  /^(however|now|meanwhile|and|but|so|yet|also|still|later|earlier|then|instead|indeed|moreover|nevertheless|nonetheless|thus|hence|only|even|just|already|again|elsewhere|overall|today|yesterday|tonight|first|last|once|since|while|though|although|when|if|because|as|or|nor|well|yes|no)$/;
+
+function mayOpen(token: Token): boolean {
+  return token.kind === 'word' && (OPENER_CANDIDATES.test(token.norm) || /ly$/.test(token.norm));
+}
+
+/**
  * The subject before a verb at `verbIndex`: skips auxiliaries and adverbs, handles appositives
  * ("Ramon Pacheco Pardo, the Korea Chair at ..., suggests") and stops at clause boundaries.
  */
@@ -70,7 +81,11 @@ export function subjectBefore(sentence: Sentence, verbIndex: number): Span | nul
   // "However polls show": an adverb or conjunction opening the sentence, which the tagger knows, is not
   // part of the source (a quick-fix naming the source must leave "However" alone).
   if (span.from === 0 && sentence.paragraph !== undefined) {
-    while (span.to - span.from > 1 && OPENING_WORDS.has(tagOf(sentence.paragraph, sentence.tokens[span.from]).pos))
+    while (
+      span.to - span.from > 1 &&
+      mayOpen(sentence.tokens[span.from]) &&
+      OPENING_WORDS.has(tagOfSentence(sentence.paragraph, sentence, sentence.tokens[span.from]).pos)
+    )
       span = {from: span.from + 1, to: span.to};
   }
   // "A diplomat who requested anonymity because of ... said": the subject is the noun before "who",
@@ -490,7 +505,7 @@ function namedBefore(sentence: Sentence, from: number, headIndex: number, lexico
     start > 0 &&
     lexicon.documentHeads.has(norms[headIndex].replace(/s$/, '')) &&
     sentence.paragraph !== undefined &&
-    tagOf(sentence.paragraph, tokens[start]).pos === 'PROPN' &&
+    tagOfSentence(sentence.paragraph, sentence, tokens[start]).pos === 'PROPN' &&
     !DEMONYM.test(norms[start])
   )
     return true;

@@ -43,5 +43,5 @@
 // sentence starts), lookup.ts (Tagged.at: one tag for a retext word), penn.ts (the Penn tags), fix-ups/
 // (apply.ts runs them, one file each, context.ts is what they read of the lexicon and the clause).
 
-export {preloadTagger, tagOf, tagParagraph, tagsOf, tagText, taggerLoadMs} from './tags/api';
+export {preloadTagger, tagOf, tagOfSentence, tagParagraph, tagsOf, tagText, taggerLoadMs} from './tags/api';
 export type {Span, TagOptions, Tagged, TaggedToken, Upos, WordTag} from './tags/types';

@@ -6,7 +6,7 @@ import type {Sentence} from '../nlp/tokens';
 import type {EvaluativeKind, Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
 import {isTitleCase} from '../attribution/sources';
-import {tagOf, type Upos, type WordTag} from '../nlp/tags';
+import {tagOfSentence, type Upos, type WordTag} from '../nlp/tags';
 import {attributeSuggestion, othersWords, removalEdits, tokenSpan, type RawFinding} from './rule';
 
 /** Words after an adjective that show it is not modifying a noun ("unlikely to", "sorry for"). */
@@ -78,14 +78,14 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
     if (first.quoted || othersWords(model, s, match.from) || cues.has(match.from)) continue;
     // A capital mid-sentence is part of a name ("Brilliant Minds Ltd"), except in a title-case headline.
     if (first.capitalized && match.from > 0 && !headline && tokens[match.from - 1].norm !== '"') continue;
-    // The tagger decides the word's part of speech here: "stellar" in "stellar companions" is an
-    // adjective of astronomy only by sense, but "bristles" in "the bristles can be made" is a noun.
-    if (match.to === match.from + 1 && !fitsTag(match.value, tagOf(model, first), headline)) continue;
     if (
       match.value === 'adjective' &&
       !modifiesOrPredicates(sentence, match.from, match.to, lexicon.attributiveOnly.has(norms[match.from]))
     )
       continue;
+    // The tagger decides the word's part of speech here: "stellar" in "stellar companions" is an
+    // adjective of astronomy only by sense, but "bristles" in "the bristles can be made" is a noun.
+    if (match.to === match.from + 1 && !fitsTag(match.value, tagOfSentence(model.text, sentence, first), headline)) continue;
     matches.push({from: match.from, to: match.to, kind: match.value});
   }
   if (headline) {

@@ -37,6 +37,16 @@ export function tagOf(paragraph: string | {readonly text: string}, token: Span):
   return tagsOf(paragraph).at(token.start, token.end);
 }
 
+/**
+ * The tag of one token, tagging only its sentence ({start, end} in the paragraph): a rule that asks about
+ * one word of a long paragraph pays for a sentence, not the paragraph. wink splits sentences itself, so
+ * the tags are those of the paragraph but for what a neighbouring sentence could change (nothing the
+ * fix-ups read: they look within the clause).
+ */
+export function tagOfSentence(paragraph: string, sentence: Span, token: Span): WordTag {
+  return tagParagraph(paragraph.slice(sentence.start, sentence.end)).at(token.start - sentence.start, token.end - sentence.start);
+}
+
 /** Tags a text afresh, without the memo; `fixUps: false` gives wink's own tags (for measuring). */
 export function tagText(text: string, options: TagOptions = {}): Tagged {
   const w = load();
