@@ -257,3 +257,10 @@ describe('anonymous-source: offices and governments the reader can identify', ()
     expect(findingsOf('anonymous-source', text).length).toBe(1);
   });
 });
+
+describe('anonymous-source: "the agent" points back to the person just named', () => {
+  it('resolves like "the spokesman"', () => {
+    const text = 'His agent, Jon Hassel, said the player wanted to stay. The agent also stressed that no bid had been made.';
+    expectQuiet('anonymous-source', text);
+  });
+});

@@ -220,3 +220,9 @@ describe('vague-source: an opening adverb is not part of the source', () => {
     expect(fixesOf(text, finding)[0].result).toBe('However [TK: named source] show voters want a change.');
   });
 });
+
+describe("vague-source: a named owner's figures", () => {
+  it.each(["Card fraud fell 6% last year, Apacs' figures show.", "Exports rose in May, the ministry's figures show."])('%s', (text) =>
+    expectQuiet('vague-source', text)
+  );
+});

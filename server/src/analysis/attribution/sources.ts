@@ -444,9 +444,12 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     return {kind: 'institutional', head: head.text};
   if (lexicon.anonymousHeads.has(headNorm) && !crowd && !officeName && !portfolio && !ownersChief)
     return {kind: 'anonymous', head: head.text};
-  // "its latest accounts", "our research", "their figures": the papers of somebody the story names.
+  // "its latest accounts", "our research", "their figures", "Apacs' figures": the papers of somebody the
+  // story names.
+  const namedOwner =
+    tokens[core.from].capitalized && (/('s|s')$/.test(firstNorm) || (tokens[core.from + 1]?.norm === "'" && firstNorm.endsWith('s')));
   if (
-    /^(its|their|his|her|our)$/.test(firstNorm) &&
+    (/^(its|their|his|her|our)$/.test(firstNorm) || namedOwner) &&
     (lexicon.documentHeads.has(headNorm) || /^(accounts|research|figures|estimates|studies|surveys)$/.test(headNorm))
   ) {
     return {kind: 'document', head: head.text};
