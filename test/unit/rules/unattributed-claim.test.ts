@@ -242,3 +242,12 @@ describe("unattributed-claim: prospects judged in the writer's voice", () => {
     expectQuiet('unattributed-claim', 'The challenger faces an uphill battle, his campaign manager admitted.');
   });
 });
+
+describe('unattributed-claim: "according to X" before the writer\'s "but"', () => {
+  it('vouches for the clause before it', () => {
+    expectQuiet(
+      'unattributed-claim',
+      'It is estimated that 40% of riders own a season ticket, according to the operator, but the figure is higher in town.'
+    );
+  });
+});

@@ -63,13 +63,13 @@ export function computeCoverage(
     );
     const after = skipAudience(tokens, cueEnd, attribution, lexicon);
     // "The trend will continue, according to CEA analysts, with sales rising": a mid-sentence "according
-    // to" vouches for the clause before it, whatever trails after.
+    // to" vouches for the clause before it, whatever trails after, or whatever the writer sets against it.
     const vouchesBefore =
       tokens[attribution.cue.from].norm === 'according' &&
       cueStart > 2 &&
       tokens[cueStart - 1].norm === ',' &&
       tokens[cueEnd]?.norm === ',' &&
-      TRAILING_PHRASES.has(tokens[cueEnd + 1]?.norm ?? '');
+      (TRAILING_PHRASES.has(tokens[cueEnd + 1]?.norm ?? '') || CONTRASTS.has(tokens[cueEnd + 1]?.norm ?? ''));
     const content: Span = vouchesBefore
       ? {from: 0, to: cueStart}
       : wordsFrom[s][Math.min(after, tokens.length)] >= 2
@@ -117,6 +117,9 @@ const OBJECT_PRONOUNS = new Set(WORDS.objectPronouns.words);
 const TRAILING_PHRASES = new Set(WORDS.trailingPhrases.words);
 
 const CLAUSE_COORDINATORS = new Set(WORDS.clauseCoordinators.words);
+
+/** "It is estimated that 53% own one, according to Intervoice, but ...": the clause after is the writer's. */
+const CONTRASTS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
 
 /**
  * "Although the company's statement said it would stay, observers said ...": a cue in a clause that
