@@ -251,3 +251,9 @@ describe('unattributed-claim: "according to X" before the writer\'s "but"', () =
     );
   });
 });
+
+describe('unattributed-claim: the writer speaking of themselves', () => {
+  it.each(['I would certainly agree with the council.', 'I was destined to spend the winter in the valley.'])('%s', (text) =>
+    expectQuiet('unattributed-claim', text)
+  );
+});

@@ -226,3 +226,10 @@ describe("vague-source: a named owner's figures", () => {
     expectQuiet('vague-source', text)
   );
 });
+
+describe('vague-source: party members who act are not a source', () => {
+  it('"Republicans have refused to vote" takes a stand; "Republicans say" informs', () => {
+    expectQuiet('vague-source', 'Republicans have refused to vote on the nominee.');
+    expect(findingsOf('vague-source', 'Republicans say the nominee is unqualified.').map((f) => f.actual)).toEqual(['Republicans']);
+  });
+});

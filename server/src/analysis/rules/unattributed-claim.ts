@@ -52,6 +52,9 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
       if (match.value === 'passive' && norms[match.to] === 'by') continue;
       // "drew criticism from unions", "praise from reviewers for": the holder follows the noun.
       if (match.value === 'holderless' && holderAfter(norms, match.to)) continue;
+      // "I would certainly agree", "I was destined to": the writer speaking of themselves, not a forecast.
+      if (match.value === 'forecast' && /^(i|we)$/.test(norms[match.from - 1] ?? '') && /^(would|was|am)$/.test(norms[match.from] ?? ''))
+        continue;
       // "it is known as Fourth Avenue" gives a name; "could be seen as far away as" measures.
       if (norms[match.to - 1] === 'known' && norms[match.to] === 'as') continue;
       if (norms[match.to - 1] === 'as' && NOT_JUDGED_AFTER_AS.has(norms[match.to] ?? '')) continue;

@@ -93,7 +93,15 @@ export function vagueShapes(model: ParagraphModel, s: number, lexicon: Lexicon):
     }
   }
   for (const attribution of model.attributions) {
-    if (attribution.sentence !== s || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
+    // A stand taken ("Republicans have refused to vote") is an act, not information: no source to name.
+    if (
+      attribution.sentence !== s ||
+      attribution.stance ||
+      !attribution.source ||
+      attribution.resolvedSource ||
+      isNested(model, attribution)
+    )
+      continue;
     const {from, to} = attribution.source;
     const head = to - 1;
     const bare = head === from || (head === from + 1 && QUANTIFIERS.test(norms[from]));
