@@ -129,7 +129,7 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
     // speaker said ("A senior official said the ministry would announce ...").
     const speaker = found.find((attribution) => attribution.sourceText && attribution.resolvedSource === null);
     if (speaker) recent = remember(recent, {text: speaker.sourceText!, kind: speaker.kind});
-    attributions.push(...found);
+    for (const attribution of found) attributions.push(attribution);
   }
 
   const reasons: ReasonCache = new Map();
@@ -161,6 +161,10 @@ function findAttributions(
   const titleCase = isTitleCase(sentence);
   let mainSubject: {span: Span; kind: SourceKind; resolved: string | null} | null = null;
   const bareStances: LocalAttribution[] = [];
+  // The first word of the sentence, found once: "is token i the sentence's first word?" is then
+  // one comparison, not a scan of every token before i for each cue.
+  let firstWord = 0;
+  while (firstWord < tokens.length && tokens[firstWord].kind !== 'word') firstWord++;
 
   const make = (cue: Span, source: Span | null, verbNorm: string | null, unknownAs: SourceKind | null): LocalAttribution | null => {
     let kind: SourceClass = 'unknown';
@@ -204,7 +208,7 @@ function findAttributions(
     // ("according to the 2021 census").
     const after = lexicon.sourceAfterCues.matchAt(norms, i);
     if (after) {
-      const source = phraseAfter(sentence, after.to, {opensSentence: !tokens.slice(0, i).some((t) => t.kind === 'word')});
+      const source = phraseAfter(sentence, after.to, {opensSentence: i <= firstWord});
       if (source) {
         const attribution = make({from: i, to: after.to}, source, null, 'document');
         if (attribution) found.push(attribution);
@@ -495,7 +499,7 @@ function findAttributions(
   }
 
   // A stance noun is the sentence's cue only when it has no other ("He cited criticism of X": "cited").
-  if (found.length === 0) found.push(...bareStances);
+  if (found.length === 0) for (const stance of bareStances) found.push(stance);
 
   // "PENCE: Gennifer Flowers will not be attending", "Poll: Clinton and Trump in dead heat".
   if (found.length === 0) {
@@ -540,7 +544,7 @@ function findAttributions(
       const subject = subjectBefore(sentence, firstVerbGuess(sentence, k));
       if (subject && !isPreposition(norms[subject.from])) attribution = make({from: k, to: phrase.head + 1}, subject, null, 'named');
       // "In an interview with CBS, the senator ...": the speaker comes after; no source is made up.
-      else if (!subject && /^(a|an)$/.test(norms[k + 1] ?? '') && norms[phrase.head] !== 'video' && !tokens.slice(0, k).some((t) => t.kind === 'word')) attribution = make({from: k, to: phrase.head + 1}, null, null, 'named');
+      else if (!subject && /^(a|an)$/.test(norms[k + 1] ?? '') && norms[phrase.head] !== 'video' && k <= firstWord) attribution = make({from: k, to: phrase.head + 1}, null, null, 'named');
     }
     if (attribution && attribution.kind !== 'anonymous' && attribution.kind !== 'vague') found.push(attribution);
   }
