@@ -17,6 +17,7 @@ import {
   type DocumentFormat,
   type EngineOptions,
   type Finding,
+  type ParagraphFailure,
   type Quote,
   type RuleId,
   type RuleSetting,
@@ -64,6 +65,8 @@ interface ParagraphResult {
   sentences: number;
   /** The run that last used it, for eviction. */
   used: number;
+  /** Set when analysing the paragraph threw: it has no findings and passes its context on unchanged. */
+  failure?: {message: string; error: string};
   /**
    * The results placed at a document offset, kept for the next run: a keystroke leaves every
    * paragraph before it where it was, and those need no new objects.
@@ -101,7 +104,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       return hit;
     }
     run.analysed++;
-    const result = computeParagraph(paragraph, format, incoming, lexicon, enabled, strict);
+    const result = checkParagraph(paragraph, format, incoming, lexicon, enabled, strict);
     result.used = generation;
     if (!variants) cache.set(paragraph.text, (variants = new Map()));
     variants.set(variant, result);
@@ -200,12 +203,17 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     const {paragraphs, markers} = split;
     const findings: Finding[] = [];
     const notices: string[] = [];
+    let failures: ParagraphFailure[] | undefined;
     let words = 0;
     let sentences = 0;
     for (let i = 0; i < paragraphs.length; i++) {
       const result = results[i];
       words += result.words;
       sentences += result.sentences;
+      if (result.failure) {
+        const start = paragraphs[i].start;
+        (failures ??= []).push({start, end: start + paragraphs[i].text.length, ...result.failure});
+      }
       // Paragraphs come in document order and findings are sorted within each: no global sort.
       for (const finding of place(result, paragraphs[i])) findings.push(finding);
     }
@@ -228,7 +236,9 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     const stats = {words, paragraphs: paragraphs.length, sentences};
     if (!session.lazy) {
       const {attributions, quotes} = gather();
-      return {findings: visible, attributions, quotes, stats, notices};
+      const result: AnalysisResult = {findings: visible, attributions, quotes, stats, notices};
+      if (failures) result.failures = failures;
+      return result;
     }
     // A session (an editor buffer) needs the findings at every keystroke and the attributions only
     // for a hover or a report: those are placed when first read. The keys keep their usual order.
@@ -243,6 +253,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     }
     result.stats = stats;
     result.notices = notices;
+    if (failures) result.failures = failures;
     return result;
   };
 
@@ -312,6 +323,38 @@ function declineReason(text: string, maxLength: number): string | null {
   const counted = sample.length - lineEnds;
   if (counted > 0 && control / counted > 0.1) return 'Not checked: the file looks binary (many control characters)';
   return null;
+}
+
+/**
+ * A test hook, reachable only from code in the same process (a `node -r` preload or a test), never
+ * from a document or a config: a function stored under this symbol on `globalThis` is called with
+ * each paragraph's text before it is analysed, and may throw to stand for a bug in the engine.
+ */
+export const PARAGRAPH_FAULT_HOOK = Symbol.for('whosaid.test.paragraphFault');
+
+/**
+ * One paragraph, isolated: whatever goes wrong inside (a bug, a stack overflow) costs that paragraph
+ * only. It gets no findings and a failure the CLI and the server report; the context carried in goes
+ * on to the next paragraph unchanged, and the result is cached like any other, so a session does not
+ * fail again at every keystroke elsewhere.
+ */
+function checkParagraph(paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext, lexicon: Lexicon, enabled: RuleId[], strict: boolean): ParagraphResult {
+  try {
+    const hook = (globalThis as {[key: symbol]: unknown})[PARAGRAPH_FAULT_HOOK];
+    if (typeof hook === 'function') hook(paragraph.text);
+    return computeParagraph(paragraph, format, incoming, lexicon, enabled, strict);
+  } catch (error) {
+    return {used: 0, findings: [], attributions: [], quotes: [], outgoing: incoming, words: 0, sentences: 0, failure: describeFailure(error)};
+  }
+}
+
+/** The error, never the paragraph: its class and message (cut short, on one line) and where it was thrown. */
+function describeFailure(error: unknown): {message: string; error: string} {
+  const name = error instanceof Error ? error.name : typeof error;
+  const text = error instanceof Error ? error.message : String(error);
+  const short = `${name}: ${text.replace(/\s+/g, ' ').slice(0, 200)}`;
+  const frames = error instanceof Error && typeof error.stack === 'string' ? error.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 4) : [];
+  return {message: `whosaid could not check this paragraph: ${short}`, error: [short, ...frames.map((line) => line.trim())].join('\n')};
 }
 
 function computeParagraph(paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext, lexicon: Lexicon, enabled: RuleId[], strict: boolean): ParagraphResult {

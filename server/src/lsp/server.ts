@@ -28,7 +28,7 @@ import {actionsFor, allowTargetFor, dataFromFinding, isWhosaidDiagnostic, type A
 import {ConfigStore, type ConfigProblem} from './config-store';
 import {pathExists} from '../node/config-files';
 import {firstAtOrAfter} from '../analysis/sorted';
-import {configDiagnostic, rangeOf, toDiagnostic, updateDiagnostics, type Published} from './diagnostics';
+import {configDiagnostic, failureDiagnostic, rangeOf, toDiagnostic, updateDiagnostics, type Published} from './diagnostics';
 import {
   Commands,
   SOURCING_REPORT_REQUEST,
@@ -107,6 +107,8 @@ export function startServer(connection: Connection, arrivals?: Pick<Arrivals, 'n
   const workspaceChecked = new Set<string>();
   const shownNotices = new Set<string>();
   const loggedErrors = new Set<string>();
+  /** Paragraph failures already logged, by document and error: a failing paragraph is logged once, not at every keystroke. */
+  const loggedFailures = new Set<string>();
   /** Config files with a diagnostic published on them. */
   const configDiagnosticsShown = new Set<string>();
 
@@ -244,6 +246,14 @@ export function startServer(connection: Connection, arrivals?: Pick<Arrivals, 'n
       logOnce(`whosaid failed on ${uri}: ${describe(error)}`);
       return {kind: 'error', version};
     }
+    for (const failure of result.failures ?? []) {
+      const id = `${uri}\n${failure.error}`;
+      if (loggedFailures.has(id)) continue;
+      loggedFailures.add(id);
+      // The paragraph's length, never its text: drafts are confidential, logs are not.
+      const length = (failure.end - failure.start).toLocaleString('en-US');
+      connection.console.error(`whosaid could not check a paragraph of ${length} characters in ${uri}; the rest of the document is checked. ${failure.error}`);
+    }
     for (const notice of result.notices) {
       const id = `${uri}\n${notice}`;
       if (shownNotices.has(id)) continue;
@@ -266,10 +276,16 @@ export function startServer(connection: Connection, arrivals?: Pick<Arrivals, 'n
 
   function diagnosticsFor(checked: Checked): Diagnostic[] {
     const {doc, result} = checked;
-    if (doc.version !== checked.version) return result.findings.map((finding) => toDiagnostic(doc, finding));
+    if (doc.version !== checked.version) return withFailures(doc, result, result.findings.map((finding) => toDiagnostic(doc, finding)));
     const next = updateDiagnostics(published.get(doc.uri), doc, result.findings);
     published.set(doc.uri, next);
-    return next.diagnostics;
+    return withFailures(doc, result, next.diagnostics);
+  }
+
+  /** A paragraph whosaid could not check gets a diagnostic of its own, beside everyone else's. */
+  function withFailures(doc: TextDocument, result: AnalysisResult, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (!result.failures) return diagnostics;
+    return [...diagnostics, ...result.failures.map((failure) => failureDiagnostic(doc, failure))];
   }
 
   function schedule(uri: string, delay: number): void {
@@ -652,7 +668,7 @@ export function startServer(connection: Connection, arrivals?: Pick<Arrivals, 'n
               const result = ctx.analyzer.analyze(text, info.format);
               findings = result.findings;
               const doc = TextDocument.create(uri, info.languageId, 0, text);
-              void connection.sendDiagnostics({uri, diagnostics: result.findings.map((f) => toDiagnostic(doc, f))});
+              void connection.sendDiagnostics({uri, diagnostics: withFailures(doc, result, result.findings.map((f) => toDiagnostic(doc, f)))});
               workspaceChecked.add(uri);
             } else {
               summary.skipped++;
