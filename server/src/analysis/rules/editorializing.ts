@@ -1,4 +1,5 @@
 // editorializing: the writer's judgement in a news sentence.
+import {firstAtOrAfter} from '../sorted';
 import {coveringAttribution, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => {
@@ -9,7 +10,11 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
     for (const not of lexicon.notEditorial.findAll(norms)) for (let i = not.from; i < not.to; i++) blocked.add(i);
     const own = lexicon.editorial.findAll(norms);
     // Under the strict preset, also the superlatives the default leaves alone ("one of the most visited").
-    const taken = (from: number, to: number) => own.some((match) => match.from < to && from < match.to);
+    // `own` is in order and its matches do not overlap: a binary search finds the one that could.
+    const taken = (from: number, to: number) => {
+      const at = firstAtOrAfter(own, to, (match) => match.from) - 1;
+      return at >= 0 && own[at].to > from;
+    };
     const strict = strictChecks ? lexicon.editorialStrict.findAll(norms).filter((match) => !taken(match.from, match.to)) : [];
     for (const match of strict.length > 0 ? [...own, ...strict] : own) {
       if (blocked.has(match.from)) continue;

@@ -3,7 +3,7 @@
 import type {Lexicon} from '../lexicon';
 import type {Sentence} from '../nlp/tokens';
 import {isAdverbLike, isPreposition, subjectBefore} from '../attribution/sources';
-import {attributeSuggestion, coveringAttribution, relatedFor, removalEdits, tokenSpan, type RawFinding, type Rule, type RuleContext} from './rule';
+import {attributeSuggestion, attributionsIn, coveringAttribution, relatedFor, removalEdits, tokenSpan, type RawFinding, type Rule, type RuleContext} from './rule';
 
 export const hedge: Rule = ({model, lexicon, strict}) => {
   const findings: RawFinding[] = [];
@@ -103,7 +103,7 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
   if (lexicon.notQuantityAfter.has(norms[from - 1] ?? '')) return false;
   if (first.quoted || coveringAttribution(model, s, from)) return false;
   if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
-  return !model.attributions.some((a) => a.sentence === s && a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
+  return !attributionsIn(model, s).some((a) => a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
 }
 
 const MODALS = new Set(['could', 'may', 'might']);
