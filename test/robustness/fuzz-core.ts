@@ -4,7 +4,7 @@
 // the same size and format, measured in the same run.
 import {existsSync, readFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import type {AnalysisResult, EngineOptions} from '../../server/src/analysis/types';
+import type {AnalysisResult, DocumentFormat, EngineOptions} from '../../server/src/analysis/types';
 import {checkResult} from './check-result';
 import {generate, type CaseSpec, type GeneratedCase} from './grammar';
 
@@ -172,3 +172,22 @@ export function runCase(analyze: AnalyzeFn, control: NewsControl, spec: CaseSpec
 export function specLine(spec: CaseSpec): string {
   return `{seed: ${spec.seed}, shape: '${spec.shape}', size: ${spec.size}}`;
 }
+
+/** `unit` repeated and cut to `size` characters. */
+export function repeated(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+/**
+ * Inputs the grammar fuzzer found, reduced by hand to the unit repeated, with the time before the fix
+ * (same machine, CPU time, against news of the same size).
+ */
+export const FOUND: {unit: string; size: number; format: DocumentFormat; before: string}[] = [
+  {unit: 'No. 5 ', size: 65_536, format: 'plaintext', before: '4.8 s, 48x (256 KB: 92 s, 273x): every "No." join copied the sentence'},
+  {unit: 'U.S.. ', size: 262_144, format: 'plaintext', before: "4.7 s, 19x: retext-english's splices over one long paragraph"},
+  {unit: 'U.S. who ', size: 262_144, format: 'plaintext', before: '5.0 s, 18x: the same, in one sentence'},
+  {unit: '1,000 ', size: 262_144, format: 'plaintext', before: '1.0 s, 4.3x: mergeThousands spliced once a figure'},
+  {unit: '! who asked not to be named \u00bb ', size: 65_536, format: 'plaintext', before: '0.79 s, 8.6x: anonymous-source tested every flagged range'},
+  {unit: 'unnamed officials familiar with the matter said ', size: 65_536, format: 'plaintext', before: '0.67 s, 8.9x: the same'}
+];
+

@@ -4,16 +4,11 @@
 // measured in the same test, alternately, best of 3 (a retry on a miss: garbage collection can inflate
 // one measurement on this shared machine).
 import {describe, expect, it} from 'vitest';
-import {analyze} from '../../server/src/analysis';
+import {analyze, createAnalyzer} from '../../server/src/analysis';
 import type {DocumentFormat} from '../../server/src/analysis/types';
 import {checkResult} from './check-result';
-import {bestOfPair, FLOOR_MS, NewsControl, newsOfSize, runCase, SLOWDOWN_LIMIT, specLine} from './fuzz-core';
+import {bestOfPair, FLOOR_MS, FOUND, NewsControl, newsOfSize, repeated, runCase, SLOWDOWN_LIMIT, specLine} from './fuzz-core';
 import type {CaseSpec} from './grammar';
-
-/** `unit` repeated and cut to `size` characters. */
-export function repeated(unit: string, size: number): string {
-  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-}
 
 interface Ratio {
   ms: number;
@@ -60,19 +55,6 @@ describe('the two inputs of issue 15', () => {
   });
 });
 
-/**
- * Inputs the grammar fuzzer found, reduced by hand to the unit repeated, with the time before the fix
- * (same machine, CPU time, against news of the same size).
- */
-export const FOUND: {unit: string; size: number; format: DocumentFormat; before: string}[] = [
-  {unit: 'No. 5 ', size: 65_536, format: 'plaintext', before: '4.8 s, 48x (256 KB: 92 s, 273x): every "No." join copied the sentence'},
-  {unit: 'U.S.. ', size: 262_144, format: 'plaintext', before: "4.7 s, 19x: retext-english's splices over one long paragraph"},
-  {unit: 'U.S. who ', size: 262_144, format: 'plaintext', before: '5.0 s, 18x: the same, in one sentence'},
-  {unit: '1,000 ', size: 262_144, format: 'plaintext', before: '1.0 s, 4.3x: mergeThousands spliced once a figure'},
-  {unit: '! who asked not to be named \u00bb ', size: 65_536, format: 'plaintext', before: '0.79 s, 8.6x: anonymous-source tested every flagged range'},
-  {unit: 'unnamed officials familiar with the matter said ', size: 65_536, format: 'plaintext', before: '0.67 s, 8.9x: the same'}
-];
-
 describe('inputs the grammar fuzzer found', () => {
   for (const found of FOUND) {
     it(`${JSON.stringify(found.unit)} x ${Math.ceil(found.size / found.unit.length).toLocaleString('en-US')} (${found.format}): within 3x news (before: ${found.before})`, {timeout: 60_000}, () => {
@@ -111,5 +93,21 @@ describe('open: Markdown-dense paragraphs', () => {
   it.fails('as Markdown it is within 3x news', {timeout: 60_000}, () => {
     const {ms, ratio} = againstNews(text, 'markdown');
     expect(ms > FLOOR_MS && ratio > SLOWDOWN_LIMIT).toBe(false);
+  });
+});
+
+describe('memory', () => {
+  it('huge paragraphs leave the paragraph cache once it holds more than 2,000,000 characters', {timeout: 60_000}, () => {
+    const analyzer = createAnalyzer({});
+    const big = (i: number) => `Draft ${i}: ${repeated('said ', 700_000)}`;
+    analyzer.analyze(big(1), 'plaintext');
+    analyzer.analyze(big(1), 'plaintext');
+    expect(analyzer.lastRun(), 'the same text again comes from the cache').toEqual({analysed: 0, reused: 1});
+    analyzer.analyze(big(2), 'plaintext');
+    analyzer.analyze(big(3), 'plaintext');
+    analyzer.analyze('The minister said so.', 'plaintext');
+    // 2.1 M characters cached after the third draft: the first two, unused in that run, were dropped.
+    analyzer.analyze(big(1), 'plaintext');
+    expect(analyzer.lastRun()).toEqual({analysed: 1, reused: 0});
   });
 });

@@ -78,6 +78,13 @@ interface ParagraphResult {
 
 /** Enough for every paragraph of a long book; entries unused in the latest run go first. */
 const CACHE_LIMIT = 50_000;
+/**
+ * And about this many characters of paragraphs (the default document limit): a few huge paragraphs
+ * ('said ' x 200,000 holds 200,000 attributions, about 110 MB) must not stay alive in a language
+ * server after their document is closed, until 50,000 others push them out. An open document keeps
+ * its own results in its session, so what this evicts costs only a re-analysis after a context change.
+ */
+const CACHE_CHARACTERS = 2_000_000;
 
 const SEVERITY_RANK: Record<Severity, number> = {hint: 0, info: 1, warning: 2, error: 3};
 
@@ -91,6 +98,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
   // concatenating the text, which would copy the whole document at every keystroke.
   const cache = new Map<string, Map<string, ParagraphResult>>();
   let cached = 0;
+  let cachedCharacters = 0;
   let generation = 0;
   let run = {analysed: 0, reused: 0};
 
@@ -109,17 +117,19 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     if (!variants) cache.set(paragraph.text, (variants = new Map()));
     variants.set(variant, result);
     cached++;
+    cachedCharacters += paragraph.text.length;
     return result;
   };
 
-  /** Drops entries the latest run did not use, once the cache outgrows its limit. */
+  /** Drops entries the latest run did not use, once the cache outgrows its limits. */
   const evict = () => {
-    if (cached <= CACHE_LIMIT) return;
+    if (cached <= CACHE_LIMIT && cachedCharacters <= CACHE_CHARACTERS) return;
     for (const [text, variants] of cache) {
       for (const [variant, result] of variants) {
         if (result.used === generation) continue;
         variants.delete(variant);
         cached--;
+        cachedCharacters -= text.length;
       }
       if (variants.size === 0) cache.delete(text);
     }
