@@ -35,7 +35,7 @@ const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[*+-]|\d{1,9}[.)])[ \t]*)+/gm;
  * windows, cut at a line end in the second half of each window where the next line is no setext
  * underline, else at white space; masking keeps lengths, so the pieces join back one to one.
  */
-export const MASK_WINDOW = 8192;
+export const MASK_WINDOW = 16_384;
 
 function maskMarkdown(text: string): string {
   if (text.length <= MASK_WINDOW) return maskMarkdownPiece(text);
