@@ -177,7 +177,7 @@ function checkText(text: string, display: string, format: 'markdown' | 'plaintex
   if (!result.failures) return {report};
   // The rest of the file was checked and is reported; the run still exits 2, naming the file.
   const count = result.failures.length;
-  const lines = (report.notices ?? []).filter((notice) => notice.includes('whosaid could not check this paragraph')).map((notice) => notice.slice(5, notice.indexOf(':')));
+  const lines = (report.notices ?? []).flatMap((notice) => /^line (\d+): whosaid could not check this paragraph/.exec(notice)?.[1] ?? []);
   const where = lines.length > 5 ? `${lines.slice(0, 5).join(', ')} ...` : lines.join(', ');
   return {report, error: `${display}: could not check ${count} paragraph${count === 1 ? '' : 's'} (line ${where}): ${result.failures[0].message.replace('whosaid could not check this paragraph: ', '')}; the rest of the file was checked`};
 }
