@@ -31,6 +31,9 @@ function salted(text: string, salt: string): string {
   return text.replace(/(^|\n\n)(?=\S)/g, (start) => `${start}${unique}${n++} `);
 }
 
+/** The server's old-generation heap in this test, in MB. */
+const HEAP_MB = 512;
+
 const VERBOSE = Boolean(process.env.WHOSAID_ROBUST_VERBOSE);
 
 const DRAFTS: {name: string; languageId: string; text: string}[] = [
@@ -44,7 +47,9 @@ const DRAFTS: {name: string; languageId: string; text: string}[] = [
 
 describe('hostile drafts in the language server', () => {
   it.skipIf(process.platform !== 'linux')('are opened, edited and closed three times: every version diagnosed, requests answered, memory flat, within 3x news', {timeout: 600_000}, async () => {
-    const client = await LspClient.start({folder: dir});
+    // The heap is capped: garbage is then collected as it would be on a writer's laptop under memory
+    // pressure, and anything kept from round to round would end in an out-of-memory crash.
+    const client = await LspClient.start({folder: dir, nodeArgs: [`--max-old-space-size=${HEAP_MB}`]});
     try {
       /** Opens a draft, waits for its diagnostics; returns the wall time from didOpen to them. */
       const openAndWait = async (uri: string, languageId: string, text: string): Promise<{ms: number; diagnostics: Diagnostic[]}> => {
@@ -81,13 +86,14 @@ describe('hostile drafts in the language server', () => {
           if (round === 1) {
             let hostileMs = opened.ms;
             let newsMs = Infinity;
-            for (let i = 0; i < 2; i++) {
+            // Best of 3 each, alternately; one more round of 3 when over the limit (wall time on a shared machine).
+            for (let i = 0; i < 6 && (i < 3 || hostileMs / newsMs > SLOWDOWN_LIMIT); i++) {
               const newsUri = fileUri(join(dir, `news-${i}-${draft.name}`));
               const news = salted(newsOfSize(draft.text.length), `n${i}`);
               newsMs = Math.min(newsMs, (await openAndWait(newsUri, draft.languageId, news)).ms);
               await client.close(newsUri);
-              if (i === 0) {
-                const againUri = fileUri(join(dir, `again-${draft.name}`));
+              if (i > 0) {
+                const againUri = fileUri(join(dir, `again-${i}-${draft.name}`));
                 hostileMs = Math.min(hostileMs, (await openAndWait(againUri, draft.languageId, salted(draft.text, 'h'))).ms);
                 await client.close(againUri);
               }
@@ -100,9 +106,11 @@ describe('hostile drafts in the language server', () => {
         rss.push(rssKb(client.child.pid!));
       }
       if (VERBOSE) console.log(`didOpen to diagnostics: ${ratios.join('; ')}\nVmRSS after each round: ${rss.join(', ')} kB`);
-      // Flat: the later rounds end within max(50 %, 60 MB) of the first.
-      const allowed = Math.max(rss[0] * 0.5, 60_000);
-      expect(Math.max(rss[1], rss[2]) - rss[0], `VmRSS after each round: ${rss.join(', ')} kB`).toBeLessThanOrEqual(allowed);
+      // Flat: the server lived through the three rounds within its capped heap, and its resident memory
+      // after each round stays under the cap plus what V8 keeps outside it. (Without a cap, VmRSS after
+      // a round swings between 270 and 980 MB with the garbage not yet collected, run to run.)
+      expect(client.child.exitCode).toBeNull();
+      for (const kb of rss) expect(kb, `VmRSS after each round: ${rss.join(', ')} kB`).toBeLessThanOrEqual((HEAP_MB + 250) * 1024);
       expect(client.stderr).not.toMatch(/^\s+at /m);
     } finally {
       await client.stop();
