@@ -17,6 +17,8 @@ import {ruleDocsUrl, ruleMeta} from './rules/meta';
 import type {RawFinding} from './rules/rule';
 import {DEFAULT_MAX_LENGTH} from './config/config';
 import {normalizeWord} from './nlp/phrases';
+import {describeFailure, runFaultHook} from './failure';
+export {PARAGRAPH_FAULT_HOOK} from './failure';
 import {
   RULE_IDS,
   type AnalysisResult,
@@ -24,6 +26,7 @@ import {
   type DocumentFormat,
   type EngineOptions,
   type Finding,
+  type ParagraphFailure,
   type Quote,
   type RuleId,
   type RuleSetting,
@@ -71,6 +74,8 @@ interface ParagraphResult {
   sentences: number;
   /** The run that last used it, for eviction. */
   used: number;
+  /** Set when analysing the paragraph threw: it has no findings and passes its context on unchanged. */
+  failure?: {message: string; error: string};
   /**
    * The results placed at a document offset, kept for the next run: a keystroke leaves every
    * paragraph before it where it was, and those need no new objects.
@@ -82,6 +87,13 @@ interface ParagraphResult {
 
 /** Enough for every paragraph of a long book; entries unused in the latest run go first. */
 const CACHE_LIMIT = 50_000;
+/**
+ * And about this many characters of paragraphs (the default document limit): a few huge paragraphs
+ * ('said ' x 200,000 holds 200,000 attributions, about 110 MB) must not stay alive in a language
+ * server after their document is closed, until 50,000 others push them out. An open document keeps
+ * its own results in its session, so what this evicts costs only a re-analysis after a context change.
+ */
+const CACHE_CHARACTERS = 2_000_000;
 
 const SEVERITY_RANK: Record<Severity, number> = {hint: 0, info: 1, warning: 2, error: 3};
 
@@ -95,6 +107,7 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
   // concatenating the text, which would copy the whole document at every keystroke.
   const cache = new Map<string, Map<string, ParagraphResult>>();
   let cached = 0;
+  let cachedCharacters = 0;
   let generation = 0;
   let run = {analysed: 0, reused: 0};
 
@@ -108,22 +121,24 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
       return hit;
     }
     run.analysed++;
-    const result = computeParagraph(paragraph, format, incoming, lexicon, enabled, strict);
+    const result = checkParagraph(paragraph, format, incoming, lexicon, enabled, strict);
     result.used = generation;
     if (!variants) cache.set(paragraph.text, (variants = new Map()));
     variants.set(variant, result);
     cached++;
+    cachedCharacters += paragraph.text.length;
     return result;
   };
 
-  /** Drops entries the latest run did not use, once the cache outgrows its limit. */
+  /** Drops entries the latest run did not use, once the cache outgrows its limits. */
   const evict = () => {
-    if (cached <= CACHE_LIMIT) return;
+    if (cached <= CACHE_LIMIT && cachedCharacters <= CACHE_CHARACTERS) return;
     for (const [text, variants] of cache) {
       for (const [variant, result] of variants) {
         if (result.used === generation) continue;
         variants.delete(variant);
         cached--;
+        cachedCharacters -= text.length;
       }
       if (variants.size === 0) cache.delete(text);
     }
@@ -170,12 +185,14 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     const {paragraphs, markers} = split;
     const findings: Finding[] = [];
     const notices: string[] = [];
+    let failures: ParagraphFailure[] | undefined;
     let words = 0;
     let sentences = 0;
     for (let i = 0; i < paragraphs.length; i++) {
       const result = results[i];
       words += result.words;
       sentences += result.sentences;
+      if (result.failure) (failures ??= []).push(placeFailure(result.failure, paragraphs[i]));
       // Paragraphs come in document order and findings are sorted within each: no global sort.
       for (const finding of place(result, paragraphs[i])) findings.push(finding);
     }
@@ -198,9 +215,11 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
     const stats = {words, paragraphs: paragraphs.length, sentences};
     if (!session.lazy) {
       const {attributions, quotes} = gather();
-      return {findings: visible, attributions, quotes, stats, notices};
+      const result: AnalysisResult = {findings: visible, attributions, quotes, stats, notices};
+      if (failures) result.failures = failures;
+      return result;
     }
-    return lazyResult(visible, gather, stats, notices);
+    return lazyResult(visible, gather, stats, notices, failures);
   };
 
   const own = {state: null as SessionState | null};
@@ -278,7 +297,8 @@ function lazyResult(
   visible: Finding[],
   gather: () => {attributions: Attribution[]; quotes: Quote[]},
   stats: AnalysisResult['stats'],
-  notices: string[]
+  notices: string[],
+  failures: ParagraphFailure[] | undefined
 ): AnalysisResult {
   const result = {findings: visible} as AnalysisResult;
   for (const key of ['attributions', 'quotes'] as const) {
@@ -291,6 +311,7 @@ function lazyResult(
   }
   result.stats = stats;
   result.notices = notices;
+  if (failures) result.failures = failures;
   return result;
 }
 
@@ -351,6 +372,34 @@ function declineReason(text: string, maxLength: number): string | null {
   const counted = sample.length - lineEnds;
   if (counted > 0 && control / counted > 0.1) return 'Not checked: the file looks binary (many control characters)';
   return null;
+}
+
+/**
+ * One paragraph, isolated: whatever goes wrong inside (a bug, a stack overflow) costs that paragraph
+ * only. It gets no findings and a failure the CLI and the server report; the context carried in goes
+ * on to the next paragraph unchanged, and the result is cached like any other, so a session does not
+ * fail again at every keystroke elsewhere.
+ */
+function checkParagraph(
+  paragraph: RawParagraph,
+  format: DocumentFormat,
+  incoming: CarriedContext,
+  lexicon: Lexicon,
+  enabled: RuleId[],
+  strict: boolean
+): ParagraphResult {
+  try {
+    runFaultHook(paragraph.text);
+    return computeParagraph(paragraph, format, incoming, lexicon, enabled, strict);
+  } catch (error) {
+    const failure = describeFailure(error);
+    return {used: 0, findings: [], attributions: [], quotes: [], outgoing: incoming, words: 0, sentences: 0, failure};
+  }
+}
+
+/** A failed paragraph's range in the document, with what went wrong. */
+function placeFailure(failure: {message: string; error: string}, paragraph: RawParagraph): ParagraphFailure {
+  return {start: paragraph.start, end: paragraph.start + paragraph.text.length, ...failure};
 }
 
 function computeParagraph(

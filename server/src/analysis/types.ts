@@ -92,6 +92,20 @@ export interface Quote {
   speaker: string | null;
 }
 
+/**
+ * A paragraph whose analysis failed (a bug in whosaid, never the writer's fault). The rest of the
+ * document is still checked; this paragraph has no findings.
+ */
+export interface ParagraphFailure {
+  /** The paragraph's range in the document. */
+  start: number;
+  end: number;
+  /** `whosaid could not check this paragraph: ...`, naming the error but never quoting the text. */
+  message: string;
+  /** The error's class, message and first stack frames (code locations only), for a log. */
+  error: string;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
   attributions: Attribution[];
@@ -99,6 +113,8 @@ export interface AnalysisResult {
   stats: {words: number; paragraphs: number; sentences: number};
   /** Non-fatal notes, e.g. a document over the size limit. */
   notices: string[];
+  /** Paragraphs that could not be checked; absent when every paragraph was. */
+  failures?: ParagraphFailure[];
 }
 
 export interface ExtraPhrases {

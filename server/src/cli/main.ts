@@ -86,6 +86,7 @@ interface Job {
   configPath: string | null;
 }
 
+/** A file's result: its report, an error, or both (a report with paragraphs whosaid could not check). */
 interface Outcome {
   report?: JsonFileReport;
   error?: string;
@@ -162,7 +163,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(formatSarif(reports, VERSION, (path) => (path === '<stdin>' ? path : pathToFileURL(resolve(path)).href)));
   // With every file failed there is nothing to summarize: the errors on stderr say it all.
   else if (reports.length > 0 || failed.length === 0) {
-    process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR, failed.length));
+    const unreported = failed.filter((outcome) => !outcome.report).length;
+    process.stdout.write(formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR, unreported));
   }
 
   if (failed.length > 0) return 2;
@@ -196,7 +198,7 @@ async function checkInputs(
       const name = stdinFilename ?? '<stdin>';
       const text = decode(await readStdin(), name);
       const configPath = explicitConfig ?? findConfigFile(process.cwd());
-      outcomes.push(checkText(text, name, formatOf(name), configPath, withAttributions));
+      outcomes.push(isolated(name, () => checkText(text, name, formatOf(name), configPath, withAttributions)));
     }
     outcomes.push(...(await checkFiles(jobs, withAttributions, jobCount ? Number(jobCount) : undefined)));
     return outcomes;
@@ -205,7 +207,8 @@ async function checkInputs(
       process.stderr.write(`whosaid: ${error.message}\n`);
       return null;
     }
-    throw error;
+    process.stderr.write(`whosaid: internal error: ${describeError(error)}\n`);
+    return null;
   }
 }
 
@@ -265,7 +268,9 @@ async function sources(argv: string[]): Promise<number> {
     if (outcome.error) {
       failed++;
       process.stderr.write(`whosaid: ${outcome.error}\n`);
-    } else if (outcome.report) {
+    }
+    // A file with paragraphs whosaid could not check has an error and a report: the rest is listed.
+    if (outcome.report) {
       for (const notice of outcome.report.notices ?? []) process.stderr.write(`whosaid: ${outcome.report.path}: ${notice}\n`);
       const list: FileSourceList = {path: outcome.report.path, sources: sourceList(outcome.report.attributions ?? [])};
       if (outcome.report.notices) list.notices = outcome.report.notices;
@@ -303,7 +308,32 @@ function checkText(
   const analyzer = analyzerFor(configPath);
   if (typeof analyzer === 'string') throw new InputError(analyzer);
   const result = analyzer.analyze(text, format);
-  return {report: toJsonReport(display, text, result, withAttributions)};
+  const report = toJsonReport(display, text, result, withAttributions);
+  if (!result.failures) return {report};
+  // The rest of the file was checked and is reported; the run still exits 2, naming the file.
+  const count = result.failures.length;
+  const lines = (report.notices ?? []).flatMap((notice) => /^line (\d+): whosaid could not check this paragraph/.exec(notice)?.[1] ?? []);
+  const where = lines.length > 5 ? `${lines.slice(0, 5).join(', ')} ...` : lines.join(', ');
+  const cause = result.failures[0].message.replace('whosaid could not check this paragraph: ', '');
+  return {
+    report,
+    error: `${display}: could not check ${count} paragraph${count === 1 ? '' : 's'} (line ${where}): ${cause}; the rest of the file was checked`
+  };
+}
+
+/** A bug in whosaid while checking one file costs that file, with a message naming it and no stack trace. */
+function isolated(display: string, check: () => Outcome): Outcome {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InputError) return {error: error.message};
+    return {error: `${display}: could not be checked: internal error (${describeError(error)})`};
+  }
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.replace(/\s+/g, ' ').slice(0, 200);
 }
 
 function checkFile(job: Job, withAttributions: boolean): Outcome {
@@ -387,12 +417,7 @@ async function checkFiles(jobs: Job[], withAttributions: boolean, requested?: nu
 }
 
 function checkFileHere(job: Job, withAttributions: boolean): Outcome {
-  try {
-    return checkFile(job, withAttributions);
-  } catch (error) {
-    if (error instanceof InputError) return {error: error.message};
-    throw error;
-  }
+  return isolated(job.display, () => checkFile(job, withAttributions));
 }
 
 function automaticThreads(jobs: Job[]): number {
@@ -412,12 +437,7 @@ function startWorker(): void {
   setDocsBase(pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);
   const port = parentPort;
   port.on('message', ({index, job}: {index: number; job: Job}) => {
-    let outcome: Outcome;
-    try {
-      outcome = checkFile(job, (workerData as {withAttributions: boolean}).withAttributions);
-    } catch (error) {
-      outcome = {error: (error as Error).message};
-    }
-    port.postMessage({index, outcome});
+    const withAttributions = (workerData as {withAttributions: boolean}).withAttributions;
+    port.postMessage({index, outcome: isolated(job.display, () => checkFile(job, withAttributions))});
   });
 }

@@ -76,7 +76,9 @@ export function toJsonReport(path: string, text: string, result: AnalysisResult,
       stance: attribution.stance
     }));
   }
-  if (result.notices.length > 0) report.notices = result.notices;
+  // A paragraph whosaid could not check is named by its line, so the writer knows what went unchecked.
+  const failed = (result.failures ?? []).map((failure) => `line ${position(failure.start, failure.start).line}: ${failure.message}`);
+  if (result.notices.length > 0 || failed.length > 0) report.notices = [...result.notices, ...failed];
   return report;
 }
 

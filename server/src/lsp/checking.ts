@@ -3,7 +3,7 @@
 import {CodeLensRefreshRequest, MessageType, type Diagnostic} from 'vscode-languageserver';
 import type {TextDocument} from 'vscode-languageserver-textdocument';
 import type {AnalysisResult} from '../analysis';
-import {toDiagnostic, updateDiagnostics} from './diagnostics';
+import {toDiagnostic, updateDiagnostics, withFailures} from './diagnostics';
 import {
   describe,
   formatFor,
@@ -61,6 +61,7 @@ export async function check(s: ServerState, uri: string): Promise<Outcome> {
     s.logOnce(`whosaid failed on ${uri}: ${describe(error)}`);
     return {kind: 'error', version};
   }
+  s.logFailures(uri, result.failures);
   for (const notice of result.notices) {
     const id = `${uri}\n${notice}`;
     if (s.shownNotices.has(id)) continue;
@@ -83,11 +84,16 @@ export async function checkLatest(s: ServerState, uri: string): Promise<Outcome>
 
 export function diagnosticsFor(s: ServerState, checked: Checked): Diagnostic[] {
   const {doc, result} = checked;
-  if (doc.version !== checked.version) return result.findings.map((finding) => toDiagnostic(doc, finding));
+  if (doc.version !== checked.version)
+    return withFailures(
+      doc,
+      result,
+      result.findings.map((finding) => toDiagnostic(doc, finding))
+    );
   const state = s.stateOf(doc.uri);
   const next = updateDiagnostics(state.published, doc, result.findings);
   state.published = next;
-  return next.diagnostics;
+  return withFailures(doc, result, next.diagnostics);
 }
 
 export function schedule(s: ServerState, uri: string, delay: number): void {

@@ -7,7 +7,7 @@ import {LSPErrorCodes, MessageType, ResponseError, type CancellationToken, type 
 import {TextDocument} from 'vscode-languageserver-textdocument';
 import {ruleDocsUrl, ruleMeta, RULE_IDS, type AnalysisResult, type Analyzer, type RuleId} from '../analysis';
 import {checkLatest} from './checking';
-import {toDiagnostic} from './diagnostics';
+import {toDiagnostic, withFailures} from './diagnostics';
 import {Commands, SOURCING_REPORT_REQUEST, type SourcingReport, type SourcingReportParams, type WorkspaceCheckResult} from './protocol';
 import {buildReport, codeLensTitle} from './report';
 import {describe, uriToPath, type ServerState} from './server-state';
@@ -145,7 +145,12 @@ async function checkDraft(
         const result = ctx.analyzer.analyze(text, info.format);
         findings = result.findings;
         const doc = TextDocument.create(uri, info.languageId, 0, text);
-        void s.connection.sendDiagnostics({uri, diagnostics: result.findings.map((f) => toDiagnostic(doc, f))});
+        const diagnostics = withFailures(
+          doc,
+          result,
+          result.findings.map((f) => toDiagnostic(doc, f))
+        );
+        void s.connection.sendDiagnostics({uri, diagnostics});
         s.workspaceChecked.add(uri);
       } else {
         summary.skipped++;

@@ -1,7 +1,7 @@
 // Findings as LSP diagnostics, and config errors as a diagnostic on the config file.
 import {DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range} from 'vscode-languageserver';
 import {TextDocument} from 'vscode-languageserver-textdocument';
-import {changedRange, type ConfigError, type Finding, type Severity} from '../analysis';
+import {changedRange, type AnalysisResult, type ConfigError, type Finding, type ParagraphFailure, type Severity} from '../analysis';
 import {SERVER_NAME} from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -37,6 +37,23 @@ export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
   // Editorializing words are the writer's judgement: the fix is usually to cut them.
   if (finding.ruleId === 'editorializing') diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
+}
+
+/** A paragraph whosaid could not check (a bug in whosaid): a warning over the paragraph, so it does not look clean. */
+export function failureDiagnostic(doc: TextDocument, failure: ParagraphFailure): Diagnostic {
+  return {
+    range: rangeOf(doc, failure.start, failure.end),
+    severity: DiagnosticSeverity.Warning,
+    code: 'not-checked',
+    source: SERVER_NAME,
+    message: `${failure.message}. The rest of the document is checked.`
+  };
+}
+
+/** A paragraph whosaid could not check gets a diagnostic of its own, beside the findings' diagnostics. */
+export function withFailures(doc: TextDocument, result: AnalysisResult, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!result.failures) return diagnostics;
+  return [...diagnostics, ...result.failures.map((failure) => failureDiagnostic(doc, failure))];
 }
 
 /** A document's last published diagnostics, with the text and findings they were made from. */

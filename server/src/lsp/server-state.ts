@@ -4,7 +4,14 @@ import {dirname, sep} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {MessageType, ShowMessageNotification, TextDocuments, type Connection} from 'vscode-languageserver';
 import {TextDocument} from 'vscode-languageserver-textdocument';
-import {createAnalyzer, type AnalysisResult, type Analyzer, type DocumentFormat, type DocumentSession} from '../analysis';
+import {
+  createAnalyzer,
+  type AnalysisResult,
+  type Analyzer,
+  type DocumentFormat,
+  type DocumentSession,
+  type ParagraphFailure
+} from '../analysis';
 import type {Arrivals} from './arrivals';
 import type {EditCapabilities} from './code-actions';
 import {ConfigStore, type ConfigProblem} from './config-store';
@@ -83,6 +90,8 @@ export class ServerState {
   readonly workspaceChecked = new Set<string>();
   readonly shownNotices = new Set<string>();
   private readonly loggedErrors = new Set<string>();
+  /** Paragraph failures already logged, by document and error: a failing paragraph is logged once, not at every keystroke. */
+  private readonly loggedFailures = new Set<string>();
   /** Config files with a diagnostic published on them. */
   readonly configDiagnosticsShown = new Set<string>();
 
@@ -142,6 +151,20 @@ export class ServerState {
     if (this.loggedErrors.has(message)) return;
     this.loggedErrors.add(message);
     this.connection.console.error(message);
+  }
+
+  /** Logs each paragraph the engine could not check, once per document and error. */
+  logFailures(uri: string, failures: readonly ParagraphFailure[] | undefined): void {
+    for (const failure of failures ?? []) {
+      const id = `${uri}\n${failure.error}`;
+      if (this.loggedFailures.has(id)) continue;
+      this.loggedFailures.add(id);
+      // The paragraph's length, never its text: drafts are confidential, logs are not.
+      const length = (failure.end - failure.start).toLocaleString('en-US');
+      this.connection.console.error(
+        `whosaid could not check a paragraph of ${length} characters in ${uri}; the rest of the document is checked. ${failure.error}`
+      );
+    }
   }
 
   private reportConfigProblem(path: string, problem: ConfigProblem | null): void {

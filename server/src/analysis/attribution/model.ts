@@ -65,7 +65,7 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
     // speaker said ("A senior official said the ministry would announce ...").
     const speaker = found.find((attribution) => attribution.sourceText && attribution.resolvedSource === null);
     if (speaker) recent = remember(recent, {text: speaker.sourceText!, kind: speaker.kind});
-    attributions.push(...found);
+    for (const attribution of found) attributions.push(attribution);
   }
 
   const reasons: ReasonCache = new Map();

@@ -27,7 +27,45 @@ export function maskProse(text: string, format: 'markdown' | 'plaintext'): strin
 const DEEP_CONTAINERS = /^[ \t]*(?:(?:>|[*+-]|\d{1,9}[.)])[ \t]*){9,}/m;
 const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[*+-]|\d{1,9}[.)])[ \t]*)+/gm;
 
+/**
+ * The longest stretch of a paragraph micromark parses at once. Its resolvers splice their event list
+ * once per run of text, so a long paragraph dense with syntax is quadratic inside micromark
+ * ('1,000 by Person [tk: figure].' a line: 262,144 characters took 1.4 s, 6.3x news). Longer
+ * paragraphs (no news paragraph comes near: the BBC's longest is 2,863 characters) are masked in
+ * windows, cut at a line end in the second half of each window where the next line is no setext
+ * underline, else at white space; masking keeps lengths, so the pieces join back one to one.
+ */
+export const MASK_WINDOW = 16_384;
+
 function maskMarkdown(text: string): string {
+  if (text.length <= MASK_WINDOW) return maskMarkdownPiece(text);
+  let out = '';
+  let from = 0;
+  while (text.length - from > MASK_WINDOW) {
+    const cut = maskCut(text, from, from + MASK_WINDOW);
+    if (cut >= text.length) break;
+    out += maskMarkdownPiece(text.slice(from, cut));
+    from = cut;
+  }
+  return out + maskMarkdownPiece(text.slice(from));
+}
+
+/** Where to cut between `from` and `limit`: after a line end, else after white space; never inside a word. */
+function maskCut(text: string, from: number, limit: number): number {
+  const half = from + ((limit - from) >> 1);
+  for (let i = limit; i > half; i--) {
+    if (text.charCodeAt(i - 1) === 10 && !/^[ \t]*[=-]/.test(text.slice(i, i + 8))) return i;
+  }
+  for (let i = limit; i > half; i--) {
+    const code = text.charCodeAt(i - 1);
+    if (code === 32 || code === 9) return i;
+  }
+  let i = limit;
+  while (i < text.length && !/\s/.test(text[i])) i++;
+  return i + 1;
+}
+
+function maskMarkdownPiece(text: string): string {
   // micromark takes quadratic time over thousands of nested containers; such a paragraph is masked
   // by its container prefixes alone, without a parse.
   if (DEEP_CONTAINERS.test(text)) return text.replace(CONTAINER_PREFIX, blank);

@@ -100,10 +100,95 @@ export function scanQuotes(text: string, openAtStart = false): QuoteScan {
   return {ranges, openAtEnd: open >= 0};
 }
 
+/**
+ * The longest stretch of a paragraph handed to retext-english at once. Its parser splices token arrays
+ * one merge at a time, so its cost grows with the square of a stretch's length when merges are dense
+ * ("U.S.. " or "U.S. who " repeated: 262,144 characters took 5 s, 18x news). News paragraphs are
+ * far shorter; longer ones are parsed in windows cut at clear sentence ends (see `parseWindows`).
+ */
+export const PARSE_WINDOW = 4096;
+
 export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sentence[] {
-  const root = processor.parse(text) as NlcstRoot;
   const sentences: Sentence[] = [];
-  let quoteIndex = 0;
+  const state = {quoteIndex: 0};
+  if (text.length <= PARSE_WINDOW) collectSentences(text, 0, text.length, quotes, state, sentences);
+  else for (const [from, to] of parseWindows(text, PARSE_WINDOW)) collectSentences(text, from, to, quotes, state, sentences);
+  for (const sentence of sentences) sentence.paragraph = text;
+  return sentences;
+}
+
+/**
+ * Where a long paragraph is cut for parsing: at a clear sentence end in the second half of each
+ * window (a lower-case word of four letters or more, a full stop, question or exclamation mark,
+ * closing quotes, white space, then a capital letter: a break retext-english makes too), else at the
+ * window's last white space (only text that is no news prose has a window without a sentence end),
+ * else at the next white space after it. A word is never cut.
+ */
+export function parseWindows(text: string, window: number): [number, number][] {
+  const windows: [number, number][] = [];
+  let from = 0;
+  while (text.length - from > window) {
+    const cut = windowCut(text, from, window);
+    if (cut >= text.length) break;
+    windows.push([from, cut]);
+    from = cut;
+  }
+  windows.push([from, text.length]);
+  return windows;
+}
+
+/** Where the window starting at `from` ends (see `parseWindows`). */
+function windowCut(text: string, from: number, window: number): number {
+  const limit = from + window;
+  let cut = -1;
+  // The regular expression reads only this window (plus a little before, for its look-behind, and the
+  // capital after): never the rest of the paragraph, which would make the windows quadratic again.
+  const base = from + (window >> 1) - 64;
+  const stretch = text.slice(base, limit + 1);
+  SENTENCE_END.lastIndex = 64;
+  for (let match = SENTENCE_END.exec(stretch); match; match = SENTENCE_END.exec(stretch)) {
+    const end = base + match.index + match[0].length;
+    if (end <= limit && !FOUR_LETTER_ABBREVIATIONS.has(match[1])) cut = end;
+  }
+  if (cut >= 0) return cut;
+  for (let i = limit; i > from + (window >> 1); i--) {
+    if (isSpace(text.charCodeAt(i - 1))) return i;
+  }
+  let i = limit;
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** "...fourword." then closing marks, white space and a capital letter (the capital not included). */
+const SENTENCE_END = /(?<![\p{L}\p{N}.'\u2019-])(\p{Ll}{4,})[.!?]["'\u201d\u2019\u00bb)]*[ \t\n]+(?=\p{Lu})/gu;
+/** retext-english's abbreviations of four letters or more that end before a full stop. */
+const FOUR_LETTER_ABBREVIATIONS = new Set(['thurs', 'tbsp', 'sept', 'tues', 'bbls']);
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 12 ||
+    code === 11 ||
+    code === 0xa0 ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+
+/** Parses `text` from `from` to `to` and appends its sentences, with offsets in the whole paragraph. */
+function collectSentences(
+  text: string,
+  from: number,
+  to: number,
+  quotes: QuoteScan['ranges'],
+  state: {quoteIndex: number},
+  sentences: Sentence[]
+): void {
+  const root = processor.parse(from === 0 && to === text.length ? text : text.slice(from, to)) as NlcstRoot;
   for (const paragraph of root.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const node of (paragraph as NlcstParagraph).children) {
@@ -113,11 +198,11 @@ export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sente
       const norms: string[] = [];
       for (const child of sentence.children) {
         if (child.type === 'WhiteSpaceNode' || child.type === 'SourceNode') continue;
-        const start = child.position!.start.offset!;
-        const end = child.position!.end.offset!;
+        const start = from + child.position!.start.offset!;
+        const end = from + child.position!.end.offset!;
         const tokenText = text.slice(start, end);
-        while (quoteIndex < quotes.length && quotes[quoteIndex].end <= start) quoteIndex++;
-        const quote = quotes[quoteIndex];
+        while (state.quoteIndex < quotes.length && quotes[state.quoteIndex].end <= start) state.quoteIndex++;
+        const quote = quotes[state.quoteIndex];
         const quoted = quote !== undefined && quote.start < start && start < quote.end;
         const kind: TokenKind = child.type === 'WordNode' ? 'word' : child.type === 'SymbolNode' ? 'symbol' : 'punct';
         const norm = kind === 'word' ? normalizeWord(tokenText) : normalizePunct(tokenText);
@@ -135,8 +220,8 @@ export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sente
       }
       if (tokens.length === 0) continue;
       for (const piece of splitAtNumberStops({
-        start: sentence.position!.start.offset!,
-        end: sentence.position!.end.offset!,
+        start: from + sentence.position!.start.offset!,
+        end: from + sentence.position!.end.offset!,
         tokens,
         norms
       })) {
@@ -145,8 +230,6 @@ export function parseSentences(text: string, quotes: QuoteScan['ranges']): Sente
       }
     }
   }
-  for (const sentence of sentences) sentence.paragraph = text;
-  return sentences;
 }
 
 const NUMBER_AND_STOP = /^\d+\.$/;
@@ -197,12 +280,10 @@ function splitAtNumberStops(sentence: Sentence): Sentence[] {
 function pushJoiningNumberAbbreviations(sentence: Sentence, out: Sentence[]): void {
   const last = out[out.length - 1];
   if (last && DIGIT_START.test(sentence.tokens[0].text) && endsWithNumberAbbreviation(last)) {
-    out[out.length - 1] = {
-      start: last.start,
-      end: sentence.end,
-      tokens: [...last.tokens, ...sentence.tokens],
-      norms: [...last.norms, ...sentence.norms]
-    };
+    // Appended in place: copying the joined sentence at every join was quadratic ("No. 5 No. 5 ...").
+    for (const token of sentence.tokens) last.tokens.push(token);
+    for (const norm of sentence.norms) last.norms.push(norm);
+    last.end = sentence.end;
   } else out.push(sentence);
 }
 
@@ -218,18 +299,44 @@ function endsWithNumberAbbreviation(sentence: Sentence): boolean {
   );
 }
 
-/** retext splits "12,000" into three tokens; a figure is one. */
+/**
+ * retext splits "12,000" into three tokens; a figure is one. One pass that writes the tokens kept
+ * over the array (a merged figure can take the next ",000" too): a splice per figure was quadratic in
+ * a sentence of many figures.
+ */
 function mergeThousands(tokens: Token[], norms: string[], text: string): void {
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const [a, comma, b] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-    if (a.kind !== 'word' || comma.text !== ',' || b.kind !== 'word') continue;
-    if (comma.start !== a.end || b.start !== comma.end || !/^\d{1,3}(,\d{3})*$/.test(a.text) || !/^\d{3}(\.\d+)?$/.test(b.text)) continue;
-    const merged: Token = {...a, end: b.end, text: text.slice(a.start, b.end)};
-    merged.norm = merged.text;
-    tokens.splice(i, 3, merged);
-    norms.splice(i, 3, merged.norm);
-    i--;
+  let kept = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const a = kept > 0 ? tokens[kept - 1] : undefined;
+    const comma = tokens[i];
+    const b = tokens[i + 1] as Token | undefined;
+    if (a && b && joinsFigure(a, comma, b)) {
+      const merged: Token = {...a, end: b.end, text: text.slice(a.start, b.end)};
+      merged.norm = merged.text;
+      tokens[kept - 1] = merged;
+      norms[kept - 1] = merged.norm;
+      i++;
+      continue;
+    }
+    tokens[kept] = comma;
+    norms[kept] = norms[i];
+    kept++;
   }
+  tokens.length = kept;
+  norms.length = kept;
+}
+
+/** "12" "," "000" written together: one figure. */
+function joinsFigure(a: Token, comma: Token, b: Token): boolean {
+  return (
+    a.kind === 'word' &&
+    comma.text === ',' &&
+    b.kind === 'word' &&
+    comma.start === a.end &&
+    b.start === comma.end &&
+    /^\d{1,3}(,\d{3})*$/.test(a.text) &&
+    /^\d{3}(\.\d+)?$/.test(b.text)
+  );
 }
 
 function normalizePunct(text: string): string {

@@ -1,14 +1,15 @@
 // anonymous-source: information credited to somebody the reader cannot identify.
+import {RangeSet} from '../sorted';
 import {isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 
 export const anonymousSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
-  const flagged = new Set<string>();
+  const flagged = new RangeSet();
   for (const attribution of model.attributions) {
     if (attribution.kind !== 'anonymous' || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
     const sentence = model.sentences[attribution.sentence];
     const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
-    flagged.add(`${span.start}:${span.end}`);
+    flagged.add(span);
     findings.push(build(model.text, span, attribution.anonymityReason, attribution.position, relatedFor(model, attribution)));
   }
   // Anonymous phrases outside an attribution we recognised ("a person familiar with the matter").
@@ -22,12 +23,8 @@ export const anonymousSource: Rule = ({model, lexicon}) => {
       // with" or "he was briefed on": the vantage point must describe the person right before it.
       if (/^(familiar|with|briefed|knowledgeable)/.test(match.value) && !personBefore(sentence.norms, match.from, lexicon)) continue;
       const span = tokenSpan(sentence, phrase.from, phrase.to);
-      const overlaps = [...flagged].some((key) => {
-        const [start, end] = key.split(':').map(Number);
-        return start < span.end && span.start < end;
-      });
-      if (overlaps || sentence.tokens[match.from].quoted) continue;
-      flagged.add(`${span.start}:${span.end}`);
+      if (flagged.overlaps(span) || sentence.tokens[match.from].quoted) continue;
+      flagged.add(span);
       findings.push(build(model.text, span, null, null, []));
     }
   });

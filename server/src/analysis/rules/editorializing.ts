@@ -1,4 +1,5 @@
 // editorializing: the writer's judgement in a news sentence.
+import {firstAtOrAfter, RangeSet} from '../sorted';
 import {othersWords, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
 import {evaluativeFindings} from './evaluative';
 
@@ -10,7 +11,11 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
     for (const not of lexicon.notEditorial.findAll(norms)) for (let i = not.from; i < not.to; i++) blocked.add(i);
     const own = lexicon.editorial.findAll(norms);
     // Under the strict preset, also the superlatives the default leaves alone ("one of the most visited").
-    const taken = (from: number, to: number) => own.some((match) => match.from < to && from < match.to);
+    // `own` is in order and its matches do not overlap: a binary search finds the one that could.
+    const taken = (from: number, to: number) => {
+      const at = firstAtOrAfter(own, to, (match) => match.from) - 1;
+      return at >= 0 && own[at].to > from;
+    };
     const strict = strictChecks ? lexicon.editorialStrict.findAll(norms).filter((match) => !taken(match.from, match.to)) : [];
     const reported: {from: number; to: number}[] = [];
     for (const match of strict.length > 0 ? [...own, ...strict] : own) {
@@ -37,7 +42,11 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
         related: []
       });
     }
-    findings.push(...evaluativeFindings(model, s, lexicon, [...reported, ...[...blocked].map((i) => ({from: i, to: i + 1}))]));
+    // A loop, not a spread: a sentence can hold more findings than a call's arguments.
+    const reportedTokens = new RangeSet();
+    for (const match of reported) reportedTokens.add({start: match.from, end: match.to});
+    for (const i of blocked) reportedTokens.add({start: i, end: i + 1});
+    for (const finding of evaluativeFindings(model, s, lexicon, reportedTokens)) findings.push(finding);
   });
   return findings;
 };

@@ -7,7 +7,8 @@ import type {EvaluativeKind, Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
 import {isTitleCase} from '../attribution/sources';
 import {tagOfSentence, type Upos, type WordTag} from '../nlp/tags';
-import {attributeSuggestion, othersWords, removalEdits, tokenSpan, type RawFinding} from './rule';
+import {RangeSet} from '../sorted';
+import {attributeSuggestion, attributionsIn, othersWords, removalEdits, tokenSpan, type RawFinding} from './rule';
 
 /** Words after an adjective that show it is not modifying a noun ("unlikely to", "sorry for"). */
 const NOT_A_NOUN_AFTER = new Set([
@@ -62,19 +63,20 @@ interface Match {
 /**
  * Appraisal words the writer uses in their own voice: outside quotations and attributed content, not
  * part of a name, not a source's reporting verb, and (for adjectives) modifying a noun or after "be".
- * `taken` holds the token ranges editorializing's stock phrases already report.
+ * `taken` holds the token ranges (token indices) editorializing's stock phrases already report or block:
+ * a RangeSet, so a sentence of many matches is not a scan of all of them per match.
  */
-export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Lexicon, taken: {from: number; to: number}[]): RawFinding[] {
+export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Lexicon, taken: RangeSet): RawFinding[] {
   const sentence = model.sentences[s];
   const {tokens, norms} = sentence;
   const blocked = new Set<number>();
   for (const not of lexicon.notEvaluative.findAll(norms)) for (let i = not.from; i < not.to; i++) blocked.add(i);
   const headline = isTitleCase(sentence);
-  const cues = new Set(model.attributions.filter((a) => a.sentence === s).map((a) => a.cue.from));
+  const cues = new Set(attributionsIn(model, s).map((a) => a.cue.from));
   const matches: Match[] = [];
   for (const match of lexicon.evaluative.findAll(norms)) {
     const first = tokens[match.from];
-    if (blocked.has(match.from) || taken.some((t) => t.from < match.to && match.from < t.to)) continue;
+    if (blocked.has(match.from) || taken.overlaps({start: match.from, end: match.to})) continue;
     if (first.quoted || othersWords(model, s, match.from) || cues.has(match.from)) continue;
     // A capital mid-sentence is part of a name ("Brilliant Minds Ltd"), except in a title-case headline.
     if (first.capitalized && match.from > 0 && !headline && tokens[match.from - 1].norm !== '"') continue;

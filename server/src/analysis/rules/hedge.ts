@@ -5,6 +5,7 @@ import type {Sentence} from '../nlp/tokens';
 import {isAdverbLike, isPreposition, subjectBefore} from '../attribution/sources';
 import {
   attributeSuggestion,
+  attributionsIn,
   coveringAttribution,
   relatedFor,
   removalEdits,
@@ -131,9 +132,7 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
   if (lexicon.notQuantityAfter.has(norms[from - 1] ?? '')) return false;
   if (first.quoted || coveringAttribution(model, s, from)) return false;
   if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
-  return !model.attributions.some(
-    (a) => a.sentence === s && a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to
-  );
+  return !attributionsIn(model, s).some((a) => a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
 }
 
 const MODALS = new Set(['could', 'may', 'might']);

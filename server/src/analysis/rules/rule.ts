@@ -29,6 +29,22 @@ export function tokenSpan(sentence: Sentence, from: number, to: number): {start:
   return {start: sentence.tokens[from].start, end: sentence.tokens[to - 1].end};
 }
 
+const bySentence = new WeakMap<ParagraphModel, LocalAttribution[][]>();
+
+/**
+ * The attributions of one sentence, in the model's order: a look-up, where testing every attribution
+ * of the paragraph for each match made a paragraph of many cues quadratic. Built once per model.
+ */
+export function attributionsIn(model: ParagraphModel, sentenceIndex: number): readonly LocalAttribution[] {
+  let lists = bySentence.get(model);
+  if (!lists) {
+    lists = model.sentences.map((): LocalAttribution[] => []);
+    for (const attribution of model.attributions) lists[attribution.sentence]?.push(attribution);
+    bySentence.set(model, lists);
+  }
+  return lists[sentenceIndex] ?? [];
+}
+
 /** The attribution whose content or quote covers a token, if any. */
 export function coveringAttribution(model: ParagraphModel, sentenceIndex: number, tokenIndex: number): LocalAttribution | null {
   return model.coverage[sentenceIndex]?.[tokenIndex] ?? null;

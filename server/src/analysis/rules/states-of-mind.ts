@@ -2,7 +2,7 @@
 // ("Americans are mad", "has been prompted by Microsoft's growing concern with security").
 import type {Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
-import {attributeSuggestion, othersWords, tokenSpan, type RawFinding} from './rule';
+import {attributeSuggestion, attributionsIn, othersWords, tokenSpan, type RawFinding} from './rule';
 
 const STOPS = /^[,;:.!?"()]$|^(and|but|or|which|who|that|because|while|when|after|before|if)$/;
 /** Capitalized plurals of nationalities and factions ("Israelis", "Shiites"), with a plural verb. */
@@ -38,8 +38,10 @@ export interface CrowdFeeling {
 export function crowdFeelings(model: ParagraphModel, s: number, lexicon: Lexicon): CrowdFeeling[] {
   const found: CrowdFeeling[] = [];
   const {tokens, norms} = model.sentences[s];
-  const cues = model.attributions.filter((a) => a.sentence === s);
-  const isCue = (i: number) => cues.some((a) => a.cue.from <= i && i < a.cue.to);
+  // The sentence's cue tokens, gathered once: a look-up per word, not a scan of every cue of the paragraph.
+  const cueTokens = new Set<number>();
+  for (const a of attributionsIn(model, s)) for (let t = a.cue.from; t < a.cue.to; t++) cueTokens.add(t);
+  const isCue = (i: number) => cueTokens.has(i);
   for (let i = 1; i < tokens.length; i++) {
     if (!lexicon.feelings.has(norms[i]) || tokens[i].quoted || othersWords(model, s, i) || isCue(i)) continue;
     const subject = crowdBefore(norms, tokens, i, lexicon);

@@ -87,7 +87,8 @@ export const unattributedClaim: Rule = ({model, lexicon}) => {
         related: []
       });
     }
-    findings.push(...stateOfMindFindings(model, s, lexicon));
+    // A loop, not a spread: a sentence can hold more findings than a call's arguments.
+    for (const finding of stateOfMindFindings(model, s, lexicon)) findings.push(finding);
   });
   return findings;
 };

@@ -14,9 +14,13 @@ const LABEL_VERBS = new Set([
   'characterised'
 ]);
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
-/** After a quoted name: "as the upper reaches are known", "as locals call it". */
+/**
+ * After a quoted name: "as the upper reaches are known", "as locals call it". The optional comma is
+ * `(?:,\s*)?`, not `,?\s*` after `\s*`: two runs of white space side by side made a long run of spaces
+ * quadratic to reject.
+ */
 const NAME_GLOSS =
-  /^\s*,?\s*as\s+[^.,;"]{0,60}?\b(?:is|are|was|were)\s+(?:known|called|nicknamed)\b|^\s*,?\s*as\s+[^.,;"]{0,40}?\b(?:call|calls|called|know|knew)\s+(?:it|them|him|her)\b/;
+  /^\s*(?:,\s*)?as\s+[^.,;"]{0,60}?\b(?:is|are|was|were)\s+(?:known|called|nicknamed)\b|^\s*(?:,\s*)?as\s+[^.,;"]{0,40}?\b(?:call|calls|called|know|knew)\s+(?:it|them|him|her)\b/;
 /** Quotes this short are titles or scare quotes, not quotations, unless a sentence ends inside. */
 const MIN_QUOTE_WORDS = 4;
 

@@ -40,10 +40,25 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
 function isSourced(model: ParagraphModel, s: number, from: number, lexicon: Lexicon): boolean {
   if (coveringAttribution(model, s, from) || recordedBy(model.sentences[s])) return true;
   if (hedgedEstimate(model.sentences[s].norms, from)) return false;
-  // A belief or feeling ("Sanders may now feel that way") covers its own words, not the paragraph's figures.
-  const informs = (attribution: ParagraphModel['attributions'][number]) =>
-    !lexicon.cognitionVerbs.has(model.sentences[attribution.sentence].norms[attribution.cue.from]);
-  return model.attributions.some((attribution) => !attribution.stance && informs(attribution));
+  return informedParagraph(model, lexicon);
+}
+
+const informed = new WeakMap<ParagraphModel, boolean>();
+
+/**
+ * Whether a source giving information speaks anywhere in the paragraph, answered once per model: a
+ * scan of every attribution for every figure made a paragraph of many figures and cues quadratic.
+ */
+function informedParagraph(model: ParagraphModel, lexicon: Lexicon): boolean {
+  let answer = informed.get(model);
+  if (answer === undefined) {
+    // A belief or feeling ("Sanders may now feel that way") covers its own words, not the paragraph's figures.
+    const informs = (attribution: ParagraphModel['attributions'][number]) =>
+      !lexicon.cognitionVerbs.has(model.sentences[attribution.sentence].norms[attribution.cue.from]);
+    answer = model.attributions.some((attribution) => !attribution.stance && informs(attribution));
+    informed.set(model, answer);
+  }
+  return answer;
 }
 
 /** What markets price in public: shares, indices, currencies, commodities and bonds. */

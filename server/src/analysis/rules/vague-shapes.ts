@@ -3,7 +3,7 @@
 // party or "authorities" speaking as one ("which Democrats say", "authorities say").
 import type {Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
-import {isNested} from './rule';
+import {attributionsIn, isNested} from './rule';
 
 export interface VagueShape {
   from: number;
@@ -92,16 +92,9 @@ export function vagueShapes(model: ParagraphModel, s: number, lexicon: Lexicon):
       }
     }
   }
-  for (const attribution of model.attributions) {
+  for (const attribution of attributionsIn(model, s)) {
     // A stand taken ("Republicans have refused to vote") is an act, not information: no source to name.
-    if (
-      attribution.sentence !== s ||
-      attribution.stance ||
-      !attribution.source ||
-      attribution.resolvedSource ||
-      isNested(model, attribution)
-    )
-      continue;
+    if (attribution.stance || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
     const {from, to} = attribution.source;
     const head = to - 1;
     const bare = head === from || (head === from + 1 && QUANTIFIERS.test(norms[from]));

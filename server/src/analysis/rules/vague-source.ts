@@ -2,20 +2,21 @@
 import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
 import {isDeterminer, isPreposition, isTitleCase, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
-import {coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+import {RangeSet} from '../sorted';
+import {attributionsIn, coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 import {crowdFeelings} from './states-of-mind';
 import {vagueShapes} from './vague-shapes';
 
 export const vagueSource: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
-  const taken: {start: number; end: number}[] = [];
-  const overlaps = (span: {start: number; end: number}) => taken.some((t) => t.start < span.end && span.start < t.end);
+  const taken = new RangeSet();
+  const overlaps = (span: {start: number; end: number}) => taken.overlaps(span);
   for (const attribution of model.attributions) {
     if (attribution.kind !== 'vague' || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
     const sentence = model.sentences[attribution.sentence];
     if (sentence.tokens[attribution.source.from].quoted || namesFollow(sentence, attribution.source.to)) continue;
     const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
-    taken.push(span);
+    taken.add(span);
     findings.push(build(span, model.text.slice(span.start, span.end), relatedFor(model, attribution), [nameSource(span)]));
   }
   model.sentences.forEach((sentence, s) => {
@@ -36,14 +37,14 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       if (lexicon.vagueHeads.has(last) && !QUANTIFIER_SUBJECTS.has(last) && namedRightAfter(sentence, match.to)) continue;
       const span = tokenSpan(sentence, match.from, match.to);
       if (overlaps(span)) continue;
-      taken.push(span);
+      taken.add(span);
       findings.push(build(span, model.text.slice(span.start, span.end), [], phraseFixes(model, s, match, lexicon)));
     }
     for (const shape of vagueShapes(model, s, lexicon)) {
       if (insideOthersWords(model, s, shape)) continue;
       const span = tokenSpan(sentence, shape.from, shape.to);
       if (overlaps(span)) continue;
-      taken.push(span);
+      taken.add(span);
       findings.push(build(span, model.text.slice(span.start, span.end), [], [nameSource(span)]));
     }
     // "Political pundits are shocked that ...": opinion holders whose feeling is the news.
@@ -62,7 +63,7 @@ export const vagueSource: Rule = ({model, lexicon}) => {
       while (last > from && !lexicon.opinionHolders.has(sentence.norms[last])) last--;
       const span = tokenSpan(sentence, from, last + 1);
       if (overlaps(span)) continue;
-      taken.push(span);
+      taken.add(span);
       findings.push(build(span, model.text.slice(span.start, span.end), [], [nameSource(span)]));
     }
   });
@@ -147,8 +148,8 @@ function namesFollow(sentence: Sentence, at: number): boolean {
 }
 
 function afterNameInSource(model: Parameters<Rule>[0]['model'], sentenceIndex: number, token: number): boolean {
-  return model.attributions.some(
-    (a) => a.sentence === sentenceIndex && a.source !== null && a.source.from < token && token < a.source.to && a.kind === 'institutional'
+  return attributionsIn(model, sentenceIndex).some(
+    (a) => a.source !== null && a.source.from < token && token < a.source.to && a.kind === 'institutional'
   );
 }
 
@@ -158,14 +159,9 @@ const HOUSE_PREPOSITIONS = new Set(['at', 'from', 'of', 'with', 'in']);
 /** The model's source starts in the crowd phrase and goes on, past "at"/"from"/..., to a name it trusts. */
 function houseNamedAfter(model: Parameters<Rule>[0]['model'], sentenceIndex: number, match: {from: number; to: number}): boolean {
   if (!HOUSE_PREPOSITIONS.has(model.sentences[sentenceIndex].norms[match.to])) return false;
-  return model.attributions.some(
+  return attributionsIn(model, sentenceIndex).some(
     (a) =>
-      a.sentence === sentenceIndex &&
-      a.source !== null &&
-      NAMING_KINDS.has(a.kind) &&
-      a.source.from >= match.from &&
-      a.source.from < match.to &&
-      a.source.to > match.to + 1
+      a.source !== null && NAMING_KINDS.has(a.kind) && a.source.from >= match.from && a.source.from < match.to && a.source.to > match.to + 1
   );
 }
 

@@ -8,7 +8,7 @@ export function sourceAfterCue(site: CueSite, i: number): number {
   const {sentence, lexicon} = site;
   const after = lexicon.sourceAfterCues.matchAt(sentence.norms, i);
   if (!after) return -1;
-  const source = phraseAfter(sentence, after.to, {opensSentence: !sentence.tokens.slice(0, i).some((t) => t.kind === 'word')});
+  const source = phraseAfter(sentence, after.to, {opensSentence: i <= site.firstWord});
   if (!source) return -1;
   add(site, attribute(site, {from: i, to: after.to}, source, null, 'document'));
   return source.to - 1;

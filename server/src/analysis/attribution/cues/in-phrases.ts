@@ -63,12 +63,7 @@ export function inPhraseCues(site: CueSite): void {
       if (subject && !isPreposition(norms[subject.from]))
         attribution = attribute(site, {from: k, to: phrase.head + 1}, subject, null, 'named');
       // "In an interview with CBS, the senator ...": the speaker comes after; no source is made up.
-      else if (
-        !subject &&
-        /^(a|an)$/.test(norms[k + 1] ?? '') &&
-        norms[phrase.head] !== 'video' &&
-        !tokens.slice(0, k).some((t) => t.kind === 'word')
-      )
+      else if (!subject && /^(a|an)$/.test(norms[k + 1] ?? '') && norms[phrase.head] !== 'video' && k <= site.firstWord)
         attribution = attribute(site, {from: k, to: phrase.head + 1}, null, null, 'named');
     }
     addCredited(site, attribution);

@@ -39,7 +39,7 @@ export function findAttributions(sentence: Sentence, index: number, lexicon: Lex
   }
 
   // A stance noun is the sentence's cue only when it has no other ("He cited criticism of X": "cited").
-  if (found.length === 0) found.push(...site.bareStances);
+  if (found.length === 0) for (const stance of site.bareStances) found.push(stance);
   if (found.length === 0) speakerColonCue(site);
   if (found.length === 0) otherPhraseCue(site);
   if (found.length === 0) quoteTagCue(site);

@@ -24,10 +24,17 @@ export interface CueSite {
   bareStances: LocalAttribution[];
   /** The subject of the sentence's main cue, which participles and coordinated verbs share. */
   mainSubject: Subject | null;
+  /**
+   * The index of the sentence's first word (the token count when it has none), found once: "is token i
+   * the sentence's first word?" is then one comparison, not a scan of every token before i for each cue.
+   */
+  firstWord: number;
 }
 
 export function cueSite(sentence: Sentence, index: number, lexicon: Lexicon, recent: Recent): CueSite {
-  return {sentence, index, lexicon, recent, titleCase: isTitleCase(sentence), found: [], bareStances: [], mainSubject: null};
+  let firstWord = 0;
+  while (firstWord < sentence.tokens.length && sentence.tokens[firstWord].kind !== 'word') firstWord++;
+  return {sentence, index, lexicon, recent, titleCase: isTitleCase(sentence), found: [], bareStances: [], mainSubject: null, firstWord};
 }
 
 /**
