@@ -35,6 +35,7 @@ export interface CrowdFeeling {
   opinionHolders: boolean;
 }
 
+/** Every crowd feeling of sentence `s` in the writer's voice (not quoted, not a source's cue or words). */
 export function crowdFeelings(model: ParagraphModel, s: number, lexicon: Lexicon): CrowdFeeling[] {
   const found: CrowdFeeling[] = [];
   const {tokens, norms} = model.sentences[s];
@@ -52,6 +53,7 @@ export function crowdFeelings(model: ParagraphModel, s: number, lexicon: Lexicon
   return found;
 }
 
+/** unattributed-claim's findings for crowds' feelings (other than opinion holders') and for motives. */
 export function stateOfMindFindings(model: ParagraphModel, s: number, lexicon: Lexicon): RawFinding[] {
   const findings: RawFinding[] = [];
   const {tokens, norms} = model.sentences[s];
