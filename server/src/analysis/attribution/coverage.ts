@@ -118,8 +118,11 @@ const TRAILING_PHRASES = new Set(WORDS.trailingPhrases.words);
 
 const CLAUSE_COORDINATORS = new Set(WORDS.clauseCoordinators.words);
 
-/** "It is estimated that 53% own one, according to Intervoice, but ...": the clause after is the writer's. */
-const CONTRASTS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
+/**
+ * The coordinators that set a clause against the one before ("..., according to Intervoice, but ..."):
+ * all of them but "and".
+ */
+export const CONTRASTS: ReadonlySet<string> = new Set([...CLAUSE_COORDINATORS].filter((word) => word !== 'and'));
 
 /**
  * "Although the company's statement said it would stay, observers said ...": a cue in a clause that

@@ -4,6 +4,7 @@ import type {Sentence} from '../nlp/tokens';
 import {isDeterminer, isPreposition, isTitleCase, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
 import {RangeSet} from '../sorted';
 import {attributionsIn, coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
+import {CONTRASTS} from '../attribution/coverage';
 import {crowdFeelings} from './states-of-mind';
 import {vagueShapes} from './vague-shapes';
 
@@ -177,7 +178,7 @@ function houseNamedAfter(model: Parameters<Rule>[0]['model'], sentenceIndex: num
 function sameClause(model: Parameters<Rule>[0]['model'], sentenceIndex: number, from: number, to: number, cueEnd: number): boolean {
   const {norms, tokens} = model.sentences[sentenceIndex];
   if (norms[to - 1] !== ',' && norms[to - 1] !== '"') return false;
-  for (let k = from; k < to; k++) if (/^(but|while|whereas|although|though|yet|;)$/.test(norms[k])) return false;
+  for (let k = from; k < to; k++) if (CONTRASTS.has(norms[k]) || norms[k] === ';') return false;
   return tokens
     .slice(cueEnd)
     .every(
