@@ -263,6 +263,21 @@ describe('source kinds', () => {
     expect(a.content?.text).toBe('That trend is predicted to continue');
   });
 
+  it('a cue set off by commas inside a clause speaks the words on both sides of it', () => {
+    expect(brief(attributions('The new runway, the airport said, would open in the spring.')[0]).content).toBe(
+      'The new runway, the airport said, would open in the spring'
+    );
+    expect(brief(attributions('Ferry fares could, said Ms Okafor, rise again by June.')[0]).content).toBe(
+      'Ferry fares could, said Ms Okafor, rise again by June'
+    );
+    // The aside opens a second clause: the first stays the writer's.
+    const second = 'Tolls will rise in March and, according to the operator, fall again in the autumn.';
+    expect(brief(attributions(second)[0]).content).toBe('fall again in the autumn');
+    // A cue that closes one clause before a contrasting one opens covers neither side of the "but".
+    const closing = 'Tolls rose, the operator said, but traffic fell.';
+    expect(attributions(closing).map((a) => a.content?.text)).not.toContain('Tolls rose, the operator said, but traffic fell');
+  });
+
   it('"its latest accounts", "our research": papers of somebody the story names', () => {
     expect(attributions('According to its latest accounts, the port spent 8 million euros.')[0].kind).toBe('document');
     expect(attributions('Our research indicates that most firms recover.')[0].kind).toBe('document');

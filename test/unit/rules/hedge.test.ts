@@ -79,6 +79,14 @@ describe("hedge: the source's word is information, with the cue as related", () 
     expect(finding.suggestions).toEqual([]);
   });
 
+  it('before a speech cue set off by commas in the same clause', () => {
+    const text = 'The strike might, the union suggests, spread to the ports.';
+    expectExactly('hedge', text, [{actual: 'might', start: 11, end: 16, severity: 'info', message: "is the source's word (the union)"}]);
+    // After ", and" the aside speaks only for the second clause.
+    const second = 'The strike might spread and, the union suggests, reach the ports.';
+    expect(findingsOf('hedge', second).map((f) => [f.actual, f.severity])).toEqual([['might', 'warning']]);
+  });
+
   it('inside a quote with a speaker after it', () => {
     const text = '"The ruling could slow two other projects," the minister said.';
     const [finding] = expectExactly('hedge', text, [{actual: 'could', start: 12, end: 17, severity: 'info', message: '(the minister)'}]);

@@ -85,6 +85,13 @@ export function computeCoverage(
       attribution.content = content;
       fill(s, content.from, content.to, attribution);
     }
+    // "That might, he suggests, lead to a hung parliament": a cue set off by commas inside a clause
+    // speaks the words on both sides of it. Stances are left out: "the French Open champion," reads as one.
+    const before = content.from >= cueEnd && !attribution.stance ? parentheticalStart(tokens, cueStart, cueEnd) : -1;
+    if (before >= 0) {
+      fill(s, before, cueStart, attribution);
+      attribution.content = {from: before, to: Math.max(content.to, cueStart)};
+    }
     // "She said:" covers the next sentence too.
     if (tokens[tokens.length - 1].norm === ':' && sentences[s + 1] && !colonCovered.has(s + 1)) {
       colonCovered.add(s + 1);
@@ -123,6 +130,33 @@ const CLAUSE_COORDINATORS = new Set(WORDS.clauseCoordinators.words);
  * all of them but "and".
  */
 export const CONTRASTS: ReadonlySet<string> = new Set([...CLAUSE_COORDINATORS].filter((word) => word !== 'and'));
+
+/**
+ * Where the clause around a speech cue set off by commas starts, or -1 when the cue is not such an
+ * aside: "The plan, she said, would fail", "That might, he suggests, lead to", "The figure, said Mr Lee,
+ * was too high". The clause starts after the last ", and" / ", but" (or semicolon, colon) before the cue:
+ * "Costs will be vast and, according to some predictions, balloon" speaks only for "balloon". Not a cue
+ * that closes one clause before another opens ("Prices rose, he said, but wages fell"), nor one with its
+ * own "that" ("..., he said, that ...").
+ */
+function parentheticalStart(tokens: Token[], cueStart: number, cueEnd: number): number {
+  if (cueStart < 2 || tokens[cueStart - 1].norm !== ',' || tokens[cueEnd]?.norm !== ',' || cueEnd - cueStart > 7) return -1;
+  const next = tokens[cueEnd + 1];
+  if (!next || next.kind !== 'word' || CLAUSE_COORDINATORS.has(next.norm) || SUBORDINATORS.has(next.norm) || next.norm === 'that')
+    return -1;
+  // "... and, according to some predictions, balloon": the aside opens the second clause.
+  if (CLAUSE_COORDINATORS.has(tokens[cueStart - 2].norm)) return -1;
+  let start = cueStart - 1;
+  while (start > 0 && !opensClause(tokens, start - 1)) start--;
+  return start < cueStart - 1 ? start : -1;
+}
+
+/** A semicolon or colon, or a coordinator that follows a comma or opens the sentence ("and, he said, ..."). */
+function opensClause(tokens: Token[], k: number): boolean {
+  const norm = tokens[k].norm;
+  if (norm === ';' || norm === ':') return true;
+  return CLAUSE_COORDINATORS.has(norm) && (k === 0 || tokens[k - 1].norm === ',');
+}
 
 /**
  * "Although the company's statement said it would stay, observers said ...": a cue in a clause that
