@@ -70,10 +70,19 @@ describe('unattributed-quote: quiet', () => {
     'The party campaigned with the slogan: "Limits are not racist."',
     'Osbourne himself was at a loss to explain it: "I suppose Americans like a crazy family."',
     '"We have investigated this matter," read a statement from the phone company.',
+    // A tag whose speaker is a short description, and a participle after it that adds a second quotation.
+    '"The ferry is back," the harbour master beamed, adding, "What a morning for the island!"',
     // A quotation opening the sentence after somebody's reported words, in the same paragraph, is theirs.
     'Maria Olsen said the port would close. "We have no choice."',
-    'She said she wished she had stayed home. "I always take them off at night."'
+    'She said she wished she had stayed home. "I always take them off at night."',
+    // ... or two sentences before, when the one between goes on about the same person.
+    'The ferries will run late, she says. She is sure the islanders will use them. "Nobody wants to drive at night."'
   ])('%s', (text) => expectQuiet('unattributed-quote', text));
+
+  it("a sentence between about something else ends the speaker's turn", () => {
+    const text = 'The ferries will run late, she says. The islanders will use them. "The night crossing is the one we need."';
+    expect(findingsOf('unattributed-quote', text)).toHaveLength(1);
+  });
 
   it('reported words in the paragraph before do not lend their speaker', () => {
     const text = 'Maria Olsen said the port would close.\n\n"We have no choice."';

@@ -81,7 +81,14 @@ export function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: C
     // is theirs: "Mr Gopinath said the planes will connect regional cities. “After an evaluation ...”".
     let carried = false;
     if (!attribution && first > 0 && opensSentence(sentences[first], range.start)) {
-      const reported = bySentence[first - 1].find((a) => a.source !== null && !a.stance && a.kind !== 'document');
+      // "..., he says, advertisers will follow. He is clear the ads will be small. “We are ...”": a
+      // sentence between that goes on about the same person ("He", "She"), citing nobody, keeps them.
+      let back = first - 1;
+      while (back > 0 && first - back < 3 && bySentence[back].length === 0 && PERSON_PRONOUNS.has(sentences[back].tokens[0]?.norm ?? ''))
+        back--;
+      const reported = bySentence[back].find(
+        (a) => a.source !== null && !a.stance && a.kind !== 'document' && (back === first - 1 || a.kind === 'named')
+      );
       if (reported) {
         attribution = reported;
         carried = true;
@@ -98,6 +105,8 @@ export function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: C
   }
   return quotes;
 }
+
+const PERSON_PRONOUNS = new Set(['he', 'she']);
 
 /** Whether the quotation opening at character `start` is the first thing in its sentence. */
 export function opensSentence(sentence: Sentence, start: number): boolean {

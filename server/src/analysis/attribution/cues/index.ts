@@ -42,7 +42,18 @@ export function findAttributions(sentence: Sentence, index: number, lexicon: Lex
   if (found.length === 0) for (const stance of site.bareStances) found.push(stance);
   if (found.length === 0) speakerColonCue(site);
   if (found.length === 0) otherPhraseCue(site);
-  if (found.length === 0) quoteTagCue(site);
+  if (found.every((attribution) => attribution.source === null)) {
+    const unspoken = found.slice();
+    quoteTagCue(site);
+    // "“...,” the paper beams, adding, “...”": a speaker-less participle after the tag is the tag's.
+    const tag = found.length > unspoken.length ? found[found.length - 1] : null;
+    if (tag) {
+      for (const participle of unspoken) {
+        if (participle.cue.from > tag.cue.from)
+          Object.assign(participle, {source: tag.source, kind: tag.kind, resolvedSource: tag.resolvedSource});
+      }
+    }
+  }
   inPhraseCues(site);
 
   for (const attribution of found) {

@@ -32,6 +32,20 @@ function tagSpeaker(tokens: Token[], from: number): Span | null {
 }
 
 /**
+ * "“...,” the paper beams,", "“...,” the old man shrugged.": a determiner and one or two lower-case words
+ * before the tag's verb, the shortest reading whose next word can be that verb.
+ */
+function describedSpeaker(tokens: Token[], from: number, lexicon: Lexicon): Span | null {
+  if (!tokens[from] || !isDeterminer(tokens[from].norm)) return null;
+  for (let to = from + 2; to <= from + 3 && to < tokens.length; to++) {
+    const word = tokens[to - 1];
+    if (word.kind !== 'word' || word.capitalized || isPreposition(word.norm) || BE_FORMS.has(word.norm)) return null;
+    if (tagVerb(tokens[to], lexicon) && (to + 1 >= tokens.length || TAG_ENDS.has(tokens[to + 1].norm))) return {from, to};
+  }
+  return null;
+}
+
+/**
  * "“Denver,” he answered." / "“...,” read a statement from X.": a quotation closed after a comma,
  * question or exclamation mark, then a two-part tag (speaker and verb, or verb and speaker) ending the clause.
  */
@@ -39,7 +53,7 @@ function quoteTag(sentence: Sentence, lexicon: Lexicon): {cue: Span; source: Spa
   const {tokens} = sentence;
   for (let k = 2; k < tokens.length - 1; k++) {
     if (!isQuoteMark(tokens[k]) || !/^[,?!]$/.test(tokens[k - 1].norm)) continue;
-    const speaker = tagSpeaker(tokens, k + 1);
+    const speaker = tagSpeaker(tokens, k + 1) ?? describedSpeaker(tokens, k + 1, lexicon);
     if (speaker && tagVerb(tokens[speaker.to], lexicon) && (speaker.to + 1 >= tokens.length || TAG_ENDS.has(tokens[speaker.to + 1].norm))) {
       return {cue: {from: speaker.to, to: speaker.to + 1}, source: speaker};
     }
