@@ -278,6 +278,17 @@ describe('source kinds', () => {
     expect(attributions(closing).map((a) => a.content?.text)).not.toContain('Tolls rose, the operator said, but traffic fell');
   });
 
+  it('"made a prediction that", "issued a warning that": the subject of the light verb said it', () => {
+    expect(attributions('Ms Ito made a prediction that the ferry would be full.').map((a) => [a.cue.text, a.source?.text])).toEqual([
+      ['prediction', 'Ms Ito']
+    ]);
+    expect(attributions('The ministry issued a stark warning that fares would rise.').map((a) => [a.cue.text, a.source?.text])).toEqual([
+      ['warning', 'The ministry']
+    ]);
+    // A verb that makes nothing of the noun leaves it alone.
+    expect(attributions('Fares rose despite a warning that demand was weak.').map((a) => a.source?.text ?? null)).not.toContain('Fares');
+  });
+
   it('"its latest accounts", "our research": papers of somebody the story names', () => {
     expect(attributions('According to its latest accounts, the port spent 8 million euros.')[0].kind).toBe('document');
     expect(attributions('Our research indicates that most firms recover.')[0].kind).toBe('document');

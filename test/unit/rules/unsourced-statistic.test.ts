@@ -149,15 +149,31 @@ describe('unsourced-statistic: market data is public record', () => {
     'Shares in the ferry operator closed up 4% on Monday.',
     'The FTSE 100 index fell 1.2% to 4,820 points.',
     'Brent crude rose 80 cents to $41.20 a barrel.',
-    'The euro was trading at $1.31 against the dollar.'
+    'The euro was trading at $1.31 against the dollar.',
+    'Shares of the ferry line dipped early but recovered to trade almost 6% higher.',
+    'Harbour Holdings shares added 1.7% while the wider index shed 0.4%.'
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));
 
   it.each([
     // A share of an audience or a market is no price; a currency word alone is no market.
     "The channel's share of the audience fell to 9.6% last month.",
-    "Sales of the carmaker's brands fell 2% as the dollar weakened."
+    "Sales of the carmaker's brands fell 2% as the dollar weakened.",
+    // The market after the figure: the figure is not its price.
+    'A fall in ferry fuel costs to 3.1% of fares gave a lift to shares, which advanced in early trade.'
   ])('still a statistic: %s', (text) => {
     expect(findingsOf('unsourced-statistic', text).length).toBe(1);
+  });
+});
+
+describe('unsourced-statistic: a plan its named maker unveils', () => {
+  it.each([
+    'The Harbour Party unveiled proposals to cut ferry fares to £5 a crossing.',
+    'The council set out plans to spend £40m on the sea wall.',
+    'Ms Ito made a prediction that 40,000 visitors would come by ferry.'
+  ])('%s', (text) => expectQuiet('unsourced-statistic', text));
+
+  it('an unnamed maker does not source it', () => {
+    expect(findingsOf('unsourced-statistic', 'Some operators unveiled plans to cut 20% of sailings.').length).toBe(1);
   });
 });
 

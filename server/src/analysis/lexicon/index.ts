@@ -101,6 +101,8 @@ export interface Lexicon {
   notStatisticUnits: Set<string>;
   countNouns: Set<string>;
   countMinimum: number;
+  planVerbs: PhraseSet;
+  planNouns: Set<string>;
   /** Every word any list knows, lower case: a capitalized word outside it may be a name. */
   knownWords: Set<string>;
 }
@@ -253,6 +255,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     notStatisticUnits: words(statistics.notStatistics.words),
     countNouns: words(statistics.countNouns.words),
     countMinimum: statistics.countNouns.minimum,
+    planVerbs: new PhraseSet(statistics.plans.verbs),
+    planNouns: words(statistics.plans.nouns),
     knownWords
   };
 }

@@ -2,6 +2,7 @@
 import type {Sentence} from '../nlp/tokens';
 import type {Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
+import {classifySource, subjectBefore} from '../attribution/sources';
 import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
 
 const NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
@@ -14,7 +15,7 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
   const findings: RawFinding[] = [];
   model.sentences.forEach((sentence, s) => {
     const statistic = findStatistic(sentence, lexicon);
-    if (!statistic || isSourced(model, s, statistic.from, lexicon) || isMarketData(sentence.norms)) return;
+    if (!statistic || isSourced(model, s, statistic.from, lexicon) || isMarketData(sentence.norms, statistic.from)) return;
     const span = tokenSpan(sentence, statistic.from, statistic.to);
     const actual = model.text.slice(span.start, span.end);
     findings.push({
@@ -38,7 +39,7 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
  * even so: "an estimated 90%", "is thought to have cost around $15m".
  */
 function isSourced(model: ParagraphModel, s: number, from: number, lexicon: Lexicon): boolean {
-  if (coveringAttribution(model, s, from) || recordedBy(model.sentences[s])) return true;
+  if (coveringAttribution(model, s, from) || recordedBy(model.sentences[s]) || plannedBy(model.sentences[s], from, lexicon)) return true;
   if (hedgedEstimate(model.sentences[s].norms, from)) return false;
   return informedParagraph(model, lexicon);
 }
@@ -68,18 +69,39 @@ const MARKET_SUBJECTS =
 const CURRENCIES = /^(euro|dollar|pound|sterling|yen|yuan)$/;
 const AGAINST = /^(against|versus|per|trading|traded)$/;
 const MARKET_MOVES =
-  /^(rose|fell|closed|trading|traded|jumped|slipped|gained|lost|dropped|climbed|slid|tumbled|rallied|surged|edged|eased|firmed|weakened|strengthened|plunged|soared|opened|ended|finished|sank)$/;
+  /^(rose|fell|closed|trading|traded|jumped|slipped|gained|lost|dropped|climbed|slid|tumbled|rallied|surged|edged|eased|firmed|weakened|strengthened|plunged|soared|opened|ended|finished|sank|dipped|declined|advanced|added|shed|slumped|rebounded|recovered|trade|trades)$/;
 
 /**
  * Market data is public record, priced on an exchange for anyone to see: "Shares closed 3% higher",
  * "the euro rose to $1.30", "crude fell 51 cents to $44.38 a barrel". AP asks no source for a stock
- * price; a market subject and a price move in the same sentence mark it.
+ * price; a market subject before the figure and a price move in the same sentence mark it.
  */
-function isMarketData(norms: readonly string[]): boolean {
+function isMarketData(norms: readonly string[], figure: number): boolean {
+  // The market before the figure: "Inflation fell to 2.3%, a boost to shares" is no price.
+  const before = norms.slice(0, figure);
   const priced =
-    norms.some((norm) => MARKET_SUBJECTS.test(norm)) ||
+    before.some((norm) => MARKET_SUBJECTS.test(norm)) ||
     (norms.some((norm) => CURRENCIES.test(norm)) && norms.some((norm) => AGAINST.test(norm)));
   return priced && norms.some((norm) => MARKET_MOVES.test(norm));
+}
+
+/**
+ * The figure is part of a plan its named maker unveils: "The Liberal Democrats unveiled proposals to
+ * raise the threshold to £150,000", "Labour set out plans to spend £2bn". The maker is the source.
+ */
+function plannedBy(sentence: ParagraphModel['sentences'][number], from: number, lexicon: Lexicon): boolean {
+  const {norms} = sentence;
+  for (const verb of lexicon.planVerbs.findAll(norms)) {
+    if (verb.to > from) break;
+    let noun = verb.to;
+    while (noun < verb.to + 3 && noun < from && !lexicon.planNouns.has(norms[noun])) noun++;
+    if (!lexicon.planNouns.has(norms[noun] ?? '')) continue;
+    const maker = subjectBefore(sentence, verb.from);
+    // Somebody named or an institution ("The Liberal Democrats", "the council"), not "some firms".
+    const kind = maker ? classifySource(sentence, maker, lexicon).kind : null;
+    if (kind === 'named' || kind === 'institutional') return true;
+  }
+  return false;
 }
 
 const RECORDED =

@@ -1,15 +1,20 @@
 // Possessive and stance nouns: "Trump's claim that ..." (the owner said it), "her support for the bill"
 // and "drew criticism from fellow senators" (a stand the owner takes).
 import {crowdless} from '../records';
-import {phraseAfter} from '../sources';
+import type {Sentence} from '../../nlp/tokens';
+import {phraseAfter, type Span, subjectBefore} from '../sources';
 import {possessorBefore, untilVerb} from '../subjects';
 import {addCredited, attribute, type CueSite} from './site';
 
-/** "Trump's claim that ...", "his promise that ...": the owner said it. Whether the word was taken. */
+/**
+ * "Trump's claim that ...", "his promise that ...": the owner said it; "Ms Ito made a prediction that
+ * ...", "the ministry issued a warning that ...": so did the subject of the light verb. Whether the word
+ * was taken.
+ */
 export function possessiveClaim(site: CueSite, i: number): boolean {
   const {sentence, lexicon} = site;
   if (!lexicon.possessiveNounCues.has(sentence.norms[i]) || sentence.norms[i + 1] !== 'that') return false;
-  const owner = possessorBefore(sentence, i, lexicon);
+  const owner = possessorBefore(sentence, i, lexicon) ?? lightVerbSubject(sentence, i);
   if (!owner) return false;
   addCredited(site, attribute(site, {from: i, to: i + 1}, owner, null, null));
   return true;
@@ -54,4 +59,16 @@ export function bareStance(site: CueSite, i: number): number {
     site.bareStances.push(attribution);
   }
   return from ? from.to - 1 : i;
+}
+
+/** Verbs that make a statement of the noun after them: "made a prediction", "issued a warning". */
+const LIGHT_VERBS = new Set(['made', 'makes', 'issued', 'issues', 'gave', 'gives', 'voiced', 'voices', 'repeated', 'reiterated']);
+
+/** The subject of "made a prediction that", "issued a stark warning that" (one adjective at most). */
+function lightVerbSubject(sentence: Sentence, noun: number): Span | null {
+  const {norms, tokens} = sentence;
+  let k = noun - 1;
+  if (tokens[k]?.kind === 'word' && !/^(a|an|the)$/.test(norms[k]) && !tokens[k].capitalized) k--;
+  if (!/^(a|an|the)$/.test(norms[k] ?? '')) return null;
+  return LIGHT_VERBS.has(norms[k - 1] ?? '') ? subjectBefore(sentence, k - 1) : null;
 }
