@@ -33,6 +33,14 @@ describe('editorializing: flagged (warning), and the removal fix', () => {
     expectEditsInSentence(text, finding);
   });
 
+  it('"so-called" before a term it only introduces is information; the strict preset keeps it a warning', () => {
+    const text = 'Criminals are renting out so-called botnets of hijacked home computers.';
+    expect(findingsOf('editorializing', text).map((f) => [f.actual, f.severity])).toEqual([['so-called', 'info']]);
+    expect(findingsOf('editorializing', text, resolveOptions({preset: 'strict'})).map((f) => f.severity)).toEqual(['warning']);
+    // Before a word for a quality somebody claims, past a quotation mark: a sneer.
+    expect(findingsOf('editorializing', 'The so-called "experts" were never named.').map((f) => f.severity)).toEqual(['warning']);
+  });
+
   // Removing a parenthetical between commas keeps one space: "The plan failed."
   it.each([
     ['The plan, of course, failed.', 'The plan failed.'],

@@ -67,6 +67,7 @@ export interface Lexicon {
   notQuantityBeforeSome: Set<string>;
   notQuantityAfter: Set<string>;
   editorial: PhraseSet;
+  soCalledClaims: Set<string>;
   /** Strict preset: superlatives and fame words that are often plain description in news. */
   editorialStrict: PhraseSet;
   editorialOpeners: PhraseSet;
@@ -230,6 +231,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     notQuantityAfter: words(hedges.vagueQuantities.notAfter.words),
     editorial: editorialSet(extra),
     editorialStrict: new PhraseSet(editorial.strictPeacock.phrases),
+    soCalledClaims: words(editorial.soCalledClaims.words),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     evaluative: evaluativeSet(),

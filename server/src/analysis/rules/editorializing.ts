@@ -1,4 +1,5 @@
 // editorializing: the writer's judgement in a news sentence.
+import type {Sentence} from '../nlp/tokens';
 import {firstAtOrAfter, RangeSet} from '../sorted';
 import {othersWords, removalEdits, tokenSpan, type RawFinding, type Rule} from './rule';
 import {evaluativeFindings} from './evaluative';
@@ -31,10 +32,13 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
       const span = tokenSpan(sentence, match.from, match.to);
       const actual = model.text.slice(span.start, span.end);
       reported.push(match);
+      const naming = first.norm === 'so-called' && !strictChecks && !sneers(sentence, match.to, lexicon.soCalledClaims);
       findings.push({
         ruleId: 'editorializing',
-        secondary: false,
-        message: `Editorializing: "${actual}" is the writer's judgement; cut it or attribute it`,
+        secondary: naming,
+        message: naming
+          ? `"${actual}" introduces a term here ("so-called phishing" is fine); as a sneer ("so-called experts") it is the writer's judgement`
+          : `Editorializing: "${actual}" is the writer's judgement; cut it or attribute it`,
         start: span.start,
         end: span.end,
         expected: [''],
@@ -50,3 +54,17 @@ export const editorializing: Rule = ({model, lexicon, strict: strictChecks}) => 
   });
   return findings;
 };
+
+/**
+ * "so-called" before a word for a quality somebody claims ("so-called experts", "the so-called reform
+ * package") doubts the claim; before a term ("so-called spyware", "the so-called oligarchs") or a name
+ * ("Nintendo's so-called Revolution") it names it. The first two words after it are read, past an
+ * opening quotation mark.
+ */
+function sneers(sentence: Sentence, after: number, claims: ReadonlySet<string>): boolean {
+  const {tokens, norms} = sentence;
+  let k = after;
+  if (tokens[k]?.kind === 'punct' && /^["'\u201c\u2018]$/.test(norms[k])) k++;
+  if (!tokens[k] || tokens[k].capitalized) return false;
+  return claims.has(norms[k]) || claims.has(norms[k + 1] ?? '');
+}
