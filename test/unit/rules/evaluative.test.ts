@@ -73,6 +73,29 @@ describe("evaluative: appraisal words in the writer's voice are flagged", () => 
   });
 });
 
+describe('evaluative: grades of a performance are colour, shown as information', () => {
+  it.each([
+    ['The keeper made a superb save in the last minute.', 'superb'],
+    ["Okafor's brilliant 30-yard strike settled the match.", 'brilliant'],
+    ['It was a dismal second half for the visitors.', 'dismal'],
+    ['The quartet gave an impressive all-round performance on Friday.', 'impressive']
+  ])('%s', (text, actual) => {
+    const [finding] = findingsOf('editorializing', text);
+    expect([finding.actual, finding.severity]).toEqual([actual, 'info']);
+    expect(finding.message).toContain('grades a performance');
+  });
+
+  it.each([
+    // Not a piece of play or a performance: the writer's verdict.
+    'The minister gave a superb speech on Tuesday.',
+    "The party's impressive record in local elections helped.",
+    // A word of surprise or importance judges the news itself.
+    'It was a stunning defeat for the government.'
+  ])('still a warning: %s', (text) => {
+    expect(findingsOf('editorializing', text).map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
 describe('evaluative: quiet', () => {
   it.each([
     // The source's words, quoted or reported.

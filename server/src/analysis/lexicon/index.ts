@@ -68,6 +68,8 @@ export interface Lexicon {
   notQuantityAfter: Set<string>;
   editorial: PhraseSet;
   soCalledClaims: Set<string>;
+  colourAdjectives: Set<string>;
+  performanceNouns: Set<string>;
   /** Strict preset: superlatives and fame words that are often plain description in news. */
   editorialStrict: PhraseSet;
   editorialOpeners: PhraseSet;
@@ -232,6 +234,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     editorial: editorialSet(extra),
     editorialStrict: new PhraseSet(editorial.strictPeacock.phrases),
     soCalledClaims: words(editorial.soCalledClaims.words),
+    colourAdjectives: words(evaluative.performanceColour.adjectives),
+    performanceNouns: words(evaluative.performanceColour.nouns),
     editorialOpeners: new PhraseSet(editorial.sentenceOpeners.phrases),
     notEditorial: new PhraseSet(editorial.notEditorial.phrases, undefined, editorial.notEditorial.slots),
     evaluative: evaluativeSet(),

@@ -96,7 +96,7 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
     }
     matches.sort((a, b) => a.from - b.from);
   }
-  const findings = joinCoordinated(matches, norms).map((match) => build(model, s, match));
+  const findings = joinCoordinated(matches, norms).map((match) => build(model, s, match, lexicon));
   const question = rhetoricalQuestion(model, s);
   if (question) findings.push(question);
   return findings;
@@ -216,7 +216,7 @@ function joinCoordinated(matches: Match[], norms: readonly string[]): Match[] {
   return joined;
 }
 
-function build(model: ParagraphModel, s: number, match: Match): RawFinding {
+function build(model: ParagraphModel, s: number, match: Match, lexicon: Lexicon): RawFinding {
   const sentence = model.sentences[s];
   const span = tokenSpan(sentence, match.from, match.to);
   const actual = model.text.slice(span.start, span.end);
@@ -227,10 +227,13 @@ function build(model: ParagraphModel, s: number, match: Match): RawFinding {
     suggestions.push({title: `Remove "${actual}"`, kind: 'remove', edits: removalEdits(model.text, sentence.start, span.start, span.end)});
   }
   suggestions.push(attributeSuggestion(model, s));
+  const colour = match.kind === 'adjective' && gradesPerformance(sentence.norms, match.from, lexicon);
   return {
     ruleId: 'editorializing',
-    secondary: false,
-    message: message(match.kind, actual),
+    secondary: colour,
+    message: colour
+      ? `"${actual}" grades a performance: colour a match report or a review may carry; in news, describe what happened`
+      : message(match.kind, actual),
     start: span.start,
     end: span.end,
     expected: removable ? [''] : [],
@@ -244,4 +247,17 @@ function message(kind: EvaluativeKind, actual: string): string {
     return `Editorializing: "${actual}" takes sides in the writer's voice; describe what was done or said, or attribute the characterization`;
   if (kind === 'phrase') return `Editorializing: "${actual}" vouches for the point in the writer's voice; cut it or say who holds the view`;
   return `Editorializing: "${actual}" is the writer's judgement; attribute it or describe what was said or done`;
+}
+
+/**
+ * "a superb save", "an impressive all-round display", "a dismal second half": a grade of quality on a
+ * piece of play or a performance, at most three words before its noun (evaluative.json performanceColour).
+ */
+export function gradesPerformance(norms: readonly string[], at: number, lexicon: Lexicon): boolean {
+  if (!lexicon.colourAdjectives.has(norms[at])) return false;
+  for (let k = at + 1; k <= at + 4 && k < norms.length; k++) {
+    if (lexicon.performanceNouns.has(norms[k])) return true;
+    if (!/^[a-z0-9][a-z0-9'-]*$/.test(norms[k])) return false;
+  }
+  return false;
 }
