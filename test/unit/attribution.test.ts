@@ -278,6 +278,21 @@ describe('source kinds', () => {
     expect(attributions(closing).map((a) => a.content?.text)).not.toContain('Tolls rose, the operator said, but traffic fell');
   });
 
+  it('a court "ruled that": the ruling is attributed; "ruled out" is not', () => {
+    expect(attributions('The appeal judges ruled that the ferry contract was void.').map((a) => [a.cue.text, a.content?.text])).toEqual([
+      ['ruled', 'that the ferry contract was void']
+    ]);
+    expect(attributions('The minister ruled out a new ferry contract.')).toEqual([]);
+  });
+
+  it('a cue whose words after it belong to another source speaks for the clause before it', () => {
+    const text = 'Fares will rise in spring, Ms Ito told reporters, although she would not say by how much.';
+    expect(attributions(text).map((a) => [a.source?.text, a.content?.text])).toEqual([
+      ['Ms Ito', 'Fares will rise in spring'],
+      ['she', 'by how much']
+    ]);
+  });
+
   it('"made a prediction that", "issued a warning that": the subject of the light verb said it', () => {
     expect(attributions('Ms Ito made a prediction that the ferry would be full.').map((a) => [a.cue.text, a.source?.text])).toEqual([
       ['prediction', 'Ms Ito']

@@ -29,6 +29,8 @@ describe("hedge: flagged in the writer's voice", () => {
 describe('hedge: quiet', () => {
   it.each([
     'The vote is set for May 4.',
+    // Somebody called May.
+    'May said: "The harbour will be ready."',
     'The likely winner is the incumbent.',
     'The ruling slowed two other projects.',
     'The council approved the budget on Tuesday.',

@@ -79,8 +79,15 @@ export function computeCoverage(
           : {from: 0, to: cueStart};
     // "The minister said the plan would work, but analysts said it might fail": the content stops
     // where a coordinated clause gives the floor to another source.
-    if (content.from >= cueEnd)
+    if (content.from >= cueEnd) {
       content.to = Math.min(content.to, handover.next(s, content), frontedClauseEnd(tokens, content, wordsFrom[s]));
+      // "Growth will slow, Mr Mendis told reporters, although he would not say by how much": when another
+      // source takes the floor at once, the cue trails the clause before it and speaks for that.
+      if (wordsFrom[s][content.from] - wordsFrom[s][content.to] < 2 && wordsFrom[s][0] - wordsFrom[s][cueStart] >= 2) {
+        content.from = 0;
+        content.to = cueStart;
+      }
+    }
     if (content.to > content.from) {
       attribution.content = content;
       fill(s, content.from, content.to, attribution);

@@ -24,8 +24,13 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
     for (const match of lexicon.hedges.findAll(norms)) {
       if (blocked.has(match.from)) continue;
       const first = tokens[match.from];
-      // "May" mid-sentence is the month.
-      if (first.norm === 'may' && first.capitalized && (match.from > 0 || tokens[match.from + 1]?.capitalized)) continue;
+      // "May" mid-sentence is the month; "May said:" opening a sentence is somebody called May.
+      if (
+        first.norm === 'may' &&
+        first.capitalized &&
+        (match.from > 0 || tokens[match.from + 1]?.capitalized || lexicon.speechVerbs.has(norms[match.from + 1] ?? ''))
+      )
+        continue;
       // "likely" as an adjective before a noun ("the likely winner") is a fair description; flag it as an adverb or predicate.
       if (first.norm === 'likely' && match.to === match.from + 1 && /^(the|a|an|most|more)$/.test(norms[match.from - 1] ?? '')) continue;
       // "appeared to Chloe", "seemed to him": the verb of appearing before somebody, not "appear to be".
