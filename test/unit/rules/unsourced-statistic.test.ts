@@ -165,12 +165,17 @@ describe('unsourced-statistic: market data is public record', () => {
   });
 });
 
-describe('unsourced-statistic: a plan its named maker unveils', () => {
+describe('unsourced-statistic: a plan its named maker unveils, or its own results', () => {
   it.each([
     'The Harbour Party unveiled proposals to cut ferry fares to £5 a crossing.',
     'The council set out plans to spend £40m on the sea wall.',
-    'Ms Ito made a prediction that 40,000 visitors would come by ferry.'
+    'Ms Ito made a prediction that 40,000 visitors would come by ferry.',
+    'The ferry line Harbourway has posted a 12% rise in annual profit.'
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));
+
+  it('a capital that only opens the sentence names nobody', () => {
+    expect(findingsOf('unsourced-statistic', 'Fares posted a 5% rise in May.').length).toBe(1);
+  });
 
   it('an unnamed maker does not source it', () => {
     expect(findingsOf('unsourced-statistic', 'Some operators unveiled plans to cut 20% of sailings.').length).toBe(1);

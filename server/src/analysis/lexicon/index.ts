@@ -106,6 +106,7 @@ export interface Lexicon {
   countMinimum: number;
   planVerbs: PhraseSet;
   planNouns: Set<string>;
+  resultVerbs: Set<string>;
   /** Every word any list knows, lower case: a capitalized word outside it may be a name. */
   knownWords: Set<string>;
 }
@@ -263,6 +264,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     countMinimum: statistics.countNouns.minimum,
     planVerbs: new PhraseSet(statistics.plans.verbs),
     planNouns: words(statistics.plans.nouns),
+    resultVerbs: words(statistics.results.verbs),
     knownWords
   };
 }

@@ -39,7 +39,7 @@ export const unsourcedStatistic: Rule = ({model, lexicon}) => {
  * even so: "an estimated 90%", "is thought to have cost around $15m".
  */
 function isSourced(model: ParagraphModel, s: number, from: number, lexicon: Lexicon): boolean {
-  if (coveringAttribution(model, s, from) || recordedBy(model.sentences[s]) || plannedBy(model.sentences[s], from, lexicon)) return true;
+  if (coveringAttribution(model, s, from) || recordedBy(model.sentences[s]) || madeBy(model.sentences[s], from, lexicon)) return true;
   if (hedgedEstimate(model.sentences[s].norms, from)) return false;
   return informedParagraph(model, lexicon);
 }
@@ -86,21 +86,35 @@ function isMarketData(norms: readonly string[], figure: number): boolean {
 }
 
 /**
- * The figure is part of a plan its named maker unveils: "The Liberal Democrats unveiled proposals to
- * raise the threshold to £150,000", "Labour set out plans to spend £2bn". The maker is the source.
+ * The figure is its named maker's: part of a plan the maker unveils ("The Liberal Democrats unveiled
+ * proposals to raise the threshold to £150,000", "Labour set out plans to spend £2bn"), or the maker's
+ * own results ("Umbro has posted a 222% rise in annual profit").
  */
-function plannedBy(sentence: ParagraphModel['sentences'][number], from: number, lexicon: Lexicon): boolean {
+function madeBy(sentence: ParagraphModel['sentences'][number], from: number, lexicon: Lexicon): boolean {
   const {norms} = sentence;
   for (const verb of lexicon.planVerbs.findAll(norms)) {
     if (verb.to > from) break;
     let noun = verb.to;
     while (noun < verb.to + 3 && noun < from && !lexicon.planNouns.has(norms[noun])) noun++;
-    if (!lexicon.planNouns.has(norms[noun] ?? '')) continue;
-    const maker = subjectBefore(sentence, verb.from);
-    // Somebody named or an institution ("The Liberal Democrats", "the council"), not "some firms".
-    const kind = maker ? classifySource(sentence, maker, lexicon).kind : null;
-    if (kind === 'named' || kind === 'institutional') return true;
+    if (lexicon.planNouns.has(norms[noun] ?? '') && isNamedMaker(sentence, verb.from, lexicon)) return true;
   }
+  for (let k = Math.max(0, from - 5); k < from; k++) {
+    if (lexicon.resultVerbs.has(norms[k]) && isNamedMaker(sentence, k, lexicon)) return true;
+  }
+  return false;
+}
+
+/**
+ * The subject of the verb at `verb` is an institution ("the council") or somebody named with a capital
+ * that is not just the sentence's first letter ("Prices posted a rise" names nobody).
+ */
+function isNamedMaker(sentence: ParagraphModel['sentences'][number], verb: number, lexicon: Lexicon): boolean {
+  const maker = subjectBefore(sentence, verb);
+  if (!maker) return false;
+  const kind = classifySource(sentence, maker, lexicon).kind;
+  if (kind === 'institutional') return true;
+  const firstWord = sentence.tokens.findIndex((token) => token.kind === 'word');
+  for (let k = Math.max(maker.from, firstWord + 1); k < maker.to; k++) if (kind === 'named' && sentence.tokens[k].capitalized) return true;
   return false;
 }
 
