@@ -75,6 +75,14 @@ function pluralSubjectThen(prev: Token, norm: string, next: Token | undefined): 
   return prev.kind === 'word' && /[^s']s$/.test(prev.norm) && !norm.endsWith('s') && next?.norm === 'that';
 }
 
+/** Verbs whose object does what follows: "help users find", "let drivers see", "make people believe". */
+const CAUSATIVES = /^(help|helps|helped|helping|let|lets|letting|make|makes|made|making|allow|allows|enable|enables)$/;
+
+const REDUCED_PASSIVES = /^(thought|believed|said|reported|expected|understood|rumoured|rumored|alleged|known|considered)$/;
+
+/** Who watches rather than witnesses. */
+const AUDIENCES = /^(people|viewers|fans|spectators|audiences?|visitors|readers|listeners|users|cinema-goers|moviegoers)$/;
+
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
 const NOUN_PRECEDERS = new Set(WORDS.nounPreceders.words);
 
@@ -176,6 +184,32 @@ export const NOT_A_CUE: readonly NotACue[] = [
     example: 'The album, which saw the duo split the songs, sold well.',
     word: 'saw',
     applies: ({norm, prev}) => (norm === 'saw' || norm === 'sees' || norm === 'see') && prev?.norm === 'which'
+  },
+  {
+    // "a utility that will help users find and remove spyware", "lets drivers see the road": a verb
+    // after a causative and its object is what the object is helped to do, not a report.
+    name: 'causative-infinitive',
+    point: 'verb',
+    example: 'The new app will help commuters find the fastest ferry.',
+    word: 'find',
+    applies: ({prev, sentence: {tokens, norms}, i}) =>
+      prev?.kind === 'word' &&
+      !prev.quoted &&
+      (CAUSATIVES.test(norms[i - 2] ?? '') || (tokens[i - 2]?.kind === 'word' && CAUSATIVES.test(norms[i - 3] ?? '')))
+  },
+  {
+    // "Others thought to be in the running include ...", "a man believed to be the driver": a participle
+    // that describes the noun before it; whoever thinks so is not named.
+    name: 'reduced-passive',
+    point: 'verb',
+    example: 'Others thought to be in the running include two harbour pilots.',
+    word: 'thought',
+    applies: ({norm, prev, sentence: {norms}, i}) =>
+      REDUCED_PASSIVES.test(norm) &&
+      prev?.kind === 'word' &&
+      !BE_FORMS.has(prev.norm) &&
+      norms[i + 1] === 'to' &&
+      /^(be|have)$/.test(norms[i + 2] ?? '')
   },
   {
     // "his home state", "a reality show": a noun after a common word, not a verb after its subject.
@@ -287,6 +321,17 @@ export const NOT_A_CUE: readonly NotACue[] = [
     word: 'see',
     applies: ({attribution, norm, sentence: {tokens, norms}, i, source}) =>
       crowdless(attribution!.kind) && norm === 'see' && (!objectThen(tokens, i, AS_WORDS) || norms[source!.to - 1] === 'people')
+  },
+  {
+    // "10.9 million people saw the show", "viewers watched the final": an audience, not witnesses.
+    name: 'audience-saw',
+    point: 'credit',
+    example: 'More than two million people saw the final on television.',
+    word: 'saw',
+    applies: ({attribution, norm, sentence, source}) =>
+      crowdless(attribution!.kind) &&
+      /^(saw|seen|watched)$/.test(norm) &&
+      AUDIENCES.test(sentence.norms[lastWordOf(sentence, source!)] ?? '')
   },
   {
     // "people who feel taken for granted", "legal battles with people who claim to have been hurt" describe a
