@@ -278,6 +278,13 @@ describe('source kinds', () => {
     expect(attributions(closing).map((a) => a.content?.text)).not.toContain('Tolls rose, the operator said, but traffic fell');
   });
 
+  it('"the Gazette\'s political editor": one named house\'s one such writer is somebody the reader can find', () => {
+    const text = "The mayor will resign in May, the Gazette's political editor has learned.";
+    expect(attributions(text).map((a) => [a.kind, a.source?.text, a.content?.text])).toEqual([
+      ['named', "the Gazette's political editor", 'The mayor will resign in May']
+    ]);
+  });
+
   it('a court "ruled that": the ruling is attributed; "ruled out" is not', () => {
     expect(attributions('The appeal judges ruled that the ferry contract was void.').map((a) => [a.cue.text, a.content?.text])).toEqual([
       ['ruled', 'that the ferry contract was void']

@@ -347,6 +347,9 @@ export function isTitleCase(sentence: Sentence): boolean {
   return words >= 3 && capitals / words >= 0.8;
 }
 
+/** Roles a house has one of, so "the BBC's political editor" is somebody the reader can find. */
+const OWN_ROLES = /^(editor|correspondent|reporter|columnist|presenter|economist|strategist|analyst)$/;
+
 /** What kind of source a phrase names. */
 export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon): SourceReading {
   const tokens = sentence.tokens;
@@ -439,6 +442,11 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     (/^(his|her|its|their)$/.test(firstNorm) || firstNorm.endsWith("'s")) &&
     norms.slice(core.from + 1, headIndex).some((word) => word === 'chief' || word === 'principal') &&
     !headNorm.endsWith('s');
+  // "the BBC's political editor", "Barclays' chief economist": one named house's one such writer or analyst.
+  const housesOwn =
+    OWN_ROLES.test(headNorm) &&
+    norms.slice(core.from, headIndex).some((word, k) => tokens[core.from + k].capitalized && /('s|s')$/.test(word) && k + core.from > 0);
+  if (housesOwn && !crowd) return {kind: 'named', head: head.text};
   // "Ministers say", "Scottish ministers insist": the government speaking through its ministers.
   if (headNorm === 'ministers' && !crowd && !anyMarker(norms, core) && norms[core.from - 1] !== 'privately')
     return {kind: 'institutional', head: head.text};
