@@ -244,15 +244,18 @@ describe('anonymous-source: offices and governments the reader can identify', ()
     'Growth will pick up, according to his former chief economic adviser.',
     // The government speaking through its ministers.
     'Ministers say the ferry subsidy will continue.',
-    'Welsh ministers insist the hospital will stay open.'
+    'Welsh ministers insist the hospital will stay open.',
+    // All of a named group is the group.
+    'The members of the Harbour Brass Quintet said they would tour again.'
   ])('%s', (text) => expectQuiet('anonymous-source', text));
 
   it.each([
     // Some ministers, or their private views, are not the government's word.
     'Privately ministers believe the subsidy will end.',
     'Two ministers said the subsidy would end.',
-    // An adviser who is one of many.
-    'The bank will miss its target, according to a senior adviser.'
+    // An adviser who is one of many; one member of a named group.
+    'The bank will miss its target, according to a senior adviser.',
+    'A member of the Harbour Brass Quintet said they would tour again.'
   ])('still anonymous: %s', (text) => {
     expect(findingsOf('anonymous-source', text).length).toBe(1);
   });

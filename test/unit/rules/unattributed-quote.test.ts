@@ -99,6 +99,8 @@ describe('unattributed-quote: quiet', () => {
     const text = 'The plan was described as "reckless" by the union.';
     expectQuiet('unattributed-quote', text);
     expectQuiet('unattributed-claim', text);
+    // An article before the quoted words.
+    expectQuiet('unattributed-claim', 'The skipper was described as a "born leader" by his coach, Ana Ruiz.');
   });
 
   it('"The union called the plan \\"a betrayal\\"" has a speaker', () => {

@@ -151,7 +151,8 @@ describe('unsourced-statistic: market data is public record', () => {
     'Brent crude rose 80 cents to $41.20 a barrel.',
     'The euro was trading at $1.31 against the dollar.',
     'Shares of the ferry line dipped early but recovered to trade almost 6% higher.',
-    'Harbour Holdings shares added 1.7% while the wider index shed 0.4%.'
+    'Harbour Holdings shares added 1.7% while the wider index shed 0.4%.',
+    'The pound has fallen to a two-year low against the dollar.'
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));
 
   it.each([

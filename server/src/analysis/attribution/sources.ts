@@ -447,6 +447,14 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     OWN_ROLES.test(headNorm) &&
     norms.slice(core.from, headIndex).some((word, k) => tokens[core.from + k].capitalized && /('s|s')$/.test(word) && k + core.from > 0);
   if (housesOwn && !crowd) return {kind: 'named', head: head.text};
+  // "The members of the Gameboyzz Orchestra Project": all of a named group is the group.
+  if (
+    headNorm === 'members' &&
+    firstNorm === 'the' &&
+    norms[headIndex + 1] === 'of' &&
+    tokens.slice(headIndex + 2, span.to).some((token) => token.capitalized)
+  )
+    return {kind: 'institutional', head: head.text};
   // "Ministers say", "Scottish ministers insist": the government speaking through its ministers.
   if (headNorm === 'ministers' && !crowd && !anyMarker(norms, core) && norms[core.from - 1] !== 'privately')
     return {kind: 'institutional', head: head.text};

@@ -113,9 +113,10 @@ function agentAfterLabel(norms: string[], from: number, lexicon: Parameters<Rule
   return false;
 }
 
-/** 'was described as "reckless" by the union': the agent follows the quoted words. */
+/** 'was described as "reckless" by the union', '... as a "safe pair of hands" by his coach': the agent follows the quoted words. */
 function agentAfterQuote(norms: string[], from: number): boolean {
-  let open = from;
+  // 'described as a "consummate professional" by his friend': an article may stand before the quote.
+  let open = /^(a|an|the)$/.test(norms[from] ?? '') && norms[from + 1] === '"' ? from + 1 : from;
   // 'described as "irresponsible" and "outrageous" by the commission': quoted words, then the agent.
   for (let quotes = 0; quotes < 4 && norms[open] === '"'; quotes++) {
     let close = open + 1;

@@ -69,7 +69,7 @@ const MARKET_SUBJECTS =
 const CURRENCIES = /^(euro|dollar|pound|sterling|yen|yuan)$/;
 const AGAINST = /^(against|versus|per|trading|traded)$/;
 const MARKET_MOVES =
-  /^(rose|fell|closed|trading|traded|jumped|slipped|gained|lost|dropped|climbed|slid|tumbled|rallied|surged|edged|eased|firmed|weakened|strengthened|plunged|soared|opened|ended|finished|sank|dipped|declined|advanced|added|shed|slumped|rebounded|recovered|trade|trades)$/;
+  /^(rose|fell|closed|trading|traded|jumped|slipped|gained|lost|dropped|climbed|slid|tumbled|rallied|surged|edged|eased|firmed|weakened|strengthened|plunged|soared|opened|ended|finished|sank|dipped|declined|advanced|added|shed|slumped|rebounded|recovered|trade|trades|fallen|risen|hit|touched)$/;
 
 /**
  * Market data is public record, priced on an exchange for anyone to see: "Shares closed 3% higher",
