@@ -307,6 +307,10 @@ describe('source kinds', () => {
     expect(attributions('The ministry issued a stark warning that fares would rise.').map((a) => [a.cue.text, a.source?.text])).toEqual([
       ['warning', 'The ministry']
     ]);
+    // A crowd that voices a concern speaks, vaguely.
+    expect(attributions('Some islanders have expressed concern that the ferry will stop.').map((a) => [a.kind, a.source?.text])).toEqual([
+      ['vague', 'Some islanders']
+    ]);
     // A verb that makes nothing of the noun leaves it alone.
     expect(attributions('Fares rose despite a warning that demand was weak.').map((a) => a.source?.text ?? null)).not.toContain('Fares');
   });

@@ -33,6 +33,10 @@ describe('editorializing: flagged (warning), and the removal fix', () => {
     expectEditsInSentence(text, finding);
   });
 
+  it('"did not significantly" measures a trial\'s result', () => {
+    expectQuiet('editorializing', 'The ferry vaccine did not significantly reduce seasickness in the trial.');
+  });
+
   it('"so-called" before a term it only introduces is information; the strict preset keeps it a warning', () => {
     const text = 'Criminals are renting out so-called botnets of hijacked home computers.';
     expect(findingsOf('editorializing', text).map((f) => [f.actual, f.severity])).toEqual([['so-called', 'info']]);

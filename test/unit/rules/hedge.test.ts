@@ -31,6 +31,7 @@ describe('hedge: quiet', () => {
     'The vote is set for May 4.',
     // Somebody called May.
     'May said: "The harbour will be ready."',
+    'May performed with the band in London in September.',
     'The likely winner is the incumbent.',
     'The ruling slowed two other projects.',
     'The council approved the budget on Tuesday.',

@@ -152,7 +152,8 @@ describe('unsourced-statistic: market data is public record', () => {
     'The euro was trading at $1.31 against the dollar.',
     'Shares of the ferry line dipped early but recovered to trade almost 6% higher.',
     'Harbour Holdings shares added 1.7% while the wider index shed 0.4%.',
-    'The pound has fallen to a two-year low against the dollar.'
+    'The pound has fallen to a two-year low against the dollar.',
+    "Harbourway's shares have leapt 55% this year."
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));
 
   it.each([
@@ -171,8 +172,17 @@ describe('unsourced-statistic: a plan its named maker unveils, or its own result
     'The Harbour Party unveiled proposals to cut ferry fares to £5 a crossing.',
     'The council set out plans to spend £40m on the sea wall.',
     'Ms Ito made a prediction that 40,000 visitors would come by ferry.',
-    'The ferry line Harbourway has posted a 12% rise in annual profit.'
+    'The ferry line Harbourway has posted a 12% rise in annual profit.',
+    // A rate its setter decides.
+    'The Bank of Iceland has left its key interest rate unchanged at 3.5% for a sixth month.',
+    // Digits after a name are part of it.
+    'DJ Harbour 3000 and the Tides played the pier on Saturday.'
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));
+
+  it('a rate nobody named sets, and a count after a month, are still statistics', () => {
+    expect(findingsOf('unsourced-statistic', 'Mortgage rates were cut to 3.5% last month.').length).toBe(1);
+    expect(findingsOf('unsourced-statistic', 'In March 5000 people marched on the harbour.').length).toBe(1);
+  });
 
   it('a capital that only opens the sentence names nobody', () => {
     expect(findingsOf('unsourced-statistic', 'Fares posted a 5% rise in May.').length).toBe(1);

@@ -107,6 +107,7 @@ export interface Lexicon {
   planVerbs: PhraseSet;
   planNouns: Set<string>;
   resultVerbs: Set<string>;
+  rateVerbs: Set<string>;
   /** Every word any list knows, lower case: a capitalized word outside it may be a name. */
   knownWords: Set<string>;
 }
@@ -265,6 +266,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     planVerbs: new PhraseSet(statistics.plans.verbs),
     planNouns: words(statistics.plans.nouns),
     resultVerbs: words(statistics.results.verbs),
+    rateVerbs: words(statistics.rateDecisions.verbs),
     knownWords
   };
 }

@@ -24,11 +24,12 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
     for (const match of lexicon.hedges.findAll(norms)) {
       if (blocked.has(match.from)) continue;
       const first = tokens[match.from];
-      // "May" mid-sentence is the month; "May said:" opening a sentence is somebody called May.
+      // "May" mid-sentence is the month; "May said:", "May performed with" opening a sentence are
+      // somebody called May (the modal takes a bare verb).
       if (
         first.norm === 'may' &&
         first.capitalized &&
-        (match.from > 0 || tokens[match.from + 1]?.capitalized || lexicon.speechVerbs.has(norms[match.from + 1] ?? ''))
+        (match.from > 0 || tokens[match.from + 1]?.capitalized || isNameBefore(norms[match.from + 1] ?? '', lexicon))
       )
         continue;
       // "likely" as an adjective before a noun ("the likely winner") is a fair description; flag it as an adverb or predicate.
@@ -138,6 +139,11 @@ function isVagueQuantity(model: RuleContext['model'], s: number, from: number, t
   if (first.quoted || coveringAttribution(model, s, from)) return false;
   if (lexicon.vaguePhrases.matchAt(norms, from) || lexicon.crowdPhrases.matchAt(norms, from)) return false;
   return !attributionsIn(model, s).some((a) => a.kind === 'vague' && a.source !== null && a.source.from <= from && from < a.source.to);
+}
+
+/** After a capitalized "May" opening a sentence: a past tense, a reporting verb or "is" make it a name. */
+function isNameBefore(next: string, lexicon: Lexicon): boolean {
+  return /ed$/.test(next) || /^(is|was|has|had|and|,)$/.test(next) || lexicon.speechVerbs.has(next);
 }
 
 const MODALS = new Set(['could', 'may', 'might']);

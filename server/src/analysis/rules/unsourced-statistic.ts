@@ -69,7 +69,7 @@ const MARKET_SUBJECTS =
 const CURRENCIES = /^(euro|dollar|pound|sterling|yen|yuan)$/;
 const AGAINST = /^(against|versus|per|trading|traded)$/;
 const MARKET_MOVES =
-  /^(rose|fell|closed|trading|traded|jumped|slipped|gained|lost|dropped|climbed|slid|tumbled|rallied|surged|edged|eased|firmed|weakened|strengthened|plunged|soared|opened|ended|finished|sank|dipped|declined|advanced|added|shed|slumped|rebounded|recovered|trade|trades|fallen|risen|hit|touched)$/;
+  /^(rose|fell|closed|trading|traded|jumped|slipped|gained|lost|dropped|climbed|slid|tumbled|rallied|surged|edged|eased|firmed|weakened|strengthened|plunged|soared|opened|ended|finished|sank|dipped|declined|advanced|added|shed|slumped|rebounded|recovered|trade|trades|fallen|risen|hit|touched|leapt|leaped|dived|rocketed|plummeted)$/;
 
 /**
  * Market data is public record, priced on an exchange for anyone to see: "Shares closed 3% higher",
@@ -88,7 +88,8 @@ function isMarketData(norms: readonly string[], figure: number): boolean {
 /**
  * The figure is its named maker's: part of a plan the maker unveils ("The Liberal Democrats unveiled
  * proposals to raise the threshold to £150,000", "Labour set out plans to spend £2bn"), or the maker's
- * own results ("Umbro has posted a 222% rise in annual profit").
+ * own results ("Umbro has posted a 222% rise in annual profit"), or a rate it sets ("The Bank of England has
+ * left interest rates on hold at 4.75%").
  */
 function madeBy(sentence: ParagraphModel['sentences'][number], from: number, lexicon: Lexicon): boolean {
   const {norms} = sentence;
@@ -100,6 +101,12 @@ function madeBy(sentence: ParagraphModel['sentences'][number], from: number, lex
   }
   for (let k = Math.max(0, from - 5); k < from; k++) {
     if (lexicon.resultVerbs.has(norms[k]) && isNamedMaker(sentence, k, lexicon)) return true;
+  }
+  // "The European Central Bank has left its key interest rate unchanged at 2%": the rate its setter set.
+  for (let k = Math.max(0, from - 8); k < from; k++) {
+    if (!lexicon.rateVerbs.has(norms[k])) continue;
+    const rate = norms.slice(k + 1, from).some((norm) => norm === 'rate' || norm === 'rates');
+    if (rate && isNamedMaker(sentence, k, lexicon)) return true;
   }
   return false;
 }
@@ -220,9 +227,12 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (isClockTime(norms, i)) continue;
     const looksLikeYear = isYear(token.norm);
     const nextToken = tokens[i + 1];
+    // "Andre 3000 and Big Boi": plain digits after a capitalized word (not a month) are part of a name.
+    const inName = /^\d+$/.test(token.norm) && tokens[i - 1]?.capitalized === true && !MONTHS.test(norms[i - 1]);
     if (
       value >= 1000 &&
       !looksLikeYear &&
+      !inName &&
       nextToken?.kind === 'word' &&
       !nextToken.capitalized &&
       !lexicon.notStatisticUnits.has(next) &&
@@ -362,6 +372,9 @@ const NOT_SUPERLATIVE = new Set([
   'crest',
   'pest'
 ]);
+
+const MONTHS =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
 const TIME_ZONES = new Set(['gmt', 'bst', 'utc', 'cet', 'et', 'est', 'edt', 'pst', 'pdt', 'hrs', 'hours', 'local']);
 

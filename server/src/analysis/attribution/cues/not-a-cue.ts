@@ -198,6 +198,17 @@ export const NOT_A_CUE: readonly NotACue[] = [
       (CAUSATIVES.test(norms[i - 2] ?? '') || (tokens[i - 2]?.kind === 'word' && CAUSATIVES.test(norms[i - 3] ?? '')))
   },
   {
+    // "People with hand tremors find it hard to use a mouse": finding something hard is an experience.
+    name: 'find-it-hard',
+    point: 'verb',
+    example: 'Many commuters find it hard to reach the ferry on time.',
+    word: 'find',
+    applies: ({norm, sentence: {norms}, i}) =>
+      /^(find|finds|found|finding)$/.test(norm) &&
+      norms[i + 1] === 'it' &&
+      /^(hard|harder|difficult|easy|easier|impossible|tough|tricky|awkward|useful|helpful|hard-going)$/.test(norms[i + 2] ?? '')
+  },
+  {
     // "Others thought to be in the running include ...", "a man believed to be the driver": a participle
     // that describes the noun before it; whoever thinks so is not named.
     name: 'reduced-passive',

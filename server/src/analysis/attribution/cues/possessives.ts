@@ -14,9 +14,14 @@ import {addCredited, attribute, type CueSite} from './site';
 export function possessiveClaim(site: CueSite, i: number): boolean {
   const {sentence, lexicon} = site;
   if (!lexicon.possessiveNounCues.has(sentence.norms[i]) || sentence.norms[i + 1] !== 'that') return false;
-  const owner = possessorBefore(sentence, i, lexicon) ?? lightVerbSubject(sentence, i);
-  if (!owner) return false;
-  addCredited(site, attribute(site, {from: i, to: i + 1}, owner, null, null));
+  const owner = possessorBefore(sentence, i, lexicon);
+  const speaker = owner ? null : lightVerbSubject(sentence, i);
+  if (!owner && !speaker) return false;
+  const attribution = attribute(site, {from: i, to: i + 1}, (owner ?? speaker)!, null, null);
+  // A crowd that voices a concern speaks, vaguely ("Some consumer groups have expressed concern that");
+  // a crowd's possession does not ("people's fears that").
+  if (speaker && attribution) site.found.push(attribution);
+  else addCredited(site, attribution);
   return true;
 }
 
@@ -61,14 +66,31 @@ export function bareStance(site: CueSite, i: number): number {
   return from ? from.to - 1 : i;
 }
 
-/** Verbs that make a statement of the noun after them: "made a prediction", "issued a warning". */
-const LIGHT_VERBS = new Set(['made', 'makes', 'issued', 'issues', 'gave', 'gives', 'voiced', 'voices', 'repeated', 'reiterated']);
+/** Verbs that make a statement of the noun after them: "made a prediction", "expressed concern". */
+const LIGHT_VERBS = new Set([
+  'made',
+  'makes',
+  'issued',
+  'issues',
+  'gave',
+  'gives',
+  'voiced',
+  'voices',
+  'expressed',
+  'expresses',
+  'raised',
+  'raises',
+  'repeated',
+  'reiterated'
+]);
 
 /** The subject of "made a prediction that", "issued a stark warning that" (one adjective at most). */
 function lightVerbSubject(sentence: Sentence, noun: number): Span | null {
   const {norms, tokens} = sentence;
+  // "made a prediction", "issued a stark warning", "expressed concern": an article and one adjective at most.
   let k = noun - 1;
+  if (LIGHT_VERBS.has(norms[k] ?? '')) return subjectBefore(sentence, k);
   if (tokens[k]?.kind === 'word' && !/^(a|an|the)$/.test(norms[k]) && !tokens[k].capitalized) k--;
-  if (!/^(a|an|the)$/.test(norms[k] ?? '')) return null;
-  return LIGHT_VERBS.has(norms[k - 1] ?? '') ? subjectBefore(sentence, k - 1) : null;
+  if (/^(a|an|the)$/.test(norms[k] ?? '')) k--;
+  return LIGHT_VERBS.has(norms[k] ?? '') ? subjectBefore(sentence, k) : null;
 }
