@@ -292,6 +292,15 @@ describe('source kinds', () => {
     expect(attributions('The minister ruled out a new ferry contract.')).toEqual([]);
   });
 
+  it('a cue set off by a comma with only a time or place after it speaks for the clause before it', () => {
+    const text = 'The ferry could run twice a day by June, Ms Ito said on Thursday.';
+    expect(attributions(text).map((a) => a.content?.text)).toEqual(['The ferry could run twice a day by June']);
+    // Not a stance with its object, nor a passive's agent.
+    expect(attributions('Ms Ito is unlikely to regret her decision to leave early.').map((a) => a.content?.text)).not.toContain(
+      'Ms Ito is unlikely to regret'
+    );
+  });
+
   it('a cue whose words after it belong to another source speaks for the clause before it', () => {
     const text = 'Fares will rise in spring, Ms Ito told reporters, although she would not say by how much.';
     expect(attributions(text).map((a) => [a.source?.text, a.content?.text])).toEqual([
