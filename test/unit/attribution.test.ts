@@ -518,9 +518,13 @@ describe('quotes and speakers', () => {
     ]);
   });
 
-  it('quotes in different paragraphs do not share a speaker unless the quote runs on', () => {
+  it("quotes in different paragraphs share a speaker only when one paragraph ends on the other's quotation", () => {
+    // News copy runs a speaker on: the paragraph before ends on the lawyer's tagged quotation.
     const text = '"We will appeal," the lawyer said.\n\n"We have waited ten years for these jobs."';
-    expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['the lawyer', null]);
+    expect(analyze(text).quotes.map((q) => q.speaker)).toEqual(['the lawyer', 'the lawyer']);
+    // A sentence of the writer's between them ends the lawyer's turn.
+    const between = '"We will appeal," the lawyer said. The court rose at noon.\n\n"We have waited ten years for these jobs."';
+    expect(analyze(between).quotes.map((q) => q.speaker)).toEqual(['the lawyer', null]);
   });
 
   // News style: a quotation that runs on into the next paragraph is left open at the first paragraph's

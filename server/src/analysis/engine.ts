@@ -3,6 +3,7 @@
 // so a keystroke re-analyses only the paragraph it touched (and any whose carried context changed).
 import {
   buildParagraphModel,
+  contextFor,
   contextKey,
   EMPTY_CONTEXT,
   type CarriedContext,
@@ -111,7 +112,8 @@ export function createAnalyzer(options: EngineOptions = {}): Analyzer {
   let generation = 0;
   let run = {analysed: 0, reused: 0};
 
-  const analyseParagraph = (paragraph: RawParagraph, format: DocumentFormat, incoming: CarriedContext): ParagraphResult => {
+  const analyseParagraph = (paragraph: RawParagraph, format: DocumentFormat, carried: CarriedContext): ParagraphResult => {
+    const incoming = contextFor(carried, paragraph.text);
     const variant = `${format}\u0001${paragraph.kind}\u0001${contextKey(incoming)}`;
     let variants = cache.get(paragraph.text);
     const hit = variants?.get(variant);
@@ -277,11 +279,12 @@ function analyseDocument(
     // context carried into them differs from before.
     for (let j = tail; j < old.length; j++) {
       const before = j > 0 ? old[j - 1].outgoing : EMPTY_CONTEXT;
-      if (context === before || contextKey(context) === contextKey(before)) {
+      const paragraph = split.paragraphs[scannedEnd + (j - tail)];
+      if (context === before || contextKey(contextFor(context, paragraph.text)) === contextKey(contextFor(before, paragraph.text))) {
         for (let k = j; k < old.length; k++) results.push(old[k]);
         break;
       }
-      const result = analyseParagraph(split.paragraphs[scannedEnd + (j - tail)], format, context);
+      const result = analyseParagraph(paragraph, format, context);
       results.push(result);
       context = result.outgoing;
     }

@@ -84,6 +84,14 @@ describe('unattributed-quote: quiet', () => {
     expect(findingsOf('unattributed-quote', text)).toHaveLength(1);
   });
 
+  it('a paragraph ending on a tagged quotation lends its speaker to a quotation opening the next', () => {
+    const text = '"The crossing was rough," Captain Ana Ruiz said.\n\n"We will sail again on Monday."';
+    expect(findingsOf('unattributed-quote', text)).toEqual([]);
+    // Not when another sentence closes the paragraph.
+    const later = '"The crossing was rough," Captain Ana Ruiz said. The ferry docked at noon.\n\n"We will sail again on Monday."';
+    expect(findingsOf('unattributed-quote', later)).toHaveLength(1);
+  });
+
   it('reported words in the paragraph before do not lend their speaker', () => {
     const text = 'Maria Olsen said the port would close.\n\n"We have no choice."';
     expect(findingsOf('unattributed-quote', text)).toHaveLength(1);

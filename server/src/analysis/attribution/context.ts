@@ -8,7 +8,7 @@ export interface CarriedContext {
   lastSource: {text: string; kind: SourceKind} | null;
   lastPerson: {text: string; kind: SourceKind} | null;
   lastBody: {text: string; kind: SourceKind} | null;
-  /** A quotation left open at the end of the previous paragraph, and who spoke it. */
+  /** A quotation left open at the end of the previous paragraph; who spoke it, or the quotation it ended on. */
   openQuote: boolean;
   quoteSpeaker: string | null;
 }
@@ -16,6 +16,19 @@ export interface CarriedContext {
 export const EMPTY_CONTEXT: CarriedContext = {lastSource: null, lastPerson: null, lastBody: null, openQuote: false, quoteSpeaker: null};
 
 export type Recent = Pick<CarriedContext, 'lastSource' | 'lastPerson' | 'lastBody'>;
+
+/** A paragraph that opens with a quotation mark (after any Markdown quote or list marks). */
+const OPENS_WITH_QUOTE = /^[\s>*+_#-]*["\u201c\u201e\u00ab'\u2018]/;
+
+/**
+ * The part of the carried context a paragraph can use: the speaker of a quotation the last paragraph
+ * ended on matters only to a paragraph that opens with one. Dropping it elsewhere keeps the paragraph
+ * cache from redoing paragraphs that cannot be affected.
+ */
+export function contextFor(context: CarriedContext, paragraphText: string): CarriedContext {
+  if (context.openQuote || context.quoteSpeaker === null || OPENS_WITH_QUOTE.test(paragraphText)) return context;
+  return {...context, quoteSpeaker: null};
+}
 
 export function contextKey(context: CarriedContext): string {
   const key = (source: CarriedContext['lastSource']) => (source ? source.kind + ':' + source.text : '');

@@ -12,7 +12,7 @@ import {findAttributions} from './cues/index';
 import {attachQuotes, ParagraphIndex} from './quotes';
 import type {Span} from './sources';
 
-export {contextKey, EMPTY_CONTEXT, type CarriedContext} from './context';
+export {contextFor, contextKey, EMPTY_CONTEXT, type CarriedContext} from './context';
 
 export interface LocalAttribution {
   sentence: number;
@@ -80,7 +80,16 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
   const outgoing: CarriedContext = {
     ...recent,
     openQuote: quoteScan.openAtEnd,
-    quoteSpeaker: quoteScan.openAtEnd && lastQuote ? lastQuote.speaker : null
+    quoteSpeaker: quoteScan.openAtEnd || endsOnQuote(sentences, lastQuote) ? (lastQuote?.speaker ?? null) : null
   };
   return {text, sentences, attributions, quotes, coverage, outgoing};
+}
+
+/**
+ * The paragraph ends on a quotation tagged in its own last sentence ('"...," Mr Ellis said.'): a
+ * quotation opening the next paragraph is the same speaker's, as news copy runs a speaker on.
+ */
+function endsOnQuote(sentences: Sentence[], quote: QuoteInfo | undefined): boolean {
+  const last = sentences.length - 1;
+  return quote !== undefined && quote.speaker !== null && quote.attribution?.sentence === last && quote.start >= sentences[last].start;
 }

@@ -95,8 +95,9 @@ export function attachQuotes(scan: QuoteScan, index: ParagraphIndex, incoming: C
       }
     }
     let speaker = attribution ? (attribution.resolvedSource ?? attribution.sourceText) : null;
-    if (!attribution && range.start === 0 && incoming.openQuote && incoming.quoteSpeaker) {
-      // The quote carries on from the previous paragraph: its speaker carries on too.
+    if (!attribution && range.start === 0 && incoming.quoteSpeaker) {
+      // The quote carries on from the previous paragraph, or opens this one after a quotation the last
+      // paragraph ended on: its speaker carries on too.
       speaker = incoming.quoteSpeaker;
       attribution = {...blank(first), resolvedSource: speaker, sourceText: speaker, quote: {start: range.start, end: range.end}};
     }
