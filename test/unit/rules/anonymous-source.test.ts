@@ -109,6 +109,8 @@ describe('anonymous-source: a reason given (info)', () => {
 
 describe('anonymous-source: quiet', () => {
   it.each([
+    // Acted against, not heard from.
+    'The harbour board accused anonymous people of leaking the plans.',
     'The Interior Ministry said the deal was close.',
     'Police said the suspect had fled.',
     'Maria Olsen, the police chief, said the suspect had been detained.',

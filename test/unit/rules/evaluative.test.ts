@@ -73,6 +73,14 @@ describe("evaluative: appraisal words in the writer's voice are flagged", () => 
   });
 });
 
+describe('evaluative: a judgement that is what somebody claimed', () => {
+  it('"claims of a shambles" reports the claim, not the writer\'s verdict', () => {
+    const text = 'The vote was delayed twice, prompting claims of a shambles.';
+    expect(findingsOf('editorializing', text)).toEqual([]);
+    expect(findingsOf('unattributed-claim', text).map((f) => f.actual)).toEqual(['prompting claims']);
+  });
+});
+
 describe('evaluative: grades of a performance are colour, shown as information', () => {
   it.each([
     ['The keeper made a superb save in the last minute.', 'superb'],

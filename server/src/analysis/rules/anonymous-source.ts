@@ -19,6 +19,8 @@ export const anonymousSource: Rule = ({model, lexicon}) => {
       const phrase = nounPhraseAround(sentence.norms, match.from, match.to);
       // "an unidentified man was arrested", "his unnamed daughter": an unnamed person, not a source.
       if (/^(unnamed|anonymous|unidentified|nameless)$/.test(match.value) && !hasSourceHead(sentence.norms, phrase, lexicon)) continue;
+      // "accused anonymous people of stealing", "sued unnamed individuals": the ones acted against, not sources.
+      if (ACTED_AGAINST.test(sentence.norms[phrase.from - 1] ?? '')) continue;
       // "a person (directly) familiar with", "sources briefed on"; not "as people become more familiar
       // with" or "he was briefed on": the vantage point must describe the person right before it.
       if (/^(familiar|with|briefed|knowledgeable)/.test(match.value) && !personBefore(sentence.norms, match.from, lexicon)) continue;
@@ -36,6 +38,10 @@ function hasSourceHead(norms: string[], phrase: {from: number; to: number}, lexi
   for (let i = phrase.from; i < phrase.to; i++) if (lexicon.anonymousHeads.has(norms[i]) || lexicon.vagueHeads.has(norms[i])) return true;
   return false;
 }
+
+/** Words before an unnamed person who is acted against, not heard from. */
+const ACTED_AGAINST =
+  /^(accused|accuses|accusing|sued|sues|suing|charged|arrested|blamed|against|fined|jailed|convicted|identify|identified)$/;
 
 /** People words a vantage phrase can describe besides source heads ("people", "someone", "those"). */
 const PEOPLE = new Set(['people', 'someone', 'somebody', 'those', 'one', 'two', 'three', 'others', 'individuals', 'persons']);

@@ -77,7 +77,7 @@ export function evaluativeFindings(model: ParagraphModel, s: number, lexicon: Le
   for (const match of lexicon.evaluative.findAll(norms)) {
     const first = tokens[match.from];
     if (blocked.has(match.from) || taken.overlaps({start: match.from, end: match.to})) continue;
-    if (first.quoted || othersWords(model, s, match.from) || cues.has(match.from)) continue;
+    if (first.quoted || othersWords(model, s, match.from) || cues.has(match.from) || isClaimed(norms, match.from, lexicon)) continue;
     // A capital mid-sentence is part of a name ("Brilliant Minds Ltd"), except in a title-case headline.
     if (first.capitalized && match.from > 0 && !headline && tokens[match.from - 1].norm !== '"') continue;
     if (
@@ -260,4 +260,11 @@ export function gradesPerformance(norms: readonly string[], at: number, lexicon:
     if (!/^[a-z0-9][a-z0-9'-]*$/.test(norms[k])) return false;
   }
   return false;
+}
+
+/** "prompting claims of a shambles", "allegations of incompetence": the word is what was claimed. */
+function isClaimed(norms: readonly string[], at: number, lexicon: Lexicon): boolean {
+  let k = at - 1;
+  if (/^(a|an|the)$/.test(norms[k] ?? '')) k--;
+  return norms[k] === 'of' && lexicon.possessiveNounCues.has(norms[k - 1] ?? '');
 }
