@@ -292,6 +292,12 @@ describe('source kinds', () => {
     expect(attributions('The minister ruled out a new ferry contract.')).toEqual([]);
   });
 
+  it('"a hacker who officials say is ...": the phrase right after "who" is the source', () => {
+    expect(attributions('Ruiz is a pilot who officials say is tied to the smugglers.').map((a) => [a.kind, a.source?.text])).toEqual([
+      ['anonymous', 'officials']
+    ]);
+  });
+
   it('a cue set off by a comma with only a time or place after it speaks for the clause before it', () => {
     const text = 'The ferry could run twice a day by June, Ms Ito said on Thursday.';
     expect(attributions(text).map((a) => a.content?.text)).toEqual(['The ferry could run twice a day by June']);

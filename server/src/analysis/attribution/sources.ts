@@ -95,6 +95,8 @@ export function subjectBefore(sentence: Sentence, verbIndex: number): Span | nul
     const token = tokens[k];
     if (token.kind === 'punct' && (token.norm === ',' || BREAK_PUNCT.has(token.norm))) break;
     if (token.norm === 'who' || token.norm === 'whose') {
+      // "a hacker who officials say is tied to": the phrase right after "who" speaks itself.
+      if (k === span.from - 1 && token.norm === 'who') break;
       const head = phraseBackFrom(tokens, k - 1);
       if ((head && head.from === 0) || (head && tokens[head.from - 1]?.norm === ',')) return {from: head!.from, to: span.to};
       break;
