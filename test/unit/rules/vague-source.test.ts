@@ -14,7 +14,8 @@ describe('vague-source: flagged (warning)', () => {
     ['According to reports, the mayor had resigned.', 'reports', 13],
     ['As of the latest reports, the fire was contained.', 'As of the latest reports', 0],
     ['Journalists near the border said the shelling had stopped.', 'Journalists near the border', 0],
-    ['Observers said the vote was orderly.', 'Observers', 0]
+    ['Observers said the vote was orderly.', 'Observers', 0],
+    ['Bookmakers expect the Harbour Party to win the seat.', 'Bookmakers', 0]
   ])('%s', (text, actual, start) => {
     const [finding] = expectExactly('vague-source', text, [
       {actual, start, end: start + actual.length, severity: 'warning', message: `Vague source: "${actual}" ${VAGUE}`}
