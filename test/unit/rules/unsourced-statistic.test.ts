@@ -194,7 +194,11 @@ describe('unsourced-statistic: a plan its named maker unveils, or its own result
 });
 
 describe('unsourced-statistic: a fine or an award set by whoever imposed it', () => {
-  it.each(['The league fined the coach £2,000 for his remarks.', 'The tribunal awarded her £10,000 in damages.'])('%s', (text) =>
-    expectQuiet('unsourced-statistic', text)
-  );
+  it.each([
+    'The league fined the coach £2,000 for his remarks.',
+    'The tribunal awarded her £10,000 in damages.',
+    'The skipper was fined 5,000 euros for the collision.',
+    'The harbour master received a fine of $2,500 for the spill.',
+    'The regatta carries a £5,000 prize for the winning crew.'
+  ])('%s', (text) => expectQuiet('unsourced-statistic', text));
 });

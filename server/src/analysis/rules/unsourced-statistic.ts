@@ -219,9 +219,11 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     if (lexicon.magnitudes.has(next) && next !== 'hundred' && next !== 'k' && next !== 'm') {
       let to = i + 2;
       if (lexicon.currencies.has(norms[to] ?? '')) to++;
+      if (lexicon.currencies.has(norms[to - 1]) && isTransactionPrice(norms, i, to)) return null;
       return {from: i, to};
     }
-    if (lexicon.currencies.has(next)) return {from: i, to: i + 2};
+    // "fined 50,000 euros", like "fined $50,000".
+    if (lexicon.currencies.has(next)) return isTransactionPrice(norms, i, i + 2) ? null : {from: i, to: i + 2};
     const value = Number(token.norm.replace(/,/g, ''));
     // "from 1130 to 1215 GMT", "2340 on BBC Two": a 24-hour clock time.
     if (isClockTime(norms, i)) continue;
@@ -271,17 +273,23 @@ const TRANSACTION_NOUNS = new Set([
   'package',
   'lawsuit',
   'suit',
-  'claim'
+  'claim',
+  'fine',
+  'prize',
+  'bail'
 ]);
 
 /**
  * The price of a deal the story reports ("bought for $9.4bn", "a $4bn deal", "valuing the company at
- * $35bn"), or a fine or award set by whoever imposed it ("fined the coach £2,000"): the parties announced
+ * $35bn"), or a fine, award or prize set by whoever imposed it ("fined the coach £2,000", "a fine of
+ * $250,000", "a £25,000 prize"): the parties announced
  * it, and the sentence names them. A figure of a state of affairs
  * ("owing $23bn to the IMF", "a deficit of $10.7bn") still needs its source.
  */
 function isTransactionPrice(norms: readonly string[], from: number, to: number): boolean {
   if (norms[from - 1] === 'for') return true;
+  // "a fine of $250,000", "a prize of £25,000", "bail of £50,000": what a court or a prize sets.
+  if (norms[from - 1] === 'of' && /^(fine|fines|prize|bail|damages)$/.test(norms[from - 2] ?? '')) return true;
   // "fined the coach £2,000", "was fined $50m", "awarded him £10,000": a penalty or award its maker set.
   for (let k = from - 1; k >= 0 && k >= from - 4 && !/^[,;:.!?"()]$/.test(norms[k]); k--) {
     if (/^(fined|fines|fining|awarded|awards|ordered)$/.test(norms[k])) return true;
