@@ -244,6 +244,7 @@ describe('anonymous-source: offices and governments the reader can identify', ()
     // The one chief of somebody named.
     'The bank will meet its target, according to its chief executive.',
     'Growth will pick up, according to his former chief economic adviser.',
+    'The Harbour Party chief executive said the vote was lost by mistake.',
     // The government speaking through its ministers.
     'Ministers say the ferry subsidy will continue.',
     'Welsh ministers insist the hospital will stay open.',

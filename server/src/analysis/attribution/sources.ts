@@ -439,9 +439,11 @@ export function classifySource(sentence: Sentence, span: Span, lexicon: Lexicon)
     headIndex > core.from + 1 &&
     singleOffice &&
     (firstNorm === 'the' || lexicon.personTitles.has(norms[headIndex - 1]) || superlative);
-  // "his former chief economic adviser", "the company's chief spokesman": the one chief of somebody named.
+  // "his former chief economic adviser", "the company's chief spokesman", "the Lib Dem chief executive":
+  // the one chief of somebody named.
+  const adjectiveOwner = firstNorm === 'the' && tokens.slice(core.from + 1, headIndex).some((token) => token.capitalized);
   const ownersChief =
-    (/^(his|her|its|their)$/.test(firstNorm) || firstNorm.endsWith("'s")) &&
+    (/^(his|her|its|their)$/.test(firstNorm) || firstNorm.endsWith("'s") || adjectiveOwner) &&
     norms.slice(core.from + 1, headIndex).some((word) => word === 'chief' || word === 'principal') &&
     !headNorm.endsWith('s');
   // "the BBC's political editor", "Barclays' chief economist": one named house's one such writer or analyst.
