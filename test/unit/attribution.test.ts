@@ -315,6 +315,13 @@ describe('source kinds', () => {
     ]);
   });
 
+  it('"The government proposal states that": a document speaks; "foreign demand" is a noun', () => {
+    expect(attributions('The harbour proposal states that fares will be frozen.').map((a) => [a.kind, a.source?.text])).toEqual([
+      ['document', 'The harbour proposal']
+    ]);
+    expect(attributions('A strong euro will dampen foreign demand for island cheese.')).toEqual([]);
+  });
+
   it('"made a prediction that", "issued a warning that": the subject of the light verb said it', () => {
     expect(attributions('Ms Ito made a prediction that the ferry would be full.').map((a) => [a.cue.text, a.source?.text])).toEqual([
       ['prediction', 'Ms Ito']

@@ -32,6 +32,9 @@ describe('hedge: quiet', () => {
     // Somebody called May.
     'May said: "The harbour will be ready."',
     'May performed with the band in London in September.',
+    // An indirect question asks; it asserts nothing.
+    'The inquiry will assess how much the ferry line might owe the council.',
+    'Islanders want to know whether the ferry line could run in winter.',
     'The likely winner is the incumbent.',
     'The ruling slowed two other projects.',
     'The council approved the budget on Tuesday.',
@@ -58,6 +61,13 @@ describe('hedge: quiet', () => {
     'Danes were the most forgetful, being seven times more likely to leave a phone in a cab.',
     'The French were the second most likely to book a ferry.'
   ])('%s', (text) => expectQuiet('hedge', text));
+
+  it("a relative or free relative clause stays the writer's doubt", () => {
+    expect(findingsOf('hedge', 'The line signed a deal which could cost the council £1m.').map((f) => f.severity)).toEqual(['warning']);
+    expect(findingsOf('hedge', 'The council is preparing what could be a full review of fares.').map((f) => f.severity)).toEqual([
+      'warning'
+    ]);
+  });
 
   it('a prediction about one subject stays a hedge', () => {
     expect(findingsOf('hedge', 'The flanker is more likely to start than the captain.').map((f) => f.actual)).toEqual(['more likely']);

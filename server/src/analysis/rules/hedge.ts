@@ -47,6 +47,9 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       // "Older people were more likely to use a landline", "four times more likely to": a measured
       // comparison between groups, not a doubt ("It is more likely", "would be more likely" stay hedges).
       if (isGroupComparison(norms, match.from, match.to)) continue;
+      // "assess how much might be going on", "what the government might do": an indirect question asks,
+      // it asserts nothing.
+      if (MODALS.has(first.norm) && isIndirectQuestion(norms, match.from)) continue;
       // "Before Italy could recover", "until the crew could reach it": ability in a time clause.
       if (
         first.norm === 'could' &&
@@ -147,6 +150,22 @@ function isNameBefore(next: string, lexicon: Lexicon): boolean {
 }
 
 const MODALS = new Set(['could', 'may', 'might']);
+
+/**
+ * "how", "whether" or "why" up to six words before the modal ("how much the company may have to pay",
+ * "as to whether Rock could pep up the awards"), in a sentence that is no question of its own. "what"
+ * is left out: "what could be a wholesale review" is the writer's doubt, and "it can only be conjectured
+ * what ... may have been" an uncertain statement; so are "which" and "where" clauses.
+ */
+function isIndirectQuestion(norms: readonly string[], modal: number): boolean {
+  if (norms[norms.length - 1] === '?' || norms[norms.length - 2] === '?') return false;
+  for (let k = modal - 1; k >= 0 && k >= modal - 6; k--) {
+    if (/^[,;:.!?"()]$/.test(norms[k])) return false;
+    if (/^(how|whether|why)$/.test(norms[k])) return k > 0;
+    if (/^(what|which|that|who|where)$/.test(norms[k])) return false;
+  }
+  return false;
+}
 const SANCTIONS = new Set([
   'prison',
   'jail',

@@ -83,6 +83,20 @@ const REDUCED_PASSIVES = /^(thought|believed|said|reported|expected|understood|r
 /** Who watches rather than witnesses. */
 const AUDIENCES = /^(people|viewers|fans|spectators|audiences?|visitors|readers|listeners|users|cinema-goers|moviegoers)$/;
 
+/**
+ * "The government proposal states that": a singular noun, a verb in -s and "that" make a verb of the
+ * ambiguous word, never "the firm's claims that" (a possessive before it).
+ */
+function singularSubjectThen(prev: Token, norm: string, next: Token | undefined): boolean {
+  return (
+    prev.kind === 'word' &&
+    !/(s|ed|ing)$/.test(prev.norm) &&
+    !prev.capitalized &&
+    /^(states|says|shows|suggests|finds|notes|argues|warns|claims|reports|concludes|recommends)$/.test(norm) &&
+    next?.norm === 'that'
+  );
+}
+
 /** Words before a reporting verb's form that make it a noun ("the latest reports", "unconfirmed claims"). */
 const NOUN_PRECEDERS = new Set(WORDS.nounPreceders.words);
 
@@ -233,6 +247,7 @@ export const NOT_A_CUE: readonly NotACue[] = [
       prev !== undefined &&
       !plausibleSubjectEnd(prev, lexicon) &&
       !pluralSubjectThen(prev, norm, next) &&
+      !singularSubjectThen(prev, norm, next) &&
       !(isDocumentVerb && documentSubject(sentence, i, lexicon))
   },
   {
