@@ -64,6 +64,11 @@ const SAMPLES = [
   '** \t\n** \t\n',
   '[TK\n[TK\n[TK\n',
   'On # [ ;\nOn # [ ;\n',
+  'dozens\n&amp; [^1] by\ndozens\n&amp; [^1] by\n',
+  '[a] and [b] but no link',
+  '[a]: /u\n[a]',
+  '[a] (u) and [b](u)',
+  'x [a]\n[a]: /u',
   'snake_case_word and 2*3*4',
   '\u00a0*nbsp around*\u00a0',
   '\ufeffbom first',
@@ -145,7 +150,7 @@ describe("masking Markdown without the mdast tree gives the tree's result", () =
   });
 
   it('on soup of the syntax the linear pass decides without a parse (and the pass does decide most of it)', () => {
-    const inert = ['[', '**', '*', '_', '#', '# ', '!', '&', '&amp;', '|', '~', '>', '-', '+', '=', '1. '];
+    const inert = ['[', ']', '**', '*', '_', '#', '# ', '!', '&', '&amp;', '|', '~', '>', '-', '+', '=', '1. '];
     let decided = 0;
     let runs = 0;
     fc.assert(
@@ -174,16 +179,21 @@ describe("masking Markdown without the mdast tree gives the tree's result", () =
 
 describe('paragraphs of many lines of inert syntax are masked without a parse', () => {
   // Each was 3 to 18 times news through micromark (docs/reliability.md); the linear pass decides them.
-  it.each(['[TK\n', '[\n', '** \t\n', 'On # [ ;\n', '#, 1 | ~ > ! &amp; [\n'])('%j repeated', (unit) => {
+  it.each(['[TK\n', '[\n', '** \t\n', 'On # [ ;\n', 'dozens\n&amp; [^1] by\n', '#, 1 | ~ > ! &amp; [\n'])('%j repeated', (unit) => {
     const text = unit.repeat(2_000);
     expect(maskWithoutParse(text)).not.toBeNull();
     expectSameMask(text);
   });
 
-  it.each(['`', '<b>', '\\', '[a]', '*a*', '_a_', '\n- item', '\n# heading', '\n> quote', '\n```', '\n1. item', '\n---\n'])(
+  it.each(['`', '<b>', '\\', '[a](u)', '![a](u)', '*a*', '_a_', '\n- item', '\n# heading', '\n> quote', '\n```', '\n1. item', '\n---\n'])(
     'not when the paragraph holds %j',
     (syntax) => {
       expect(maskWithoutParse(`Some text ${syntax} more text`)).toBeNull();
     }
   );
+
+  it('not when the paragraph opens with a bracket and holds a closing one (it may be a definition)', () => {
+    expect(maskWithoutParse('[a]: /u\nSee [a].')).toBeNull();
+    expect(maskWithoutParse('See [a]: /u\n[a].')).not.toBeNull();
+  });
 });

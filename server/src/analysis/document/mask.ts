@@ -259,22 +259,22 @@ const BLOCK_START = /^(?:#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|
 
 /**
  * The piece masked as a parse would mask it, when one linear pass can tell that the parse would keep
- * every character as prose but the white space at the end (outside the last text node); else null. micromark costs about 11 us a line of a paragraph
- * however little the line holds, so paragraphs of many short lines that carry only inert syntax
- * ('[TK' a line, '** ' a line, '#' or '[' in mid-line: 5 to 18 times news) cost several times the rest
- * of the engine. Conservative: anything that may be a construct goes to the parse. Inert here: any `[`
- * when there is no `]` (and the reverse): no link, image or definition can form; `!`, `&`, `|`, `~`,
- * `#` and `>` inside a line (no GFM here; character references are kept as text); a run of `*` or `_`
- * with white space on both sides (neither left- nor right-flanking, so never emphasis). Not inert: `` ` ``,
- * `<`, `\\`, a line that may open a block, a piece that starts with white space (indented code) or has
- * a tab leading a line after a hard break (the parse blanks it). test/unit/markdown-mask.test.ts checks
- * it against the parse.
+ * every character as prose but the white space at the end (outside the last text node); else null.
+ * micromark costs about 11 us a line of a paragraph however little the line holds, so paragraphs of
+ * many short lines that carry only inert syntax ('[TK' a line, '** ' a line, '#' or '[' in mid-line:
+ * 5 to 18 times news) cost several times the rest of the engine. Conservative: anything that may be a construct goes to the parse. Inert here: `[`
+ * and `]`, unless a `]` is followed by `(` (an inline link or image) or the piece opens with `[` and
+ * holds a `]` (a definition can only open a paragraph, and without one no bracketed label is a link);
+ * `!`, `&`, `|`, `~`, `#` and `>` inside a line (no GFM here; character references are kept as text);
+ * a run of `*` or `_` with white space on both sides (neither left- nor right-flanking, so never
+ * emphasis). Not inert: a backtick, `<`, a backslash, a line that may open a block, a piece that starts
+ * with white space (indented code) or has a tab leading a line after a hard break (the parse blanks
+ * it). test/unit/markdown-mask.test.ts checks it against the parse.
  */
 export function maskWithoutParse(text: string): string | null {
   if (text.length === 0) return text;
   const first = text.charCodeAt(0);
   if (isSpaceOrTab(first) || isLineEnd(first) || first === 0xfeff) return null;
-  let opens = false;
   let closes = false;
   let lineStart = true;
   let trailingSpaces = 0;
@@ -315,13 +315,10 @@ export function maskWithoutParse(text: string): string | null {
       case 60: // <
       case 92: // backslash
         return null;
-      case 91: // [
-        opens = true;
-        if (closes) return null;
-        break;
       case 93: // ]
+        // An inline link or image needs "](".
+        if (text.charCodeAt(i + 1) === 40) return null;
         closes = true;
-        if (opens) return null;
         break;
       case 42: // *
       case 95: {
@@ -335,6 +332,8 @@ export function maskWithoutParse(text: string): string | null {
     }
     trailingSpaces = 0;
   }
+  // Without a definition a bracketed label is no reference, and a definition can only open the paragraph.
+  if (closes && first === 91) return null;
   // White space at the end is outside every text node.
   let end = text.length;
   while (end > 0 && (isSpaceOrTab(text.charCodeAt(end - 1)) || isLineEnd(text.charCodeAt(end - 1)))) end--;
