@@ -97,9 +97,10 @@ interface Frame {
   /** The open text node (its last child is text) from `textStart` to `textEnd`, or -1. */
   textStart: number;
   textEnd: number;
-  /** How many children it has, and the value of the last text child (counted for a link's label and destination). */
+  /** How many children it has, and the value of the last text child (kept for a link's label and destination only). */
   children: number;
   lastIsText: boolean;
+  track: boolean;
   value: string;
   /** Links: the spans of their text kept until the link is known not to be its own address. */
   link: 'resource' | 'reference' | 'protocol' | 'email' | null;
@@ -108,9 +109,10 @@ interface Frame {
   labelText: string | null;
 }
 
-const frame = (eols: boolean, sink: number[] | null): Frame => ({
+const frame = (eols: boolean, sink: number[] | null, track = false): Frame => ({
   eols,
   sink,
+  track,
   textStart: -1,
   textEnd: -1,
   children: 0,
@@ -204,15 +206,16 @@ function proseSpans(text: string): number[] {
         stack.push(link);
       } else if (type === 'label') {
         // The label's children become the link's (images are skipped whole).
-        stack.push(frame(true, top.sink));
+        stack.push(frame(true, top.sink, true));
       } else if (type === 'resourceDestinationString' || type === 'resourceTitleString' || type === 'referenceString') {
-        stack.push(frame(true, null));
+        stack.push(frame(true, null, type === 'resourceDestinationString'));
       } else if (type === 'resource') top.link = 'resource';
       continue;
     }
     // exit
     if (TEXT_CLOSE.has(type)) {
       top.textEnd = token.end.offset;
+      if (!top.track) continue;
       if (type === 'characterReference') top.value += decodeString(text.slice(token.start.offset, token.end.offset));
       else top.value += text.slice(token.start.offset, token.end.offset);
     } else if (type === 'lineEnding') {
@@ -220,7 +223,7 @@ function proseSpans(text: string): number[] {
       else if (!setextSlurp && top.eols) {
         openText(top, token);
         top.textEnd = token.end.offset;
-        top.value += text.slice(token.start.offset, token.end.offset);
+        if (top.track) top.value += text.slice(token.start.offset, token.end.offset);
       }
     } else if (CONTAINERS.has(type)) {
       closeText(stack.pop()!);
