@@ -18,7 +18,7 @@ export const SLOWDOWN_LIMIT = 3;
 /**
  * Below this many milliseconds (about 64 KB of news) a case is never called slow: at that scale the
  * JIT, garbage collection and fixed costs per call decide the time more than the input's size does
- * (micromark, which parses each paragraph with Markdown syntax, costs about 0.2 ms a paragraph
+ * (micromark, which parses each paragraph with Markdown constructs, costs about 0.2 ms a paragraph
  * however short; docs/reliability.md has the figures).
  */
 export const FLOOR_MS = 50;
@@ -127,7 +127,8 @@ export interface CaseOutcome {
   bug: string | null;
   /**
    * A slow Markdown case that is within the limit as plain text: the time goes to micromark's parse of
-   * Markdown-dense paragraphs, an open finding (docs/reliability.md), reported apart from bugs.
+   * paragraphs dense with Markdown constructs (a link or emphasis on every short line), an open finding
+   * (docs/reliability.md), reported apart from bugs.
    */
   markdownParse: string | null;
 }

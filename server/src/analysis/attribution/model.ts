@@ -78,7 +78,9 @@ export function buildParagraphModel(text: string, incoming: CarriedContext, lexi
   const coverage = computeCoverage(index, attributions, quotes, lexicon);
   const lastQuote = quotes[quotes.length - 1];
   const outgoing: CarriedContext = {
-    ...recent,
+    lastSource: recent.lastSource,
+    lastPerson: recent.lastPerson,
+    lastBody: recent.lastBody,
     openQuote: quoteScan.openAtEnd,
     quoteSpeaker: quoteScan.openAtEnd || endsOnQuote(sentences, lastQuote) ? (lastQuote?.speaker ?? null) : null
   };

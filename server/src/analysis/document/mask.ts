@@ -1,10 +1,8 @@
 // Masks what is not prose inside a paragraph (Markdown syntax, inline code, HTML, URLs, link targets)
 // with spaces, so the prose keeps its offsets one to one with the original text.
-import {unified} from 'unified';
-import remarkParse from 'remark-parse';
-import type {Nodes, Root} from 'mdast';
-
-const markdown = unified().use(remarkParse).freeze();
+import {parse, postprocess, preprocess} from 'micromark';
+import {decodeString} from 'micromark-util-decode-string';
+import type {Token} from 'micromark-util-types';
 
 /** Characters that may start Markdown inline syntax; a paragraph without any is prose as it stands. */
 // `[ \t]*`, not `\s*`: under the m flag `\s` would run across line ends and make runs of blank lines quadratic.
@@ -69,34 +67,16 @@ function maskMarkdownPiece(text: string): string {
   // micromark takes quadratic time over thousands of nested containers; such a paragraph is masked
   // by its container prefixes alone, without a parse.
   if (DEEP_CONTAINERS.test(text)) return text.replace(CONTAINER_PREFIX, blank);
-  const keep = new Uint8Array(text.length);
+  const longRuns = /[*_~]{4}/.test(text);
+  // Syntax that cannot form a construct needs no parse (one linear pass decides; see maskWithoutParse).
+  const plain = longRuns ? null : maskWithoutParse(text);
+  if (plain !== null) return plain;
   // Runs of four or more emphasis marks are never emphasis, and micromark resolves long runs in
   // quadratic time: blank them before parsing (same length, so offsets hold).
-  const parsed = /[*_~]{4}/.test(text) ? text.replace(/[*_~]{4,}/g, blank) : text;
-  const tree = markdown.parse(parsed) as Root;
-  // An explicit stack, not recursion: ten thousand nested block quotes must not overflow the stack.
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'text') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) keep.fill(1, start, end);
-      continue;
-    }
-    // Not prose: code, HTML, images, autolinks whose text is the address itself.
-    if (
-      node.type === 'inlineCode' ||
-      node.type === 'code' ||
-      node.type === 'html' ||
-      node.type === 'image' ||
-      node.type === 'imageReference'
-    )
-      continue;
-    if (node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url)
-      continue;
-    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
-  }
+  const parsed = longRuns ? text.replace(/[*_~]{4,}/g, blank) : text;
+  const keep = new Uint8Array(text.length);
+  const spans = proseSpans(parsed);
+  for (let i = 0; i < spans.length; i += 2) keep.fill(1, spans[i], spans[i + 1]);
   let out = '';
   let runStart = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -106,4 +86,259 @@ function maskMarkdownPiece(text: string): string {
     runStart = i + 1;
   }
   return out;
+}
+
+/** A node of the mdast tree remark-parse would build, as far as the masking needs it. */
+interface Frame {
+  /** Line endings inside it are text (mdast-util-from-markdown's `canContainEols`). */
+  eols: boolean;
+  /** Where the spans of its text nodes go; null: dropped (a link's destination, a title). */
+  sink: number[] | null;
+  /** The open text node (its last child is text) from `textStart` to `textEnd`, or -1. */
+  textStart: number;
+  textEnd: number;
+  /** How many children it has, and the value of the last text child (kept for a link's label and destination only). */
+  children: number;
+  lastIsText: boolean;
+  track: boolean;
+  value: string;
+  /** Links: the spans of their text kept until the link is known not to be its own address. */
+  link: 'resource' | 'reference' | 'protocol' | 'email' | null;
+  url: string;
+  labelChildren: number;
+  labelText: string | null;
+}
+
+const frame = (eols: boolean, sink: number[] | null, track = false): Frame => ({
+  eols,
+  sink,
+  track,
+  textStart: -1,
+  textEnd: -1,
+  children: 0,
+  lastIsText: false,
+  value: '',
+  link: null,
+  url: '',
+  labelChildren: 0,
+  labelText: null
+});
+
+/** Nodes whose whole extent is masked: code, HTML, images, definitions and thematic breaks. */
+const SKIPPED = new Set(['codeFenced', 'codeIndented', 'codeText', 'htmlFlow', 'htmlText', 'image', 'definition', 'thematicBreak']);
+/** Nodes that hold phrasing or blocks, with whether line endings inside them are text. */
+const CONTAINERS = new Map<string, boolean>([
+  ['paragraph', true],
+  ['atxHeading', true],
+  ['setextHeading', true],
+  ['emphasis', true],
+  ['strong', true],
+  ['blockQuote', false],
+  ['listOrdered', false],
+  ['listUnordered', false],
+  ['hardBreakEscape', false],
+  ['hardBreakTrailing', false]
+]);
+/** Tokens that open or extend a text node (mdast-util-from-markdown's `onenterdata`). */
+const TEXT_OPEN = new Set(['data', 'characterEscape', 'characterReference', 'autolinkProtocol', 'autolinkEmail']);
+/** Tokens whose exit ends a text node's extent (`onexitdata` and `onexitcharacterreference`). */
+const TEXT_CLOSE = new Set(['data', 'characterEscapeValue', 'characterReference', 'autolinkProtocol', 'autolinkEmail']);
+
+/**
+ * The spans of the text nodes remark-parse's mdast tree would have outside code, HTML, images and links
+ * whose text is their own address, read from micromark's events without building the tree. Building it
+ * (mdast-util-from-markdown) cost as much again as the parse on syntax-dense paragraphs, most of it in
+ * garbage. The rules are mdast-util-from-markdown 2.1's: a text node runs from the first data token to
+ * the last of consecutive ones under the same parent, across anything between them that makes no node
+ * (line prefixes, block quote markers of later lines, trailing white space), and takes in a line ending
+ * inside a paragraph, heading, emphasis or label unless it ends a hard break. test/unit/markdown-mask.test.ts
+ * compares the result with the tree's on generated Markdown and the example drafts. Returns start, end pairs.
+ */
+function proseSpans(text: string): number[] {
+  const events = postprocess(
+    parse()
+      .document()
+      .write(preprocess()(text, undefined, true))
+  );
+  const spans: number[] = [];
+  const stack: Frame[] = [frame(false, spans)];
+  let skipping: Token | null = null;
+  let atHardBreak = false;
+  let setextSlurp = false;
+  const closeText = (f: Frame) => {
+    if (f.textStart >= 0 && f.sink) f.sink.push(f.textStart, f.textEnd);
+    f.textStart = -1;
+    f.lastIsText = false;
+  };
+  const addChild = (f: Frame) => {
+    closeText(f);
+    f.children++;
+  };
+  const openText = (f: Frame, token: Token) => {
+    if (!f.lastIsText) {
+      f.children++;
+      f.lastIsText = true;
+      f.value = '';
+      f.textStart = token.start.offset;
+    }
+  };
+  for (const [kind, token] of events) {
+    const type = token.type;
+    if (skipping) {
+      if (kind === 'exit' && token === skipping) skipping = null;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (kind === 'enter') {
+      if (TEXT_OPEN.has(type)) {
+        openText(top, token);
+        if (type === 'autolinkEmail') top.link = 'email';
+      } else if (SKIPPED.has(type)) {
+        addChild(top);
+        skipping = token;
+      } else if (CONTAINERS.has(type)) {
+        addChild(top);
+        stack.push(frame(CONTAINERS.get(type)!, top.sink));
+      } else if (type === 'link' || type === 'autolink') {
+        addChild(top);
+        const link = frame(false, []);
+        link.link = type === 'autolink' ? 'protocol' : 'reference';
+        stack.push(link);
+      } else if (type === 'label') {
+        // The label's children become the link's (images are skipped whole).
+        stack.push(frame(true, top.sink, true));
+      } else if (type === 'resourceDestinationString' || type === 'resourceTitleString' || type === 'referenceString') {
+        stack.push(frame(true, null, type === 'resourceDestinationString'));
+      } else if (type === 'resource') top.link = 'resource';
+      continue;
+    }
+    // exit
+    if (TEXT_CLOSE.has(type)) {
+      top.textEnd = token.end.offset;
+      if (!top.track) continue;
+      if (type === 'characterReference') top.value += decodeString(text.slice(token.start.offset, token.end.offset));
+      else top.value += text.slice(token.start.offset, token.end.offset);
+    } else if (type === 'lineEnding') {
+      if (atHardBreak) atHardBreak = false;
+      else if (!setextSlurp && top.eols) {
+        openText(top, token);
+        top.textEnd = token.end.offset;
+        if (top.track) top.value += text.slice(token.start.offset, token.end.offset);
+      }
+    } else if (CONTAINERS.has(type)) {
+      closeText(stack.pop()!);
+      if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') atHardBreak = true;
+      else if (type === 'setextHeading') setextSlurp = false;
+    } else if (type === 'setextHeadingText') setextSlurp = true;
+    else if (type === 'label' || type === 'resourceDestinationString' || type === 'resourceTitleString' || type === 'referenceString') {
+      const fragment = stack.pop()!;
+      const value = fragment.lastIsText && fragment.children === 1 ? fragment.value : null;
+      closeText(fragment);
+      const link = stack[stack.length - 1];
+      if (type === 'label') {
+        link.labelChildren = fragment.children;
+        link.labelText = value;
+      } else if (type === 'resourceDestinationString') link.url = fragment.value;
+    } else if (type === 'link' || type === 'autolink') {
+      const link = stack.pop()!;
+      closeText(link);
+      // A link whose only child is text equal to its address (an autolink such as <https://...>) is not prose.
+      const ownAddress = link.link === 'protocol' || (link.link === 'resource' && link.labelChildren === 1 && link.labelText === link.url);
+      const outer = stack[stack.length - 1].sink;
+      if (!ownAddress && outer) for (const offset of link.sink!) outer.push(offset);
+    }
+  }
+  closeText(stack[0]);
+  return spans;
+}
+
+const isSpaceOrTab = (code: number) => code === 32 || code === 9;
+const isLineEnd = (code: number) => code === 10 || code === 13;
+/** Space, tab, line end, or the start or end of the text (NaN): what micromark counts as white space, ASCII only. */
+const isBlankAround = (code: number) => Number.isNaN(code) || isSpaceOrTab(code) || isLineEnd(code);
+
+/** Line starts that may open a block inside a paragraph: headings, lists, thematic breaks, setext underlines, fences. */
+const BLOCK_START = /^(?:#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$|[=-]+[ \t]*$|~~~|>)/;
+
+/**
+ * The piece masked as a parse would mask it, when one linear pass can tell that the parse would keep
+ * every character as prose but the white space at the end (outside the last text node); else null.
+ * micromark costs about 11 us a line of a paragraph however little the line holds, so paragraphs of
+ * many short lines that carry only inert syntax ('[TK' a line, '** ' a line, '#' or '[' in mid-line:
+ * 5 to 18 times news) cost several times the rest of the engine. Conservative: anything that may be a construct goes to the parse. Inert here: `[`
+ * and `]`, unless a `]` is followed by `(` (an inline link or image) or the piece opens with `[` and
+ * holds a `]` (a definition can only open a paragraph, and without one no bracketed label is a link);
+ * `!`, `&`, `|`, `~`, `#` and `>` inside a line (no GFM here; character references are kept as text);
+ * a run of `*` or `_` with white space on both sides (neither left- nor right-flanking, so never
+ * emphasis). Not inert: a backtick, `<`, a backslash, a line that may open a block, a piece that starts
+ * with white space (indented code) or has a tab leading a line after a hard break (the parse blanks
+ * it). test/unit/markdown-mask.test.ts checks it against the parse.
+ */
+export function maskWithoutParse(text: string): string | null {
+  if (text.length === 0) return text;
+  const first = text.charCodeAt(0);
+  if (isSpaceOrTab(first) || isLineEnd(first) || first === 0xfeff) return null;
+  let closes = false;
+  let lineStart = true;
+  let trailingSpaces = 0;
+  let afterHardBreak = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (lineStart) {
+      // Leading white space of a line; a tab in it is blanked after a hard break.
+      let j = i;
+      while (j < text.length && isSpaceOrTab(text.charCodeAt(j))) {
+        if (afterHardBreak && text.charCodeAt(j) === 9) return null;
+        j++;
+      }
+      if (j === text.length || isLineEnd(text.charCodeAt(j))) return null; // a blank line
+      const lead = text.charCodeAt(j);
+      // Only characters that can open a block are looked at closer.
+      if ((lead < 48 || lead > 57) && '#-+*_=~>'.indexOf(text[j]) < 0) {
+        // nothing
+      } else if (BLOCK_START.test(text.slice(j, j + 64).split(/[\r\n]/, 1)[0])) return null;
+      lineStart = false;
+      afterHardBreak = false;
+      i = j - 1;
+      continue;
+    }
+    switch (code) {
+      case 10:
+      case 13:
+        if (!(code === 13 && text.charCodeAt(i + 1) === 10)) {
+          lineStart = true;
+          afterHardBreak = trailingSpaces >= 2;
+        }
+        trailingSpaces = 0;
+        continue;
+      case 32:
+        trailingSpaces++;
+        continue;
+      case 96: // `
+      case 60: // <
+      case 92: // backslash
+        return null;
+      case 93: // ]
+        // An inline link or image needs "](".
+        if (text.charCodeAt(i + 1) === 40) return null;
+        closes = true;
+        break;
+      case 42: // *
+      case 95: {
+        // _
+        let end = i;
+        while (text.charCodeAt(end + 1) === code) end++;
+        if (!isBlankAround(text.charCodeAt(i - 1)) || !isBlankAround(text.charCodeAt(end + 1))) return null;
+        i = end;
+        break;
+      }
+    }
+    trailingSpaces = 0;
+  }
+  // Without a definition a bracketed label is no reference, and a definition can only open the paragraph.
+  if (closes && first === 91) return null;
+  // White space at the end is outside every text node.
+  let end = text.length;
+  while (end > 0 && (isSpaceOrTab(text.charCodeAt(end - 1)) || isLineEnd(text.charCodeAt(end - 1)))) end--;
+  return end === text.length ? text : text.slice(0, end) + blank(text.slice(end));
 }

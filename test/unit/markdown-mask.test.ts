@@ -1,0 +1,199 @@
+// The Markdown masking reads micromark's events (and, for paragraphs whose syntax cannot form a
+// construct, no parse at all) instead of building remark-parse's mdast tree. It must mask exactly as
+// the tree did: this compares it with the tree's masking (test/helpers/mask-mdast.ts, the code as it
+// was) on fixed samples, the example drafts, the grammar fuzzer's documents, random syntax soup and,
+// when ../shared is present, every BBC News paragraph read as Markdown.
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {maskProse, maskWithoutParse} from '../../server/src/analysis/document/mask';
+import {splitDocument} from '../../server/src/analysis/document/split';
+import {maskProseMdast} from '../helpers/mask-mdast';
+import {generate, SHAPES} from '../robustness/grammar';
+import {BBC} from '../robustness/fuzz-core';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** The text and each of its paragraphs as the engine splits them: what the engine really masks. */
+const pieces = (text: string): string[] => [text, ...splitDocument(text, 'markdown').paragraphs.map((p) => p.text)];
+
+function expectSameMask(text: string): void {
+  const now = maskProse(text, 'markdown');
+  const tree = maskProseMdast(text, 'markdown');
+  if (now === tree) return;
+  let at = 0;
+  while (now[at] === tree[at]) at++;
+  const around = (s: string) => JSON.stringify(s.slice(Math.max(0, at - 40), at + 40));
+  expect.fail(
+    `masks differ at ${at} of ${JSON.stringify(text.slice(0, 200))}:\n  now  ${around(now)}\n  tree ${around(tree)}\n  text ${around(text)}`
+  );
+}
+
+const SAMPLES = [
+  '# Heading with *emphasis* and `code`',
+  'Title\n===',
+  'Title\n---',
+  'a setext\nheading of\n  three lines\n===',
+  // A tab before a line end is kept only when the line end is text (inside a paragraph, heading, emphasis or label).
+  'para\t\n*b*',
+  '*emphasis\t\n*b* c*',
+  '**strong\t\n*b* c**',
+  'setext\t\n*b*\n===',
+  '[label\t\n*b*](u)',
+  '> quote\t\n*b*',
+  '> quoted *line*\n> and a second one\nlazy',
+  '- item *a*\n  continued\n- b',
+  '1. first\n2) second',
+  'a  \nb (hard break)',
+  'a  \n\tb (tab after a hard break)',
+  'a\\\nb (escaped break)',
+  'a \t\nb\t\n',
+  'ends in a tab\t',
+  '[http://x.example](http://x.example) and <http://y.example> and <someone@example.com>',
+  '[a&amp;b](a&amp;b) [a\\*](a*) [x](y "t") [x]() [x](<>)',
+  '`code` and ``a`b`` and `unclosed',
+  '![alt *text*](img.png) and [a link with ![an image](i.png)](u)',
+  '[a]: /u "title"\n[a] and [b][a] and [a][]',
+  'x <span class="c">y</span> &copy; &#169; &#xA9; &bogus; \\* *a **b** c* _d_ __e__',
+  'a\n\n    indented code\n\nb',
+  '```\ncode\n```\nafter',
+  '<div>\nblock html\n</div>',
+  '<!-- a note --> text',
+  'trailing **stars** and ** loose ** marks * here *',
+  '** \t\n** \t\n',
+  '[TK\n[TK\n[TK\n',
+  'On # [ ;\nOn # [ ;\n',
+  'dozens\n&amp; [^1] by\ndozens\n&amp; [^1] by\n',
+  '[a] and [b] but no link',
+  '[a]: /u\n[a]',
+  '[a] (u) and [b](u)',
+  'x [a]\n[a]: /u',
+  'snake_case_word and 2*3*4',
+  '\u00a0*nbsp around*\u00a0',
+  '\ufeffbom first',
+  '*** \n---\n___',
+  '=\n==\nx\n=',
+  '~~~ not a fence mid-paragraph? \n~~~\ncode',
+  'a | b | c\n--- | ---\n1 | 2',
+  '#hashtag at a line start\n#another'
+];
+
+describe("masking Markdown without the mdast tree gives the tree's result", () => {
+  it('on fixed samples and each of their lines', () => {
+    for (const sample of SAMPLES) {
+      expectSameMask(sample);
+      for (const line of sample.split('\n')) expectSameMask(line);
+    }
+  });
+
+  it('on the example drafts', () => {
+    const dir = join(ROOT, 'examples');
+    const files = readdirSync(dir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) for (const piece of pieces(readFileSync(join(dir, file), 'utf8'))) expectSameMask(piece);
+  });
+
+  it("on the grammar fuzzer's documents (600 cases of every shape, and their paragraphs)", {timeout: 60_000}, () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      for (const shape of SHAPES) {
+        const {text} = generate({seed, shape, size: 32 + ((seed * 977) % 6_000)});
+        for (const piece of pieces(text)) {
+          expectSameMask(piece);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(600);
+  });
+
+  // Tokens of Markdown syntax, white space and words, glued at random: every construct and its near misses.
+  const SOUP = [
+    '[',
+    ']',
+    '*',
+    '**',
+    '_',
+    '`',
+    '<',
+    '>',
+    '\\',
+    '!',
+    '&',
+    '&amp;',
+    '#',
+    '# ',
+    '|',
+    '~',
+    '~~~',
+    '-',
+    '- ',
+    '+',
+    '=',
+    '1. ',
+    '2)',
+    '(',
+    ')',
+    '"',
+    ':'
+  ];
+  const SPACE = [' ', ' ', '\t', '\n', '\r\n', '  \n', '\n    ', '\n\t', '\u00a0'];
+  const WORDS = ['TK', 'a', 'said', 'On', ';', '.', 'www.x.example', 'http://x.example', 'x_y', '1', '---', '* * *', '=='];
+  const soup = (tokens: string[]) => fc.array(fc.constantFrom(...tokens), {minLength: 1, maxLength: 40}).map((parts) => parts.join(''));
+
+  it('on random syntax soup', () => {
+    fc.assert(
+      fc.property(soup([...SOUP, ...SPACE, ...WORDS]), (text) => expectSameMask(text)),
+      {seed: 15_001, numRuns: 4_000}
+    );
+  });
+
+  it('on soup of the syntax the linear pass decides without a parse (and the pass does decide most of it)', () => {
+    const inert = ['[', ']', '**', '*', '_', '#', '# ', '!', '&', '&amp;', '|', '~', '>', '-', '+', '=', '1. '];
+    let decided = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(soup([...inert, ...SPACE, ...WORDS]), (text) => {
+        runs++;
+        if (maskWithoutParse(text) !== null) decided++;
+        expectSameMask(text);
+      }),
+      {seed: 15_002, numRuns: 4_000}
+    );
+    expect(decided / runs).toBeGreaterThan(0.1);
+  });
+
+  it.skipIf(!existsSync(BBC))('on every BBC News paragraph read as Markdown (../shared)', {timeout: 120_000}, () => {
+    let compared = 0;
+    for (const line of readFileSync(BBC, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      for (const piece of pieces((JSON.parse(line) as {text: string}).text)) {
+        expectSameMask(piece);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1_000);
+  });
+});
+
+describe('paragraphs of many lines of inert syntax are masked without a parse', () => {
+  // Each was 3 to 18 times news through micromark (docs/reliability.md); the linear pass decides them.
+  it.each(['[TK\n', '[\n', '** \t\n', 'On # [ ;\n', 'dozens\n&amp; [^1] by\n', '#, 1 | ~ > ! &amp; [\n'])('%j repeated', (unit) => {
+    const text = unit.repeat(2_000);
+    expect(maskWithoutParse(text)).not.toBeNull();
+    expectSameMask(text);
+  });
+
+  it.each(['`', '<b>', '\\', '[a](u)', '![a](u)', '*a*', '_a_', '\n- item', '\n# heading', '\n> quote', '\n```', '\n1. item', '\n---\n'])(
+    'not when the paragraph holds %j',
+    (syntax) => {
+      expect(maskWithoutParse(`Some text ${syntax} more text`)).toBeNull();
+    }
+  );
+
+  it('not when the paragraph opens with a bracket and holds a closing one (it may be a definition)', () => {
+    expect(maskWithoutParse('[a]: /u\nSee [a].')).toBeNull();
+    expect(maskWithoutParse('See [a]: /u\n[a].')).not.toBeNull();
+  });
+});
