@@ -292,6 +292,15 @@ describe('source kinds', () => {
     expect(attributions('The minister ruled out a new ferry contract.')).toEqual([]);
   });
 
+  it('a speaker after a present-tense verb with no comma, when a name runs to the end', () => {
+    const text = 'The ferry may be late again thinks Ana Ruiz, editor of the Harbour Gazette.';
+    expect(attributions(text).map((a) => [a.source?.text, a.content?.text])).toEqual([
+      ['Ana Ruiz, editor of the Harbour Gazette', 'The ferry may be late again']
+    ]);
+    // Not a name followed by its own verb.
+    expect(attributions('Police believe John Smith, 45, was at the harbour.').map((a) => a.source?.text)).toEqual(['Police']);
+  });
+
   it('"a hacker who officials say is ...": the phrase right after "who" is the source', () => {
     expect(attributions('Ruiz is a pilot who officials say is tied to the smugglers.').map((a) => [a.kind, a.source?.text])).toEqual([
       ['anonymous', 'officials']

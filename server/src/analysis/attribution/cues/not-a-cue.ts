@@ -290,7 +290,7 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'source',
     example: 'Prices, it seems, will rise again, concluded Mr Dobrow.',
     word: 'concluded',
-    applies: ({isThought, inverted}) => isThought && inverted
+    applies: ({isThought, inverted, prev}) => isThought && inverted && prev?.norm === ','
   },
   {
     // "..., BBC Scotland has learned." reports what comes before; "what they have learned." does not.

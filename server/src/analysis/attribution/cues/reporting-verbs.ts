@@ -1,6 +1,6 @@
 // Reporting verbs and their subjects: "the minister said", "critics who say", "..., said Mr Dobrow.". The
 // verb finders run in this order on a word in a verb list; the first that takes the word ends its turn.
-import {isQuoteMark} from '../../nlp/tokens';
+import {isQuoteMark, type Token} from '../../nlp/tokens';
 import {beBefore, endsClause, holdsVerb, isDemand, isParenthetical, labelFollows, objectThen, timeBefore} from '../clauses';
 import {blank, crowdless} from '../records';
 import {BE_FORMS, isAdverbLike, phraseAfter, QUANTIFIER_SUBJECTS, type Span, subjectBefore} from '../sources';
@@ -28,6 +28,11 @@ export function verbCue(site: CueSite, i: number): number {
   if (notACue('word', v) || gerundCue(v) || endorseCue(v) || notACue('verb', v) || passiveCue(v)) return i;
   readComplement(v);
   if (participleCue(v) || putItCue(v)) return i;
+  const late = speakerAfterWithoutComma(v);
+  if (late) {
+    v.inverted = true;
+    return commitCue(v, late);
+  }
   if (v.isDocumentVerb) {
     documentCue(v);
     return i;
@@ -140,6 +145,12 @@ function subjectVerbCue(v: VerbSite): number {
     return i;
   }
   if (!source) return i;
+  return commitCue(v, source);
+}
+
+/** The cue at `v.i` with its source, unless a guard keeps it; returns where the sentence's walk goes on. */
+function commitCue(v: VerbSite, source: Span): number {
+  const {site, lexicon, norm, i} = v;
   v.source = source;
   if (notACue('source', v)) return i;
   const attribution = attribute(site, {from: i, to: i + 1}, source, norm, v.isSpeech && !lexicon.ambiguousNouns.has(norm) ? 'named' : null);
@@ -150,6 +161,36 @@ function subjectVerbCue(v: VerbSite): number {
   site.found.push(attribution);
   if (!v.inverted) holdSubject(site, source, attribution);
   return v.inverted ? source.to - 1 : i;
+}
+
+/**
+ * "... 600 digital images estimates the Consumer Electronics Association, the organisation behind CES.",
+ * "... the tip of the iceberg thinks Tim Danton, editor of PC Pro": the speaker after a present-tense verb
+ * with no comma before it, when a name runs to the sentence's end and the words before hold a verb.
+ */
+function speakerAfterWithoutComma(v: VerbSite): Span | null {
+  const {sentence, norm, prev, i} = v;
+  const {tokens, norms} = sentence;
+  if (!NO_COMMA_INVERTING.has(norm) || prev?.kind !== 'word' || prev.capitalized || !holdsVerb(norms, {from: 0, to: i})) return null;
+  const after = phraseAfter(sentence, i + 1);
+  if (!after) return null;
+  const first = tokens[tokens[after.from].norm === 'the' ? after.from + 1 : after.from];
+  if (!first?.capitalized || holdsVerb(norms, after) || !appositiveToEnd(tokens, norms, after.to)) return null;
+  // The speaker with the appositive after it: the words before the verb are what was said.
+  let end = tokens.length;
+  while (end > after.to && tokens[end - 1].kind === 'punct') end--;
+  return {from: after.from, to: end};
+}
+
+/** Present-tense verbs that stand before their speaker without a comma in feature copy ("thinks Tim Danton"). */
+const NO_COMMA_INVERTING = new Set(['thinks', 'believes', 'reckons', 'estimates', 'says', 'argues', 'suggests', 'writes', 'predicts']);
+
+/** From `at` to the sentence's end: nothing, or an appositive without a verb (", editor of PC Pro."). */
+function appositiveToEnd(tokens: Token[], norms: readonly string[], at: number): boolean {
+  let end = tokens.length;
+  while (end > at && tokens[end - 1].kind === 'punct') end--;
+  if (end <= at) return true;
+  return norms[at] === ',' && !holdsVerb(norms, {from: at + 1, to: end});
 }
 
 /** The speaker after the verb, when the words before it are what was said; sets `v.inverted`. */
