@@ -134,6 +134,13 @@ describe('a paragraph that throws', () => {
       expect(reports[0].messages.map((m) => m.line)).toEqual(expect.arrayContaining([1, 5]));
       expect(reports[1].messages.length).toBeGreaterThan(0);
 
+      // `whosaid sources` lists the rest and says once on stderr what could not be checked.
+      const sources = runCli(['sources', '--format', 'json', first, second], {cwd: dir, nodeArgs: ['-r', preload]});
+      expect(sources.status).toBe(2);
+      expect(sources.stderr.trim().split('\n')).toEqual([
+        `whosaid: first.txt: could not check 1 paragraph (line 3): RangeError: injected for the test; the rest of the file was checked`
+      ]);
+
       // Without the hook the same files are checked in full: the hook is the only way in.
       const clean = runCli(['--format', 'json', first, second], {cwd: dir});
       expect(clean.status).toBe(1);

@@ -271,7 +271,10 @@ async function sources(argv: string[]): Promise<number> {
     }
     // A file with paragraphs whosaid could not check has an error and a report: the rest is listed.
     if (outcome.report) {
-      for (const notice of outcome.report.notices ?? []) process.stderr.write(`whosaid: ${outcome.report.path}: ${notice}\n`);
+      // The error line above already names the paragraphs that could not be checked: their notices go
+      // in the list only, so stderr says it once.
+      for (const notice of outcome.report.notices ?? [])
+        if (!(outcome.error && FAILED_PARAGRAPH.test(notice))) process.stderr.write(`whosaid: ${outcome.report.path}: ${notice}\n`);
       const list: FileSourceList = {path: outcome.report.path, sources: sourceList(outcome.report.attributions ?? [])};
       if (outcome.report.notices) list.notices = outcome.report.notices;
       lists.push(list);
@@ -281,6 +284,9 @@ async function sources(argv: string[]): Promise<number> {
     process.stdout.write((values.bom ? '\ufeff' : '') + formatSourceList(lists, values.format as SourceListFormat));
   return failed > 0 ? 2 : 0;
 }
+
+/** The notice of a paragraph whosaid could not check (report.ts writes it). */
+const FAILED_PARAGRAPH = /^line \d+: whosaid could not check this paragraph/;
 
 // One analyzer per config file, so paragraphs repeated across drafts (boilerplate) are analysed once.
 const analyzers = new Map<string, Analyzer | string>();
