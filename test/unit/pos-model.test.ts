@@ -1,0 +1,82 @@
+// The packed part-of-speech model file (scripts/pos-model-pack.mjs writes it beside the bundles;
+// nlp/tags/packed.ts reads it): it must hold exactly the package's core data, and its lexeme hash must
+// answer as the object wink would have built.
+import {createRequire} from 'node:module';
+import {describe, expect, it} from 'vitest';
+import {fnv1a, lexemeHash, readPackedModel} from '../../server/src/analysis/nlp/tags/packed';
+// @ts-expect-error: a plain ES module without types, used by scripts/esbuild-options.mjs
+import {fnv1a as packerFnv1a, packModel, PACKED_MAGIC} from '../../scripts/pos-model-pack.mjs';
+
+const json = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
+const bytes: Uint8Array = packModel(json);
+const packed = readPackedModel(bytes);
+
+function bytesOf(words: Uint32Array): Buffer {
+  return Buffer.from(words.buffer, words.byteOffset, words.byteLength);
+}
+
+describe('packed part-of-speech model', () => {
+  it('holds the package data: the lexemes, the lexicon and its expansions, and the rest as it was', () => {
+    expect(String.fromCharCode(...bytes.subarray(0, 8))).toBe(PACKED_MAGIC);
+    expect(packed.lexemes).toEqual(json.features.lexeme.list);
+    expect(packed.lexemes).toContain('\n\n');
+    expect(bytesOf(packed.lexicon).equals(Buffer.from(json.lexicon, 'base64'))).toBe(true);
+    expect(packed.lexicon.length).toBe(json.features.lexeme.list.length * json.packing.size);
+    expect(bytesOf(packed.xpansions).equals(Buffer.from(json.xpansions, 'base64'))).toBe(true);
+    const {lexicon: _l, xpansions: _x, ...rest} = json;
+    const {list: _list, ...lexeme} = json.features.lexeme;
+    expect(packed.model).toEqual({...rest, features: {...json.features, lexeme}});
+  });
+
+  it('finds every lexeme at its index, and nothing else', () => {
+    expect(fnv1a('reports')).toBe(packerFnv1a('reports'));
+    expect(fnv1a('\u00e9t\u00e9 \ud83d\ude00')).toBe(packerFnv1a('\u00e9t\u00e9 \ud83d\ude00'));
+    const hash = packed.lexemeHash;
+    const list: string[] = json.features.lexeme.list;
+    const wrong = list.filter((word, k) => hash[word] !== k);
+    expect(wrong).toEqual([]);
+    // Names of Object.prototype are plain words here ("constructor" is a lexeme, found above).
+    expect(hash.constructor).toBe(list.indexOf('constructor'));
+    for (const absent of ['Xylofrond', 'zibbles', '', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(list.includes(absent), absent).toBe(false);
+      expect(hash[absent], absent).toBeUndefined();
+      expect(absent in hash, absent).toBe(false);
+    }
+    expect('reports' in hash).toBe(true);
+  });
+
+  it('keeps the words wink adds, as wink adds them (hash[word] = index)', () => {
+    const list = ['alpha', 'beta', 'gamma'];
+    const table = new Int32Array(8).fill(-1);
+    list.forEach((word, k) => {
+      let slot = fnv1a(word) & 7;
+      while (table[slot] !== -1) slot = (slot + 1) & 7;
+      table[slot] = k;
+    });
+    const hash = lexemeHash(list, table);
+    expect([hash.alpha, hash.beta, hash.gamma, hash.delta]).toEqual([0, 1, 2, undefined]);
+    hash.delta = list.push('delta') - 1;
+    expect(hash.delta).toBe(3);
+    expect('delta' in hash).toBe(true);
+    // A full table (a damaged file) answers "absent" instead of looping.
+    expect(lexemeHash(['a'], new Int32Array(4).fill(0)).zzz).toBeUndefined();
+  });
+
+  it('refuses a damaged file with a clear error', () => {
+    const broken = (change: (copy: Uint8Array) => Uint8Array) => () => readPackedModel(change(Uint8Array.from(bytes)));
+    expect(broken((copy) => copy.subarray(0, 4))).toThrow(/^the model file is damaged \(not a whosaid model file\)$/);
+    expect(broken((copy) => ((copy[0] = 0x7b), copy))).toThrow(/not a whosaid model file/);
+    expect(broken((copy) => copy.subarray(0, 100_000))).toThrow(/^the model file is damaged \((lexemes|lexicon|xpansions|table)\)$/);
+    expect(broken((copy) => ((copy[20] = 0xff), copy))).toThrow(/^the model file is damaged \(header\)$/);
+    expect(broken((copy) => copy.subarray(0, 20))).toThrow(/^the model file is damaged \(header\)$/);
+  });
+
+  it('is read from an unaligned copy as well', () => {
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    const again = readPackedModel(shifted);
+    expect(again.lexicon.byteOffset % 4).toBe(0);
+    expect(bytesOf(again.lexicon).equals(bytesOf(packed.lexicon))).toBe(true);
+    expect(again.lexemeHash.reports).toBe(packed.lexemeHash.reports);
+  });
+});
