@@ -80,3 +80,41 @@ describe('packed part-of-speech model', () => {
     expect(again.lexemeHash.reports).toBe(packed.lexemeHash.reports);
   });
 });
+
+describe('bundled WordNet exception lists', () => {
+  it('are the package tables, loaded through JSON.parse, with a null prototype', async () => {
+    const {build} = await import('esbuild');
+    const {mkdtempSync, readFileSync, rmSync, writeFileSync} = await import('node:fs');
+    const {tmpdir} = await import('node:os');
+    const {join} = await import('node:path');
+    // @ts-expect-error: a plain ES module without types, shared with scripts/build.mjs
+    const {BUNDLE_OPTIONS} = await import('../../scripts/esbuild-options.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'whosaid-wn-'));
+    try {
+      const names = ['adjective', 'noun', 'verb'].map((kind) => `wink-eng-lite-web-model/dist/wn-${kind}-exceptions.js`);
+      writeFileSync(join(dir, 'entry.js'), `module.exports = [${names.map((name) => `require(${JSON.stringify(name)})`).join(', ')}];`);
+      const outfile = join(dir, 'out.js');
+      await build({
+        ...BUNDLE_OPTIONS,
+        logLevel: 'warning',
+        entryPoints: [join(dir, 'entry.js')],
+        outfile,
+        nodePaths: [join(__dirname, '../../node_modules')]
+      });
+      const code = readFileSync(outfile, 'utf8');
+      expect(code).toContain('JSON.parse(');
+      expect(code).not.toContain('exceptions.wryer=');
+      const bundled = createRequire(import.meta.url)(outfile);
+      names.forEach((name, k) => {
+        const original = createRequire(import.meta.url)(name);
+        expect(Object.getPrototypeOf(bundled[k])).toBeNull();
+        expect({...bundled[k]}).toEqual({...original});
+        expect(Object.keys(bundled[k]).length).toBeGreaterThan(1000);
+      });
+      expect(bundled[2].constructor).toBeUndefined();
+      expect(bundled[2].went).toBe('go');
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+});
