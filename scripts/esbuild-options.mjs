@@ -1,7 +1,7 @@
 // The esbuild options of every whosaid bundle, shared by scripts/build.mjs, the test helpers that
 // bundle a fresh copy (test/helpers/bundle.ts) and the benchmark (bench/run.mjs), so all three
 // measure and test the same build.
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {packModel} from './pos-model-pack.mjs';
@@ -38,9 +38,10 @@ const MODEL_BESIDE_THE_BUNDLE = {
       return {path: `./${OLD_MODEL_FILE}`, external: true};
     });
     build.onEnd((result) => {
-      if (!used || result.errors.length > 0) return;
+      if (!used || result.errors.length > 0 || build.initialOptions.write === false) return;
       const {outfile, outdir} = build.initialOptions;
       const folder = outdir ?? dirname(outfile);
+      mkdirSync(folder, {recursive: true});
       const target = join(folder, MODEL_FILE);
       // Under a temporary name, then renamed: a test starting a bundle meanwhile never reads half a file.
       const tmp = `${target}.${process.pid}.tmp`;

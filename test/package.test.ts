@@ -62,12 +62,13 @@ describe('npm pack', () => {
   it('packs the bundles, the bins, the rule pages, the schema and the docs, and nothing else', () => {
     const files = packed.files.map((file) => file.path).sort();
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|dist\/whosaid-pos-model\.bin|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|dist\/cli\.cache|dist\/whosaid-pos-model\.bin|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
     for (const needed of [
       'bin/whosaid.js',
       'bin/whosaid-ls.js',
       'dist/cli.js',
+      'dist/cli.cache',
       'dist/server.js',
       'dist/whosaid-pos-model.bin',
       'schemas/whosaidrc.schema.json',
