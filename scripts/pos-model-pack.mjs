@@ -12,6 +12,8 @@
 //                is the core data without the lexeme list, `lexicon` and `xpansions`, and `sections`
 //                gives [offset, length] in bytes of each part below (offsets are multiples of 4)
 //   lexemes      the lexeme list joined by U+0000 (no lexeme holds one; some hold line feeds), UTF-8
+//   starts       where each lexeme starts in that string once decoded, in UTF-16 code units, then one
+//                more entry (the string's length + 1): unsigned 32-bit little-endian
 //   lexicon      the model's `lexicon`, the bytes its base64 decodes to (read as 32-bit words)
 //   xpansions    the same for `xpansions`
 //   table        the lexemes' hash table: 2^tableBits 32-bit little-endian slots holding a lexeme's
@@ -56,8 +58,14 @@ export function packModel(data) {
   }
   const tableBytes = Buffer.alloc(table.length * 4);
   for (let i = 0; i < table.length; i++) tableBytes.writeInt32LE(table[i], i * 4);
+  const starts = Buffer.alloc((lexemes.length + 1) * 4);
+  for (let k = 0, at = 0; k <= lexemes.length; k++) {
+    starts.writeUInt32LE(at, k * 4);
+    if (k < lexemes.length) at += lexemes[k].length + 1;
+  }
   const parts = {
     lexemes: Buffer.from(lexemes.join('\u0000'), 'utf8'),
+    starts,
     lexicon: Buffer.from(data.lexicon, 'base64'),
     xpansions: Buffer.from(data.xpansions, 'base64'),
     table: tableBytes

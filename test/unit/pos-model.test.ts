@@ -3,7 +3,7 @@
 // answer as the object wink would have built.
 import {createRequire} from 'node:module';
 import {describe, expect, it} from 'vitest';
-import {fnv1a, lexemeHash, readPackedModel} from '../../server/src/analysis/nlp/tags/packed';
+import {fnv1a, lexemeHash, lexemeList, lexemeText, readPackedModel} from '../../server/src/analysis/nlp/tags/packed';
 // @ts-expect-error: a plain ES module without types, used by scripts/esbuild-options.mjs
 import {fnv1a as packerFnv1a, packModel, PACKED_MAGIC} from '../../scripts/pos-model-pack.mjs';
 
@@ -18,8 +18,9 @@ function bytesOf(words: Uint32Array): Buffer {
 describe('packed part-of-speech model', () => {
   it('holds the package data: the lexemes, the lexicon and its expansions, and the rest as it was', () => {
     expect(String.fromCharCode(...bytes.subarray(0, 8))).toBe(PACKED_MAGIC);
-    expect(packed.lexemes).toEqual(json.features.lexeme.list);
-    expect(packed.lexemes).toContain('\n\n');
+    expect(packed.lexemes.length).toBe(json.features.lexeme.list.length);
+    expect([...packed.lexemes]).toEqual(json.features.lexeme.list);
+    expect(packed.lexemes[json.features.lexeme.list.indexOf('\n\n')]).toBe('\n\n');
     expect(bytesOf(packed.lexicon).equals(Buffer.from(json.lexicon, 'base64'))).toBe(true);
     expect(packed.lexicon.length).toBe(json.features.lexeme.list.length * json.packing.size);
     expect(bytesOf(packed.xpansions).equals(Buffer.from(json.xpansions, 'base64'))).toBe(true);
@@ -53,20 +54,41 @@ describe('packed part-of-speech model', () => {
       while (table[slot] !== -1) slot = (slot + 1) & 7;
       table[slot] = k;
     });
-    const hash = lexemeHash(list, table);
+    const hash = lexemeHash(lexemeText(list), table);
     expect([hash.alpha, hash.beta, hash.gamma, hash.delta]).toEqual([0, 1, 2, undefined]);
     hash.delta = list.push('delta') - 1;
     expect(hash.delta).toBe(3);
     expect('delta' in hash).toBe(true);
     // A full table (a damaged file) answers "absent" instead of looping.
-    expect(lexemeHash(['a'], new Int32Array(4).fill(0)).zzz).toBeUndefined();
+    expect(lexemeHash(lexemeText(['a']), new Int32Array(4).fill(0)).zzz).toBeUndefined();
+    expect(lexemeHash(lexemeText(['a']), new Int32Array(4).fill(7)).a).toBeUndefined();
+  });
+
+  it('gives wink a list it reads by index and grows with push', () => {
+    const list = lexemeList(lexemeText(['the', '', 'caf\u00e9', '\n\n', 'x']));
+    expect(list.length).toBe(5);
+    expect([list[0], list[1], list[2], list[3], list[4], list[5]]).toEqual(['the', '', 'caf\u00e9', '\n\n', 'x', undefined]);
+    expect(list.push('zibbles')).toBe(6);
+    expect(list[5]).toBe('zibbles');
+    expect(list.length).toBe(6);
+    expect(list.slice(1, 3)).toEqual(['', 'caf\u00e9']);
+    expect(list.indexOf('zibbles')).toBe(5);
+    expect([3 in list, 6 in list, 'length' in list]).toEqual([true, false, true]);
+    expect(Array.isArray(list)).toBe(true);
+    expect(() => {
+      list[9] = 'gap';
+    }).toThrow(TypeError);
+    expect(() => {
+      list[0] = 'changed';
+    }).toThrow(TypeError);
+    expect(list[0]).toBe('the');
   });
 
   it('refuses a damaged file with a clear error', () => {
     const broken = (change: (copy: Uint8Array) => Uint8Array) => () => readPackedModel(change(Uint8Array.from(bytes)));
     expect(broken((copy) => copy.subarray(0, 4))).toThrow(/^the model file is damaged \(not a whosaid model file\)$/);
     expect(broken((copy) => ((copy[0] = 0x7b), copy))).toThrow(/not a whosaid model file/);
-    expect(broken((copy) => copy.subarray(0, 100_000))).toThrow(/^the model file is damaged \((lexemes|lexicon|xpansions|table)\)$/);
+    expect(broken((copy) => copy.subarray(0, 100_000))).toThrow(/^the model file is damaged \((lexemes|starts|lexicon|xpansions|table)\)$/);
     expect(broken((copy) => ((copy[20] = 0xff), copy))).toThrow(/^the model file is damaged \(header\)$/);
     expect(broken((copy) => copy.subarray(0, 20))).toThrow(/^the model file is damaged \(header\)$/);
   });

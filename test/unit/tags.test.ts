@@ -234,7 +234,7 @@ describe('bundled', () => {
       expect(MODEL_FILE).toBe('whosaid-pos-model.bin');
       expect(readdirSync(dir).sort()).toEqual(['tags.js', MODEL_FILE]);
       expect(statSync(outfile).size).toBeLessThan(1_000_000);
-      expect(statSync(join(dir, MODEL_FILE)).size).toBeLessThan(3_000_000);
+      expect(statSync(join(dir, MODEL_FILE)).size).toBeLessThan(3_300_000);
       // The package's JSON is neither inside the bundle nor asked for by it.
       const code = (await import('node:fs')).readFileSync(outfile, 'utf8');
       expect(code).not.toContain('eng-core-web-model');

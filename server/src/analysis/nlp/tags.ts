@@ -35,7 +35,7 @@
 // Iranian government"), plural nouns that are verbs in -s ("The company reports a loss"), plural
 // subjects read as verbs ("However polls show") and "have"/"be" as main verbs ("has a plan",
 // "there is"); eval/tagger.mjs measures them. The model is loaded lazily, once, on the first call
-// (~30 ms in the bundles). No network. In the bundles the model's core data is a file beside them
+// (~15 ms in the bundles). No network. In the bundles the model's core data is a file beside them
 // (dist/whosaid-pos-model.bin, packed at build time by scripts/pos-model-pack.mjs, read by tags/packed.ts);
 // the sources run as they are (vitest) read the package's JSON instead.
 //

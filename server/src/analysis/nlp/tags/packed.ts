@@ -1,7 +1,10 @@
 // Reading whosaid's packed part-of-speech model file (format: scripts/pos-model-pack.mjs), the file the
 // bundles read instead of wink-eng-lite-web-model's 3 MB of JSON: a short JSON header, then the lexeme
-// list as one string, the lexicon and its expansions as raw 32-bit words, and a ready-made hash table
-// of the lexemes. About 10 ms instead of ~60 for the JSON, its base64 and a hash of 87,593 keys.
+// list as one string with where each lexeme starts, the lexicon and its expansions as raw 32-bit words,
+// and a ready-made hash table of the lexemes. A few ms instead of ~60 for the JSON, its base64 and a
+// hash of 87,593 keys. The 87,593 lexemes are not made into strings (splitting took ~10 ms, and the
+// garbage collector more): the hash compares words in place, and the list makes a lexeme's string
+// when wink first asks for it.
 
 export const PACKED_MAGIC = 'WSPOSM01';
 
@@ -10,11 +13,26 @@ export interface PackedModel {
   /** The core data without the lexeme list, `lexicon` and `xpansions`. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   model: any;
+  /** wink's `features.lexeme.list` (see lexemeList). */
   lexemes: string[];
   lexicon: Uint32Array;
   xpansions: Uint32Array;
   /** lexeme -> index, for wink's `features.lexeme.hash` (see lexemeHash). */
   lexemeHash: Record<string, number>;
+}
+
+/** The lexemes as one string: lexeme k is text.slice(starts[k], starts[k + 1] - 1) (a separator follows each). */
+export interface LexemeText {
+  text: string;
+  starts: Uint32Array;
+  count: number;
+}
+
+/** A list of lexemes as LexemeText (for tests; the packed file holds it made). */
+export function lexemeText(list: readonly string[]): LexemeText {
+  const starts = new Uint32Array(list.length + 1);
+  for (let k = 0; k < list.length; k++) starts[k + 1] = starts[k] + list[k].length + 1;
+  return {text: list.join('\u0000'), starts, count: list.length};
 }
 
 type Section = [offset: number, length: number];
@@ -40,13 +58,17 @@ export function readPackedModel(bytes: Uint8Array): PackedModel {
     if (!(offset >= 0 && length >= 0 && offset % 4 === 0 && offset + length <= bytes.length)) fail(name);
     return bytes.subarray(offset, offset + length);
   };
-  const lexemes = decoder.decode(section('lexemes')).split('\u0000');
-  if (lexemes.length !== header.lexemeCount) fail('lexemes');
+  const lexemes: LexemeText = {
+    text: decoder.decode(section('lexemes')),
+    starts: words(section('starts'), Uint32Array),
+    count: header.lexemeCount
+  };
+  if (lexemes.starts.length !== lexemes.count + 1 || lexemes.starts[lexemes.count] !== lexemes.text.length + 1) fail('lexemes');
   const table = words(section('table'), Int32Array);
   if (table.length !== 2 ** header.tableBits) fail('table');
   return {
     model: header.model,
-    lexemes,
+    lexemes: lexemeList(lexemes),
     lexicon: words(section('lexicon'), Uint32Array),
     xpansions: words(section('xpansions'), Uint32Array),
     lexemeHash: lexemeHash(lexemes, table)
@@ -70,6 +92,12 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/** Whether lexeme `k` is `word`, compared in place. */
+function isLexeme(lexemes: LexemeText, k: number, word: string): boolean {
+  const start = lexemes.starts[k];
+  return lexemes.starts[k + 1] - 1 - start === word.length && lexemes.text.startsWith(word, start);
+}
+
 /**
  * wink's `features.lexeme.hash`, over the packed table instead of an object built with 87,593 keys.
  * wink only reads it as `hash[word]` (undefined when absent) and writes it as `hash[word] = index` when
@@ -77,7 +105,7 @@ export function fnv1a(text: string): number {
  * whosaid reads it), so a Proxy answers those two from the table, with the words added later in a Map.
  * `in` is answered too; listing the keys is not supported (nothing does it).
  */
-export function lexemeHash(lexemes: readonly string[], table: Int32Array): Record<string, number> {
+export function lexemeHash(lexemes: LexemeText, table: Int32Array): Record<string, number> {
   const mask = table.length - 1;
   const added = new Map<string, number>();
   const find = (word: string): number | undefined => {
@@ -86,8 +114,8 @@ export function lexemeHash(lexemes: readonly string[], table: Int32Array): Recor
     // Bounded, so a damaged table with no empty slot cannot loop forever.
     for (let probe = 0, slot = fnv1a(word) & mask; probe <= mask; probe++, slot = (slot + 1) & mask) {
       const index = table[slot];
-      if (index === -1) return undefined;
-      if (lexemes[index] === word) return index;
+      if (index === -1 || index >= lexemes.count) return undefined;
+      if (isLexeme(lexemes, index, word)) return index;
     }
     return undefined;
   };
@@ -99,5 +127,51 @@ export function lexemeHash(lexemes: readonly string[], table: Int32Array): Recor
       return true;
     },
     has: (_target, key) => typeof key === 'string' && find(key) !== undefined
+  });
+}
+
+/** The array index a property key names, or -1. */
+function arrayIndex(key: string | symbol): number {
+  if (typeof key !== 'string') return -1;
+  const n = Number(key);
+  return Number.isInteger(n) && n >= 0 && String(n) === key ? n : -1;
+}
+
+/**
+ * wink's `features.lexeme.list`: `list[k]` (a lexeme's string, made on first use and kept),
+ * `list.length`, and `list.push(word)` for the words wink adds (wink-nlp/src/cache.js: value,
+ * getFeaturesIndex, currentSize). Array methods that read through indices and `length` (slice,
+ * indexOf, spreading) work too, slowly; nothing in wink or whosaid uses them on this list.
+ */
+export function lexemeList(lexemes: LexemeText): string[] {
+  const made: (string | undefined)[] = [];
+  const added: string[] = [];
+  const at = (k: number): string | undefined => {
+    if (k >= lexemes.count) return added[k - lexemes.count];
+    return (made[k] ??= lexemes.text.slice(lexemes.starts[k], lexemes.starts[k + 1] - 1));
+  };
+  const push = (...words: string[]): number => {
+    added.push(...words);
+    return lexemes.count + added.length;
+  };
+  return new Proxy([] as string[], {
+    get: (target, key) => {
+      const k = arrayIndex(key);
+      if (k >= 0) return at(k);
+      if (key === 'length') return lexemes.count + added.length;
+      if (key === 'push') return push;
+      return Reflect.get(target, key);
+    },
+    set: (_target, key, value) => {
+      const k = arrayIndex(key);
+      if (k === lexemes.count + added.length) return (added.push(value), true);
+      if (k >= lexemes.count && k < lexemes.count + added.length) return ((added[k - lexemes.count] = value), true);
+      // Setting `length` to what it is (Array.prototype.push does) is fine; nothing else is supported.
+      return key === 'length' && value === lexemes.count + added.length;
+    },
+    has: (target, key) => {
+      const k = arrayIndex(key);
+      return k >= 0 ? k < lexemes.count + added.length : Reflect.has(target, key);
+    }
   });
 }
