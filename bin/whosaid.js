@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Starts the CLI (dist/cli.js) with V8's compiled code for it when dist/cli.cache, made at build time
-// by scripts/code-cache.mjs, belongs to this very bundle: V8 then skips parsing the 700 KB bundle and
-// compiling the functions a check runs (~20 ms of a run). The cache is only read, never written here
+// by scripts/code-cache.mjs, belongs to this very bundle: V8 then skips parsing the 700 KB bundle
+// (loading it: ~20 -> ~15 ms) and compiling the functions a check runs. The cache is only read, never written here
 // (the install folder may be read-only). Anything amiss (no cache, a cache of another build, a damaged
 // file) falls back to a plain require; a cache made by another Node version or with other V8 flags is
 // rejected by V8 itself, which then compiles as usual.
