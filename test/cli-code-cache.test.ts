@@ -21,8 +21,12 @@ function node(args: string[]): {status: number | null; stdout: string; stderr: s
 }
 
 /** How bin/whosaid.js fared with the cache: used, rejected, stale, damaged or absent. */
-function cacheState(flags: string[] = []): string {
-  const run = node([...flags, '-e', `console.log(require(${JSON.stringify(join(app, 'bin', 'whosaid.js'))}).loadCli().cache)`]);
+function cacheState(flags: string[] = [], argv: string[] = [DRAFT]): string {
+  const run = node([
+    ...flags,
+    '-e',
+    `console.log(require(${JSON.stringify(join(app, 'bin', 'whosaid.js'))}).loadCli(${JSON.stringify(argv)}).cache)`
+  ]);
   expect(run.stderr).toBe('');
   return run.stdout.trim();
 }
@@ -77,6 +81,20 @@ describe('the CLI code cache', () => {
     expect(cacheState(['--max-old-space-size=512'])).toBe('rejected');
     const run = node(['--max-old-space-size=512', join(app, 'bin', 'whosaid.js'), '--format', 'json', DRAFT]);
     expect(run.stdout).toBe(expected);
+  });
+
+  it('is for short runs only: a folder, standard input or more than 2,000,000 bytes of files start as usual', () => {
+    expect(cacheState([], [join(ROOT, 'examples')])).toBe('long run');
+    expect(cacheState([], ['-'])).toBe('long run');
+    expect(cacheState([], ['--format', 'json'])).toBe('long run');
+    const big = join(app, 'big.txt');
+    writeFileSync(big, 'The minister said so. '.repeat(100_000));
+    try {
+      expect(cacheState([], [big])).toBe('long run');
+      expect(cacheState([], ['--format', 'json', DRAFT, DRAFT])).toBe('used');
+    } finally {
+      rmSync(big);
+    }
   });
 
   it('falls back to a plain start when it is damaged, made for another build, or absent', () => {
