@@ -19,6 +19,7 @@ import {SIZES, loadSource, buildText, countWords} from './lib/corpus.mjs';
 import {TOOLS} from './lib/tools.mjs';
 import {lspBench} from './lib/lsp.mjs';
 import {BUNDLE_OPTIONS} from '../scripts/esbuild-options.mjs';
+import {writeCodeCache} from '../scripts/code-cache.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -151,6 +152,12 @@ if (!flag('no-build')) {
     } catch (error) {
       notes.push(`Building ${entry} failed: ${error.message.split('\n')[0]}`);
     }
+  }
+  // The CLI's V8 code cache (dist/cli.cache), as scripts/build.mjs makes it.
+  try {
+    writeCodeCache(join(app, 'bin', 'whosaid.js'));
+  } catch (error) {
+    notes.push(`The CLI's code cache was not made: ${error.message.split('\n')[0]}`);
   }
 }
 const engineJs = join(app, 'dist', 'engine.js');

@@ -62,14 +62,15 @@ describe('npm pack', () => {
   it('packs the bundles, the bins, the rule pages, the schema and the docs, and nothing else', () => {
     const files = packed.files.map((file) => file.path).sort();
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|dist\/whosaid-pos-model\.json|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/whosaid(-ls)?\.js|dist\/(cli|server)\.js|dist\/cli\.cache|dist\/whosaid-pos-model\.bin|docs\/rules\/[a-z-]+\.md|docs\/rules\/README\.md|schemas\/whosaidrc\.schema\.json)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
     for (const needed of [
       'bin/whosaid.js',
       'bin/whosaid-ls.js',
       'dist/cli.js',
+      'dist/cli.cache',
       'dist/server.js',
-      'dist/whosaid-pos-model.json',
+      'dist/whosaid-pos-model.bin',
       'schemas/whosaidrc.schema.json',
       'README.md',
       'LICENSE',
@@ -85,18 +86,18 @@ describe('npm pack', () => {
     const manifest = JSON.parse(readFileSync(join(prefix, 'lib', 'node_modules', 'whosaid', 'package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(existsSync(join(prefix, 'lib', 'node_modules', 'whosaid', 'node_modules'))).toBe(false);
-    // Only Node's own modules are required by the bundles, and the part-of-speech model's data file that
-    // ships beside them.
+    // Only Node's own modules are required by the bundles; the part-of-speech model's data file that
+    // ships beside them is read, not required.
     for (const bundle of ['dist/cli.js', 'dist/server.js']) {
       const code = readFileSync(join(prefix, 'lib', 'node_modules', 'whosaid', bundle), 'utf8');
       const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]));
       const builtins = new Set(builtinModules);
       expect(
-        [...required].filter((name) => !builtins.has(name.replace(/^node:/, '')) && name !== './whosaid-pos-model.json'),
+        [...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))),
         bundle
       ).toEqual([]);
     }
-    expect(existsSync(join(prefix, 'lib', 'node_modules', 'whosaid', 'dist', 'whosaid-pos-model.json'))).toBe(true);
+    expect(existsSync(join(prefix, 'lib', 'node_modules', 'whosaid', 'dist', 'whosaid-pos-model.bin'))).toBe(true);
   });
 });
 
@@ -114,6 +115,17 @@ describe('installed into an empty prefix', () => {
       expect(message.url.startsWith(pathToFileURL(prefix).href)).toBe(true);
       expect(existsSync(fileURLToPath(message.url.replace(/#.*$/, '')))).toBe(true);
     }
+  });
+
+  it('whosaid tags with the part-of-speech model installed beside its bundle', () => {
+    // "brilliant" is an editorializing adjective only where the tagger says so: this draft loads the
+    // model (dist/whosaid-pos-model.bin); without it the paragraph would not be checked (exit 2).
+    writeFileSync(join(dir, 'tagged.md'), 'The mayor gave a brilliant speech.\n');
+    const run = spawnSync(bin('whosaid'), ['--format', 'json', 'tagged.md'], {cwd: dir, encoding: 'utf8'});
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const [report] = JSON.parse(run.stdout) as {messages: {ruleId: string; actual: string}[]}[];
+    expect(report.messages.map((m) => `${m.ruleId}: ${m.actual}`)).toEqual(['editorializing: brilliant']);
   });
 
   it('whosaid sources prints the CSV source list', () => {

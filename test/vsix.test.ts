@@ -93,11 +93,11 @@ describe('whosaid.vsix', () => {
   it('holds what the extension runs and shows, and nothing else', () => {
     const names = [...entries.keys()].sort();
     const allowed =
-      /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/(extension|server)\.js|dist\/whosaid-pos-model\.json|schemas\/whosaidrc\.schema\.json|docs\/rules\/[A-Za-z-]+\.md))$/;
+      /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/(extension|server)\.js|dist\/whosaid-pos-model\.bin|schemas\/whosaidrc\.schema\.json|docs\/rules\/[A-Za-z-]+\.md))$/;
     expect(names.filter((name) => !allowed.test(name))).toEqual([]);
     expect(names).toContain('extension/dist/extension.js');
     expect(names).toContain('extension/dist/server.js');
-    expect(names).toContain('extension/dist/whosaid-pos-model.json');
+    expect(names).toContain('extension/dist/whosaid-pos-model.bin');
     // The staged manifest is the repository's, less the npm file list and the scripts.
     const manifest = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));
     expect(manifest.files).toBeUndefined();

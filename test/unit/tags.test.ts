@@ -214,9 +214,9 @@ describe('the model loader', () => {
 });
 
 describe('bundled', () => {
-  it('the bundle keeps the model data beside it, not inside, and tags with it', async () => {
+  it('the bundle reads the packed model beside it, not the JSON, and tags as the sources do', async () => {
     const {build} = await import('esbuild');
-    const {mkdtempSync, rmSync, statSync, existsSync} = await import('node:fs');
+    const {mkdtempSync, rmSync, statSync, existsSync, writeFileSync, readdirSync} = await import('node:fs');
     const {tmpdir} = await import('node:os');
     const {join, resolve} = await import('node:path');
     const {execFileSync} = await import('node:child_process');
@@ -231,15 +231,41 @@ describe('bundled', () => {
         entryPoints: [resolve(__dirname, '../../server/src/analysis/nlp/tags.ts')],
         outfile
       });
-      expect(existsSync(join(dir, MODEL_FILE))).toBe(true);
+      expect(MODEL_FILE).toBe('whosaid-pos-model.bin');
+      expect(readdirSync(dir).sort()).toEqual(['tags.js', MODEL_FILE]);
       expect(statSync(outfile).size).toBeLessThan(1_000_000);
-      const script = `const t = require(${JSON.stringify(outfile)}); const g = t.tagText('The company reports a loss.'); console.log(g.tokens.map((x) => x.pos).join(' '))`;
-      expect(execFileSync(process.execPath, ['-e', script], {encoding: 'utf8'}).trim()).toBe('DET NOUN VERB DET NOUN PUNCT');
-      // Without the model file: a clear error, not a stack trace from deep inside the loader.
+      expect(statSync(join(dir, MODEL_FILE)).size).toBeLessThan(3_300_000);
+      // The package's JSON is neither inside the bundle nor asked for by it.
+      const code = (await import('node:fs')).readFileSync(outfile, 'utf8');
+      expect(code).not.toContain('eng-core-web-model');
+      expect(code).not.toContain('whosaid-pos-model.json');
+      // Tags, lemmas and offsets through the packed file are those of the sources (which read the JSON),
+      // unknown words (added to wink's lexicon as it meets them), contractions and line breaks included.
+      const texts = [
+        'The company reports a loss.',
+        "Officials can't say whether the Zorblatt Corp. will re-file, and they won't guess.\n\nXylofrond zibbles quarkishly; zibbles again.",
+        'However polls show the well-known mayor has a plan, said a spokeswoman for the Iranian government.',
+        '"We will not rush this," board chair Mara Oyelaran told reporters on Tuesday.'
+      ];
+      const line = (t: {tokens: readonly {text: string; start: number; pos: string; tag: string; lemma: string}[]}) =>
+        t.tokens.map((x) => `${x.text}|${x.start}|${x.pos}|${x.tag}|${x.lemma}`).join(' ');
+      const script = `const t = require(${JSON.stringify(outfile)}); const texts = ${JSON.stringify(texts)}; for (const text of texts) console.log(t.tagText(text).tokens.map((x) => [x.text, x.start, x.pos, x.tag, x.lemma].join('|')).join(' '))`;
+      const fromBundle = execFileSync(process.execPath, ['-e', script], {encoding: 'utf8'}).trim().split('\n');
+      expect(fromBundle).toEqual(texts.map((text) => line(tagText(text))));
+      expect(fromBundle[0]).toBe(
+        'The|0|DET|DT|the company|4|NOUN|NN|company reports|12|VERB|VBZ|report a|20|DET|DT|a loss|22|NOUN|NN|loss .|26|PUNCT|.|.'
+      );
+      // A damaged model file: a clear error, not a stack trace from deep inside the loader.
+      const tagOnce = `try { require(${JSON.stringify(outfile)}).tagText('A test.'); console.log('tagged'); } catch (e) { console.log(e.message); }`;
+      writeFileSync(join(dir, MODEL_FILE), '{"not": "a model"}');
+      expect(execFileSync(process.execPath, ['-e', tagOnce], {encoding: 'utf8'})).toMatch(
+        /^whosaid: the part-of-speech model could not be read \(whosaid-pos-model\.bin belongs beside the program; reinstall whosaid\): the model file is damaged/
+      );
+      // Without the model file: the same.
       rmSync(join(dir, MODEL_FILE));
-      const missing = `try { require(${JSON.stringify(outfile)}).tagText('A test.'); } catch (e) { console.log(e.message); }`;
-      expect(execFileSync(process.execPath, ['-e', missing], {encoding: 'utf8'})).toMatch(
-        /^whosaid: the part-of-speech model could not be read/
+      expect(existsSync(join(dir, MODEL_FILE))).toBe(false);
+      expect(execFileSync(process.execPath, ['-e', tagOnce], {encoding: 'utf8'})).toMatch(
+        /^whosaid: the part-of-speech model could not be read \(whosaid-pos-model\.bin .*ENOENT/
       );
     } finally {
       rmSync(dir, {recursive: true, force: true});

@@ -35,11 +35,12 @@
 // Iranian government"), plural nouns that are verbs in -s ("The company reports a loss"), plural
 // subjects read as verbs ("However polls show") and "have"/"be" as main verbs ("has a plan",
 // "there is"); eval/tagger.mjs measures them. The model is loaded lazily, once, on the first call
-// (~70 ms). Pure: no file system, no network. In the bundles the model's core data is a file beside them
-// (dist/whosaid-pos-model.json, see scripts/esbuild-options.mjs), which Node's require reads.
+// (~15 ms in the bundles). No network. In the bundles the model's core data is a file beside them
+// (dist/whosaid-pos-model.bin, packed at build time by scripts/pos-model-pack.mjs, read by tags/packed.ts);
+// the sources run as they are (vitest) read the package's JSON instead.
 //
 // The code, in nlp/tags/, one job a file: api.ts (the functions above and the memo), model.ts (loading wink
-// and its model data), align.ts (wink's tokens placed at their offsets in the paragraph, with lemmas and
+// and its model data), packed.ts (the bundles' packed model file), align.ts (wink's tokens placed at their offsets in the paragraph, with lemmas and
 // sentence starts), lookup.ts (Tagged.at: one tag for a retext word), penn.ts (the Penn tags), fix-ups/
 // (apply.ts runs them, one file each, context.ts is what they read of the lexicon and the clause).
 

@@ -1,5 +1,7 @@
 // Loading wink-nlp and its English model (wink-eng-lite-web-model), once, on first use.
 
+import {readPackedModel, type PackedModel} from './packed';
+
 /** The parts of wink that tagging needs, once loaded. */
 export interface Wink {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,22 +34,13 @@ export function taggerLoadMs(): number {
 export function load(): Wink {
   if (wink) return wink;
   const started = performance.now();
-  // require() inside the function: the bundles (esbuild) and vitest both resolve it, and the 3 MB
-  // model is evaluated only when the first paragraph is tagged, not when the engine is imported.
+  // require() inside the function: the bundles (esbuild) and vitest both resolve it, and the model
+  // is read only when the first paragraph is tagged, not when the engine is imported.
   // The model's parts are loaded one by one: its `main` also loads the named-entity and sentiment
   // models (0.6 MB), which whosaid does not use; wink's loader asks for them, so two empty stand-ins.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const winkNLP = require('wink-nlp');
-  let coreData: unknown;
-  try {
-    // In the bundles this is dist/whosaid-pos-model.json, beside them (scripts/esbuild-options.mjs).
-    coreData = require('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
-  } catch (error) {
-    throw new Error(
-      `whosaid: the part-of-speech model could not be read (whosaid-pos-model.json belongs beside the program; reinstall whosaid): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      {cause: error}
-    );
-  }
+  const core = readCore();
   const sbd = require('wink-eng-lite-web-model/dist/load-sbd-model.js');
   const pos = require('wink-eng-lite-web-model/dist/load-pos-model.js');
   const negation = require('wink-eng-lite-web-model/dist/load-negation-model.js');
@@ -57,7 +50,7 @@ export function load(): Wink {
   /* eslint-enable @typescript-eslint/no-require-imports */
   let cache: unknown = null;
   const model = {
-    core: () => readCoreModel(coreData),
+    core: () => core,
     sbd,
     pos: () => {
       const loaded = pos();
@@ -91,18 +84,72 @@ export function load(): Wink {
   return wink;
 }
 
+/**
+ * Set by the bundles (scripts/esbuild-options.mjs: esbuild's `define`) to the name of the packed model
+ * file beside them; undefined when the sources run as they are (vitest), which read the package's JSON.
+ */
+declare const WHOSAID_POS_MODEL: string | undefined;
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
+/** wink's core model, ready for use: from the packed file beside the bundle, or from the package's JSON. */
+function readCore(): any {
+  // A conditional expression, so that esbuild drops the JSON's branch from the bundles as dead code.
+  return typeof WHOSAID_POS_MODEL === 'string' ? readPackedCore(WHOSAID_POS_MODEL) : readJsonCore();
+}
+
+function readPackedCore(file: string): any {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const {readFileSync} = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const {join} = require('node:path') as typeof import('node:path');
+  let packed: PackedModel;
+  try {
+    packed = readPackedModel(readFileSync(join(__dirname, file)));
+  } catch (error) {
+    throw modelError(error);
+  }
+  return readCoreModel(packed.model, packed);
+}
+
+function readJsonCore(): any {
+  let data: any;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    data = require('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
+  } catch (error) {
+    throw modelError(error);
+  }
+  const lexemes: string[] = data.features.lexeme.list.slice();
+  return readCoreModel(data, {
+    lexemes,
+    lexemeHash: indexOf(lexemes),
+    lexicon: new Uint32Array(decodeBase64(data.lexicon)),
+    xpansions: new Uint32Array(decodeBase64(data.xpansions))
+  });
+}
+
+function modelError(error: unknown): Error {
+  const file = typeof WHOSAID_POS_MODEL === 'string' ? WHOSAID_POS_MODEL : 'wink-eng-lite-web-model';
+  return new Error(
+    `whosaid: the part-of-speech model could not be read (${file} belongs beside the program; reinstall whosaid): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    {cause: error}
+  );
+}
+
 /**
  * wink's core model made ready for use, as the package's own loader (dist/read-core-model.js and
  * load-core-model.js) makes it, without its first step: a deep copy of the whole 3 MB model through
  * JSON.stringify and JSON.parse (30 ms of a ~100 ms cold load). What wink changes later (the word
  * lists grow with the unknown words it meets) is copied here one level deep instead; the data the
- * package required is left as it was.
+ * package required is left as it was. The lexemes, their hash and the two word arrays come apart
+ * (`parts`): decoded from the JSON's base64, or read from the packed file (tags/packed.ts).
  */
-function readCoreModel(data: any): any {
+function readCoreModel(data: any, parts: Omit<PackedModel, 'model'>): any {
   const layout: Record<string, number[]> = data.packing.layout;
   const features: Record<string, any> = {};
-  for (const [name, feature] of Object.entries<any>(data.features)) features[name] = {...feature, list: feature.list.slice()};
+  for (const [name, feature] of Object.entries<any>(data.features)) {
+    features[name] = name === 'lexeme' ? {...feature} : {...feature, list: feature.list.slice()};
+  }
   const efList: string[] = [];
   for (const name in layout) {
     const [, mask, shift, packed, extrinsic] = layout[name];
@@ -116,9 +163,10 @@ function readCoreModel(data: any): any {
     if (extrinsic === 1) efList.push(name);
   }
   const lexeme = features.lexeme;
-  lexeme.hash = indexOf(lexeme.list);
-  lexeme.intrinsicSize = lexeme.list.length;
-  lexeme.index = lexeme.list.length;
+  lexeme.list = parts.lexemes;
+  lexeme.hash = parts.lexemeHash;
+  lexeme.intrinsicSize = parts.lexemes.length;
+  lexeme.index = parts.lexemes.length;
   const posHash: Record<string, number> = data.pos.hash;
   features.posClusters.list = features.posClusters.list.map(
     (cluster: string) => new Set(cluster.split('_').map((name) => posHash[name] || 0))
@@ -127,8 +175,8 @@ function readCoreModel(data: any): any {
     ...data,
     packing: {...data.packing, efList},
     features,
-    lexicon: new Uint32Array(decodeBase64(data.lexicon)),
-    xpansions: new Uint32Array(decodeBase64(data.xpansions))
+    lexicon: parts.lexicon,
+    xpansions: parts.xpansions
   };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
