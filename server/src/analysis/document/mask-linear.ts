@@ -30,9 +30,10 @@ const WALK_BUDGET = 8;
 
 /**
  * The inline constructs the linear pass decides, left to right as micromark's text tokenizer meets
- * them: code spans on one line, inline links `[text](destination)` with plain text and destination,
- * hard line breaks, and emphasis (micromark's delimiter-run matching, run on the runs found). Every
- * method returns false (or -1) when the parse must decide.
+ * them: code spans on one line (and backtick runs no run of their length follows), inline links
+ * `[text](destination)` with plain text and destination, hard line breaks, and emphasis (micromark's
+ * delimiter-run matching, run on the runs found). Every method returns false (or -1) when the parse
+ * must decide.
  */
 class InlineScan {
   /** 1 where the parse masks a character the plain reading keeps; null: none yet. */
@@ -41,6 +42,8 @@ class InlineScan {
   constructs = 0;
   /** The open `[` of a label with plain text so far, or -1 (none, or one the parse must decide). */
   private label = -1;
+  /** What the code span searches may still read. */
+  private searchBudget: number;
   /** Delimiter runs of `*` and `_` that may open or close: start, length, marker, can open, can close. */
   private runStart: number[] = [];
   private runLength: number[] = [];
@@ -48,7 +51,9 @@ class InlineScan {
   private runOpens: boolean[] = [];
   private runCloses: boolean[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.searchBudget = 4 * text.length + 64;
+  }
 
   blank(from: number, to: number): void {
     this.blanks ??= new Uint8Array(this.text.length);
@@ -85,26 +90,31 @@ class InlineScan {
     return end;
   }
 
-  /** At a backtick run: the index of the last character of the code span it opens on this line, or -1. */
+  /**
+   * At a backtick run: the index of the last character of the code span it opens on this line, or of
+   * the run itself when no run of its length follows it (then it is text); -1 when the line ends first
+   * (the span may run on) or the searches have read four times the text (the parse decides).
+   */
   codeSpan(at: number): number {
     const text = this.text;
     const size = runLength(text, at);
+    this.label = -1;
     let i = at + size;
     while (i < text.length) {
       const code = text.charCodeAt(i);
-      if (isLineEnd(code)) return -1;
+      if (isLineEnd(code) || --this.searchBudget < 0) return -1;
       if (code === 96) {
         const closing = runLength(text, i);
         if (closing === size) {
           this.blank(at, i + size);
           this.constructs++;
-          this.label = -1;
           return i + size - 1;
         }
         i += closing;
+        this.searchBudget -= closing;
       } else i++;
     }
-    return -1;
+    return at + size - 1;
   }
 
   /** At a backslash before a line end inside the paragraph: a hard break, the backslash masked (the line end spoils a label). */
@@ -201,11 +211,12 @@ function mayOpenWithDefinition(text: string): boolean {
  *
  * Inert: `[` and `]` when no definition can open the piece (a `]` followed by `:`), `!`, `&`, `|`,
  * `~`, `#` and `>` inside a line (no GFM here; character references are kept as text), runs of `*` or
- * `_` that can neither open nor close emphasis. Decided (InlineScan): code spans closed on their line,
- * inline links with plain text and destination, hard breaks (a backslash before a line end; trailing
- * spaces keep their spaces), emphasis. To the parse: `<`, a backslash before punctuation, a `](` after
- * anything but a plain label, images, runs of four or more marks that may be emphasis, a line that
- * may open a block, a piece that starts with white space (indented code), and a tab anywhere once a
+ * `_` that can neither open nor close emphasis, a backtick run that no run of its length follows.
+ * Decided (InlineScan): code spans closed on their line, inline links with plain text and destination,
+ * hard breaks (a backslash before a line end; trailing spaces keep their spaces), emphasis. To the
+ * parse: `<`, a backslash before punctuation, a `](` after anything but a plain label, images, runs of
+ * four or more marks that may be emphasis, a code span that may run past its line, a line that may
+ * open a block, a piece that starts with white space (indented code), and a tab anywhere once a
  * construct was found or leading a line after a hard break (the parse may blank it).
  */
 export function maskWithoutParse(text: string): string | null {
@@ -304,8 +315,9 @@ function applyBlanks(text: string, blanks: Uint8Array | null): string {
   let from = 0;
   for (let i = blanks.indexOf(1); i >= 0 && i < text.length;) {
     let end = i;
-    while (end < text.length && blanks[end] === 1) end++;
-    parts.push(text.slice(from, i), text.slice(i, end).replace(/[^\r\n]/g, ' '));
+    let lineEnds = false;
+    for (; end < text.length && blanks[end] === 1; end++) lineEnds ||= isLineEnd(text.charCodeAt(end));
+    parts.push(text.slice(from, i), lineEnds ? text.slice(i, end).replace(/[^\r\n]/g, ' ') : ' '.repeat(end - i));
     from = end;
     i = blanks.indexOf(1, end);
   }
