@@ -31,9 +31,9 @@ const WALK_BUDGET = 8;
 /**
  * The inline constructs the linear pass decides, left to right as micromark's text tokenizer meets
  * them: code spans on one line (and backtick runs no run of their length follows), inline links
- * `[text](destination)` with plain text and destination, hard line breaks, and emphasis (micromark's
- * delimiter-run matching, run on the runs found). Every method returns false (or -1) when the parse
- * must decide.
+ * `[text](destination)` and images with plain text and destination, hard line breaks, and emphasis
+ * (micromark's delimiter-run matching, run on the runs found). Every method returns false (or -1)
+ * when the parse must decide.
  */
 class InlineScan {
   /** 1 where the parse masks a character the plain reading keeps; null: none yet. */
@@ -66,8 +66,7 @@ class InlineScan {
   }
 
   labelStart(at: number): void {
-    // An image's label (`![`) is left to the parse.
-    this.label = this.text.charCodeAt(at - 1) === 33 ? -1 : at;
+    this.label = at;
   }
 
   /** At `]`, not followed by `(`: without a definition no reference, so the brackets stay text. */
@@ -75,17 +74,24 @@ class InlineScan {
     this.label = -1;
   }
 
-  /** At `](`: the index of the link's `)`, or -1. The label's text is kept unless it is the link's own address. */
+  /**
+   * At `](`: the index of the link's or image's `)`, or -1. An image (`![`) is masked whole; a link's
+   * label text is kept unless it is the link's own address.
+   */
   link(at: number): number {
     if (this.label < 0) return -1;
     let end = at + 2;
     while (end < this.text.length && isPlainDestination(this.text.charCodeAt(end))) end++;
     if (this.text.charCodeAt(end) !== 41) return -1;
-    const ownAddress = this.text.slice(this.label + 1, at) === this.text.slice(at + 2, end);
-    this.blank(this.label, ownAddress ? at : this.label + 1);
-    this.blank(at, end + 1);
+    if (this.text.charCodeAt(this.label - 1) === 33) this.blank(this.label - 1, end + 1);
+    else {
+      const ownAddress = this.text.slice(this.label + 1, at) === this.text.slice(at + 2, end);
+      this.blank(this.label, ownAddress ? at : this.label + 1);
+      this.blank(at, end + 1);
+    }
     this.constructs++;
-    // Links cannot hold links: every earlier `[` is now inactive, and none is tracked.
+    // Links cannot hold links: every earlier `[` is now inactive. No earlier `[` is tracked (after an
+    // image either, though an image leaves them active: the parse decides a later `](`).
     this.label = -1;
     return end;
   }
@@ -212,10 +218,10 @@ function mayOpenWithDefinition(text: string): boolean {
  * Inert: `[` and `]` when no definition can open the piece (a `]` followed by `:`), `!`, `&`, `|`,
  * `~`, `#` and `>` inside a line (no GFM here; character references are kept as text), runs of `*` or
  * `_` that can neither open nor close emphasis, a backtick run that no run of its length follows.
- * Decided (InlineScan): code spans closed on their line, inline links with plain text and destination,
- * hard breaks (a backslash before a line end; trailing spaces keep their spaces), emphasis. To the
- * parse: `<`, a backslash before punctuation, a `](` after anything but a plain label, images, runs of
- * four or more marks that may be emphasis, a code span that may run past its line, a line that may
+ * Decided (InlineScan): code spans closed on their line, inline links and images with plain text and
+ * destination, hard breaks (a backslash before a line end; trailing spaces keep their spaces),
+ * emphasis. To the parse: `<`, a backslash before punctuation, a `](` after anything but a plain label,
+ * runs of four or more marks that may be emphasis, a code span that may run past its line, a line that may
  * open a block, a piece that starts with white space (indented code), and a tab anywhere once a
  * construct was found or leading a line after a hard break (the parse may blank it).
  */
