@@ -3,6 +3,9 @@
 import {parse, postprocess, preprocess} from 'micromark';
 import {decodeString} from 'micromark-util-decode-string';
 import type {Token} from 'micromark-util-types';
+import {maskWithoutParse} from './mask-linear';
+
+export {maskWithoutParse};
 
 /** Characters that may start Markdown inline syntax; a paragraph without any is prose as it stands. */
 // `[ \t]*`, not `\s*`: under the m flag `\s` would run across line ends and make runs of blank lines quadratic.
@@ -250,95 +253,4 @@ function proseSpans(text: string): number[] {
   }
   closeText(stack[0]);
   return spans;
-}
-
-const isSpaceOrTab = (code: number) => code === 32 || code === 9;
-const isLineEnd = (code: number) => code === 10 || code === 13;
-/** Space, tab, line end, or the start or end of the text (NaN): what micromark counts as white space, ASCII only. */
-const isBlankAround = (code: number) => Number.isNaN(code) || isSpaceOrTab(code) || isLineEnd(code);
-
-/** Line starts that may open a block inside a paragraph: headings, lists, thematic breaks, setext underlines, fences. */
-const BLOCK_START = /^(?:#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$|[=-]+[ \t]*$|~~~|>)/;
-
-/**
- * The piece masked as a parse would mask it, when one linear pass can tell that the parse would keep
- * every character as prose but the white space at the end (outside the last text node); else null.
- * micromark costs about 11 us a line of a paragraph however little the line holds, so paragraphs of
- * many short lines that carry only inert syntax ('[TK' a line, '** ' a line, '#' or '[' in mid-line:
- * 5 to 18 times news) cost several times the rest of the engine. Conservative: anything that may be a construct goes to the parse. Inert here: `[`
- * and `]`, unless a `]` is followed by `(` (an inline link or image) or the piece opens with `[` and
- * holds a `]` (a definition can only open a paragraph, and without one no bracketed label is a link);
- * `!`, `&`, `|`, `~`, `#` and `>` inside a line (no GFM here; character references are kept as text);
- * a run of `*` or `_` with white space on both sides (neither left- nor right-flanking, so never
- * emphasis). Not inert: a backtick, `<`, a backslash, a line that may open a block, a piece that starts
- * with white space (indented code) or has a tab leading a line after a hard break (the parse blanks
- * it). test/unit/markdown-mask.test.ts checks it against the parse.
- */
-export function maskWithoutParse(text: string): string | null {
-  if (text.length === 0) return text;
-  const first = text.charCodeAt(0);
-  if (isSpaceOrTab(first) || isLineEnd(first) || first === 0xfeff) return null;
-  let closes = false;
-  let lineStart = true;
-  let trailingSpaces = 0;
-  let afterHardBreak = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (lineStart) {
-      // Leading white space of a line; a tab in it is blanked after a hard break.
-      let j = i;
-      while (j < text.length && isSpaceOrTab(text.charCodeAt(j))) {
-        if (afterHardBreak && text.charCodeAt(j) === 9) return null;
-        j++;
-      }
-      if (j === text.length || isLineEnd(text.charCodeAt(j))) return null; // a blank line
-      const lead = text.charCodeAt(j);
-      // Only characters that can open a block are looked at closer.
-      if ((lead < 48 || lead > 57) && '#-+*_=~>'.indexOf(text[j]) < 0) {
-        // nothing
-      } else if (BLOCK_START.test(text.slice(j, j + 64).split(/[\r\n]/, 1)[0])) return null;
-      lineStart = false;
-      afterHardBreak = false;
-      i = j - 1;
-      continue;
-    }
-    switch (code) {
-      case 10:
-      case 13:
-        if (!(code === 13 && text.charCodeAt(i + 1) === 10)) {
-          lineStart = true;
-          afterHardBreak = trailingSpaces >= 2;
-        }
-        trailingSpaces = 0;
-        continue;
-      case 32:
-        trailingSpaces++;
-        continue;
-      case 96: // `
-      case 60: // <
-      case 92: // backslash
-        return null;
-      case 93: // ]
-        // An inline link or image needs "](".
-        if (text.charCodeAt(i + 1) === 40) return null;
-        closes = true;
-        break;
-      case 42: // *
-      case 95: {
-        // _
-        let end = i;
-        while (text.charCodeAt(end + 1) === code) end++;
-        if (!isBlankAround(text.charCodeAt(i - 1)) || !isBlankAround(text.charCodeAt(end + 1))) return null;
-        i = end;
-        break;
-      }
-    }
-    trailingSpaces = 0;
-  }
-  // Without a definition a bracketed label is no reference, and a definition can only open the paragraph.
-  if (closes && first === 91) return null;
-  // White space at the end is outside every text node.
-  let end = text.length;
-  while (end > 0 && (isSpaceOrTab(text.charCodeAt(end - 1)) || isLineEnd(text.charCodeAt(end - 1)))) end--;
-  return end === text.length ? text : text.slice(0, end) + blank(text.slice(end));
 }
