@@ -5,8 +5,8 @@ import type {Sentence, Token} from '../nlp/tokens';
 import {firstAtOrAfter} from '../sorted';
 import type {LocalAttribution, QuoteInfo} from './model';
 import {ParagraphIndex, tokenAt} from './quotes';
-import {CLAUSE_VERBS, TIME_WORDS} from './clauses';
-import {BE_FORMS, isDeterminer, isPreposition, type Span, SUBORDINATORS} from './sources';
+import {holdsVerb, TIME_WORDS} from './clauses';
+import {isDeterminer, isPreposition, type Span, SUBORDINATORS} from './sources';
 import WORDS from '../lexicon/attribution.json';
 
 /**
@@ -86,7 +86,8 @@ export function computeCoverage(
       // source takes the floor at once, the cue trails the clause before it and speaks for that; so when
       // only a time or a place follows ("..., Mr Brown said on Thursday.", "..., she told a news conference").
       const after = wordsFrom[s][content.from] - wordsFrom[s][content.to];
-      const trailing = after < 2 || (!attribution.stance && tokens[cueStart - 1]?.norm === ',' && onlyCircumstance(tokens, content, after));
+      const trailing =
+        after < 2 || (!attribution.stance && tokens[cueStart - 1]?.norm === ',' && onlyCircumstance(sentences[s], content, after));
       if (trailing && wordsFrom[s][0] - wordsFrom[s][cueStart] >= 2) {
         content.from = 0;
         content.to = cueStart;
@@ -143,14 +144,14 @@ const CLAUSE_COORDINATORS = new Set(WORDS.clauseCoordinators.words);
 export const CONTRASTS: ReadonlySet<string> = new Set([...CLAUSE_COORDINATORS].filter((word) => word !== 'and'));
 
 /** A short phrase of time or place and nothing more: "on Thursday", "last week", "in a statement". */
-function onlyCircumstance(tokens: Token[], content: Span, words: number): boolean {
+function onlyCircumstance(sentence: Sentence, content: Span, words: number): boolean {
+  const {tokens, norms} = sentence;
   if (words > 4 || content.to < tokens.length - 1) return false;
   const first = tokens[content.from];
   // Not "to" (a purpose or an infinitive), "by" (a passive's agent) or "of".
   if (!first || /^(to|by|of)$/.test(first.norm)) return false;
   if (!(isPreposition(first.norm) || TIME_WORDS.has(first.norm) || /^(last|this|next|earlier|later)$/.test(first.norm))) return false;
-  for (let k = content.from; k < content.to; k++) if (BE_FORMS.has(tokens[k].norm) || CLAUSE_VERBS.has(tokens[k].norm)) return false;
-  return true;
+  return !holdsVerb(norms, content);
 }
 
 /**

@@ -175,22 +175,24 @@ function speakerAfterWithoutComma(v: VerbSite): Span | null {
   const after = phraseAfter(sentence, i + 1);
   if (!after) return null;
   const first = tokens[tokens[after.from].norm === 'the' ? after.from + 1 : after.from];
-  if (!first?.capitalized || holdsVerb(norms, after) || !appositiveToEnd(tokens, norms, after.to)) return null;
+  if (!first?.capitalized || holdsVerb(norms, after)) return null;
   // The speaker with the appositive after it: the words before the verb are what was said.
-  let end = tokens.length;
-  while (end > after.to && tokens[end - 1].kind === 'punct') end--;
-  return {from: after.from, to: end};
+  const end = appositiveEnd(tokens, norms, after.to);
+  return end < 0 ? null : {from: after.from, to: end};
 }
 
 /** Present-tense verbs that stand before their speaker without a comma in feature copy ("thinks Tim Danton"). */
 const NO_COMMA_INVERTING = new Set(['thinks', 'believes', 'reckons', 'estimates', 'says', 'argues', 'suggests', 'writes', 'predicts']);
 
-/** From `at` to the sentence's end: nothing, or an appositive without a verb (", editor of PC Pro."). */
-function appositiveToEnd(tokens: Token[], norms: readonly string[], at: number): boolean {
+/**
+ * Where the words from `at` to the sentence's end stop before its closing marks, when they are nothing
+ * or an appositive without a verb (", editor of PC Pro."); -1 otherwise.
+ */
+function appositiveEnd(tokens: Token[], norms: readonly string[], at: number): number {
   let end = tokens.length;
   while (end > at && tokens[end - 1].kind === 'punct') end--;
-  if (end <= at) return true;
-  return norms[at] === ',' && !holdsVerb(norms, {from: at + 1, to: end});
+  if (end <= at) return at;
+  return norms[at] === ',' && !holdsVerb(norms, {from: at + 1, to: end}) ? end : -1;
 }
 
 /** The speaker after the verb, when the words before it are what was said; sets `v.inverted`. */
