@@ -24,6 +24,7 @@ const SUBJECT_PRONOUNS = new Set(WORDS.subjectPronouns.words);
 /** Quantifiers that stand alone as a subject ("Some say", "Several said", "what many thought"). */
 export const QUANTIFIER_SUBJECTS = new Set(WORDS.quantifierSubjects.words);
 export const WEEKDAYS = new Set(WORDS.weekdays.words);
+export const MONTHS = new Set(WORDS.months.words);
 
 export const BE_FORMS = new Set(WORDS.beForms.words);
 

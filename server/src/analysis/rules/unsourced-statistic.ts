@@ -2,7 +2,7 @@
 import type {Sentence} from '../nlp/tokens';
 import type {Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
-import {classifySource, subjectBefore} from '../attribution/sources';
+import {classifySource, MONTHS, subjectBefore} from '../attribution/sources';
 import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
 
 const NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
@@ -230,7 +230,11 @@ export function findStatistic(sentence: Sentence, lexicon: Lexicon): {from: numb
     const looksLikeYear = isYear(token.norm);
     const nextToken = tokens[i + 1];
     // "Andre 3000 and Big Boi": plain digits after a capitalized word (not a month) are part of a name.
-    const inName = /^\d+$/.test(token.norm) && tokens[i - 1]?.capitalized === true && !MONTHS.test(norms[i - 1]);
+    const inName =
+      /^\d+$/.test(token.norm) &&
+      tokens[i - 1]?.capitalized === true &&
+      !MONTHS.has(norms[i - 1] ?? '') &&
+      !MONTH_ABBREVIATIONS.test(norms[i - 1] ?? '');
     if (
       value >= 1000 &&
       !looksLikeYear &&
@@ -381,8 +385,8 @@ const NOT_SUPERLATIVE = new Set([
   'pest'
 ]);
 
-const MONTHS =
-  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+/** Months as datelines shorten them ("Jan 2000"), beside their names (MONTHS). */
+const MONTH_ABBREVIATIONS = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
 const TIME_ZONES = new Set(['gmt', 'bst', 'utc', 'cet', 'et', 'est', 'edt', 'pst', 'pdt', 'hrs', 'hours', 'local']);
 

@@ -1,7 +1,7 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
 import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
-import {isDeterminer, isPreposition, isTitleCase, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
+import {isDeterminer, isPreposition, isTitleCase, MONTHS, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
 import {RangeSet} from '../sorted';
 import {attributionsIn, coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 import {CONTRASTS} from '../attribution/coverage';
@@ -116,21 +116,7 @@ function phraseFixes(
 }
 
 /** Capitalized words after a crowd noun that name nobody: days, months (not May, also a surname) and "I". */
-const NOT_NAMES = new Set([
-  ...WEEKDAYS,
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'i'
-]);
+const NOT_NAMES = new Set([...WEEKDAYS, ...[...MONTHS].filter((month) => month !== 'may'), 'i']);
 
 function namedRightAfter(sentence: Sentence, at: number): boolean {
   const next = sentence.tokens[at];
