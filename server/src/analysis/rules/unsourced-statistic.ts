@@ -91,7 +91,7 @@ function isMarketData(norms: readonly string[], figure: number): boolean {
  * own results ("Umbro has posted a 222% rise in annual profit"), or a rate it sets ("The Bank of England has
  * left interest rates on hold at 4.75%").
  */
-function madeBy(sentence: ParagraphModel['sentences'][number], from: number, lexicon: Lexicon): boolean {
+function madeBy(sentence: Sentence, from: number, lexicon: Lexicon): boolean {
   const {norms} = sentence;
   for (const verb of lexicon.planVerbs.findAll(norms)) {
     if (verb.to > from) break;
@@ -115,14 +115,13 @@ function madeBy(sentence: ParagraphModel['sentences'][number], from: number, lex
  * The subject of the verb at `verb` is an institution ("the council") or somebody named with a capital
  * that is not just the sentence's first letter ("Prices posted a rise" names nobody).
  */
-function isNamedMaker(sentence: ParagraphModel['sentences'][number], verb: number, lexicon: Lexicon): boolean {
+function isNamedMaker(sentence: Sentence, verb: number, lexicon: Lexicon): boolean {
   const maker = subjectBefore(sentence, verb);
   if (!maker) return false;
   const kind = classifySource(sentence, maker, lexicon).kind;
-  if (kind === 'institutional') return true;
+  if (kind !== 'named') return kind === 'institutional';
   const firstWord = sentence.tokens.findIndex((token) => token.kind === 'word');
-  for (let k = Math.max(maker.from, firstWord + 1); k < maker.to; k++) if (kind === 'named' && sentence.tokens[k].capitalized) return true;
-  return false;
+  return sentence.tokens.slice(Math.max(maker.from, firstWord + 1), maker.to).some((token) => token.capitalized);
 }
 
 const RECORDED =
