@@ -1,7 +1,7 @@
 // Clause shapes around a verb: finite verbs, times between a verb and its subject or object, parentheticals,
 // labels and objects that complete a verb ("urged Congress to act").
 import {isQuoteMark, type Token} from '../nlp/tokens';
-import {BE_FORMS, isAdverbLike, isPreposition, type Span, WEEKDAYS} from './sources';
+import {BE_FORMS, isAdverbLike, isPreposition, pastVerbGroup, type Span, WEEKDAYS} from './sources';
 import WORDS from '../lexicon/attribution.json';
 
 /** A phrase with a finite verb in it is a clause, not a subject ("the retailer is debt free"). */
@@ -110,7 +110,5 @@ export function objectThen(tokens: Token[], verb: number, completers: ReadonlySe
 
 /** The word before a verb once adverbs are skipped: where a form of "be" stands in a passive ("was first reported"). */
 export function beBefore(tokens: Token[], verb: number): number {
-  let p = verb - 1;
-  while (p >= 0 && isAdverbLike(tokens[p])) p--;
-  return p;
+  return pastVerbGroup(verb - 1, -1, (k) => isAdverbLike(tokens[k]));
 }

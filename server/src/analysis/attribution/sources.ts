@@ -28,10 +28,23 @@ export const MONTHS = new Set(WORDS.months.words);
 
 export const BE_FORMS = new Set(WORDS.beForms.words);
 
-export function isAdverbLike(token: Token): boolean {
+export function isAdverbLike(token: Token | undefined): boolean {
   return (
-    token.kind === 'word' && (AUXILIARIES.has(token.norm) || (token.norm.length > 4 && token.norm.endsWith('ly') && !token.capitalized))
+    token?.kind === 'word' && (AUXILIARIES.has(token.norm) || (token.norm.length > 4 && token.norm.endsWith('ly') && !token.capitalized))
   );
+}
+
+/** The most auxiliaries and adverbs a verb group holds ("could not possibly have been fully"). */
+export const MAX_VERB_GROUP = 8;
+
+/**
+ * From `at`, steps by `step` while `skip(at)` holds, as a walk over a verb group's auxiliaries and
+ * adverbs does: the first index where it fails, or -1 when the run is longer than any verb group. A
+ * cue inside a pasted run ("may may may ...") then costs a bounded walk, not the run's length.
+ */
+export function pastVerbGroup(at: number, step: 1 | -1, skip: (index: number) => boolean): number {
+  for (let n = 0; n <= MAX_VERB_GROUP; n++, at += step) if (!skip(at)) return at;
+  return -1;
 }
 
 export function isPreposition(norm: string): boolean {
@@ -108,8 +121,7 @@ export function subjectBefore(sentence: Sentence, verbIndex: number): Span | nul
 
 function nearestSubject(sentence: Sentence, verbIndex: number): Span | null {
   const tokens = sentence.tokens;
-  let j = verbIndex - 1;
-  while (j >= 0 && isAdverbLike(tokens[j])) j--;
+  const j = pastVerbGroup(verbIndex - 1, -1, (k) => isAdverbLike(tokens[k]));
   if (j < 0) return null;
   const placeholder = placeholderAt(tokens, j, -1);
   if (placeholder) return placeholder;

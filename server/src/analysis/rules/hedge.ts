@@ -2,7 +2,7 @@
 // the source's words and only information.
 import type {Lexicon} from '../lexicon';
 import type {Sentence} from '../nlp/tokens';
-import {isAdverbLike, isPreposition, subjectBefore} from '../attribution/sources';
+import {isAdverbLike, isPreposition, pastVerbGroup, subjectBefore} from '../attribution/sources';
 import {
   attributeSuggestion,
   attributionsIn,
@@ -331,8 +331,7 @@ const COORDINATORS = new Set(['and', 'or', 'but', ',']);
  */
 function hasGenericSubject(sentence: Sentence, modal: number, lexicon: Lexicon): boolean {
   const {tokens} = sentence;
-  let j = modal - 1;
-  while (j >= 0 && isAdverbLike(tokens[j])) j--;
+  const j = pastVerbGroup(modal - 1, -1, (k) => isAdverbLike(tokens[k]));
   if (j < 0) return false;
   // "... was built in 1900 and may be rebuilt": the sentence's opening subject.
   if (COORDINATORS.has(tokens[j].norm)) return isGenericPhraseStart(sentence, 0, lexicon);

@@ -2,7 +2,7 @@
 import type {Lexicon} from '../../lexicon';
 import type {Sentence, Token} from '../../nlp/tokens';
 import {CLAUSE_VERBS} from '../clauses';
-import {BE_FORMS, isAdverbLike, isDeterminer, type Span, subjectBefore} from '../sources';
+import {BE_FORMS, isAdverbLike, isDeterminer, pastVerbGroup, type Span, subjectBefore} from '../sources';
 import {trimAtVerb} from '../subjects';
 import {attribute, type CueSite, holdSubject} from './site';
 import WORDS from '../../lexicon/attribution.json';
@@ -18,8 +18,7 @@ const EMPTY_SUBJECTS = new Set(WORDS.emptySubjects.words);
  */
 export function beliefAt(sentence: Sentence, adjective: number, lexicon: Lexicon): {cue: Span; source: Span} | null {
   const {tokens, norms} = sentence;
-  let be = adjective - 1;
-  while (be > 0 && isAdverbLike(tokens[be]) && !BE_FORMS.has(norms[be])) be--;
+  const be = pastVerbGroup(adjective - 1, -1, (k) => k > 0 && isAdverbLike(tokens[k]) && !BE_FORMS.has(norms[k]));
   if (be < 0) return null;
   const cue = {from: be, to: adjective + 1};
   if (CONTRACTED_BE.test(norms[be])) return {cue, source: {from: be, to: be + 1}};

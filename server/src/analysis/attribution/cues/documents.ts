@@ -4,7 +4,7 @@ import type {Lexicon} from '../../lexicon';
 import {isQuoteMark, type Sentence} from '../../nlp/tokens';
 import type {SourceKind} from '../../types';
 import {CLAUSE_VERBS, TIME_WORDS} from '../clauses';
-import {isAdverbLike, isPreposition, type Span, subjectBefore} from '../sources';
+import {isAdverbLike, isPreposition, pastVerbGroup, type Span, subjectBefore} from '../sources';
 import {documentSubject, relativeHead} from '../subjects';
 import {attribute, holdSubject, type VerbSite} from './site';
 import WORDS from '../../lexicon/attribution.json';
@@ -28,8 +28,7 @@ const BASE_FORM_AUXILIARIES =
  */
 export function baseFormAgrees(sentence: Sentence, verb: number, subject: Span): boolean {
   const {tokens, norms} = sentence;
-  let k = verb - 1;
-  while (k > subject.to - 1 && isAdverbLike(tokens[k]) && !BASE_FORM_AUXILIARIES.test(norms[k])) k--;
+  const k = pastVerbGroup(verb - 1, -1, (at) => at > subject.to - 1 && isAdverbLike(tokens[at]) && !BASE_FORM_AUXILIARIES.test(norms[at]));
   if (k >= 0 && BASE_FORM_AUXILIARIES.test(norms[k])) return true;
   const last = norms[subject.to - 1] ?? '';
   if (BASE_FORM_SUBJECTS.has(last) || last === 'who' || last === 'which') return true;
@@ -71,8 +70,8 @@ const QUANTIFIED_CLAUSE = new Set(WORDS.quantifiedClause.words);
  */
 export function findingReported(sentence: Sentence, verb: number, subject: Span, kind: SourceKind, lexicon: Lexicon): boolean {
   const {tokens, norms} = sentence;
-  let k = verb + 1;
-  while (k < tokens.length && (isAdverbLike(tokens[k]) || TIME_WORDS.has(tokens[k].norm))) k++;
+  const k = pastVerbGroup(verb + 1, 1, (at) => at < tokens.length && (isAdverbLike(tokens[at]) || TIME_WORDS.has(tokens[at].norm)));
+  if (k < 0) return false;
   // "found in 2014 that", "found last year that"
   if (
     norms[k + 2] === 'that' &&
