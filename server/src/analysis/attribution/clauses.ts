@@ -1,7 +1,8 @@
 // Clause shapes around a verb: finite verbs, times between a verb and its subject or object, parentheticals,
 // labels and objects that complete a verb ("urged Congress to act").
 import {isQuoteMark, type Token} from '../nlp/tokens';
-import {BE_FORMS, isAdverbLike, isPreposition, pastVerbGroup, type Span, WEEKDAYS} from './sources';
+import {BE_FORMS, isPreposition, type Span, WEEKDAYS} from './sources';
+import {isAdverbLike, pastVerbGroup} from './verb-group';
 import WORDS from '../lexicon/attribution.json';
 
 /** A phrase with a finite verb in it is a clause, not a subject ("the retailer is debt free"). */

@@ -6,7 +6,8 @@ import type {SourceKind} from '../types';
 import {CLAUSE_VERBS} from './clauses';
 import type {CarriedContext} from './context';
 import type {Subject} from './records';
-import {BE_FORMS, classifySource, isAdverbLike, isDeterminer, isPreposition, type Span} from './sources';
+import {BE_FORMS, classifySource, isDeterminer, isPreposition, type Span} from './sources';
+import {isAdverbLike} from './verb-group';
 import WORDS from '../lexicon/attribution.json';
 
 /** A person as the subject: a personal name, or "he" / "she" (not "it", not an institution). */

@@ -2,7 +2,8 @@
 // the source's words and only information.
 import type {Lexicon} from '../lexicon';
 import type {Sentence} from '../nlp/tokens';
-import {isAdverbLike, isPreposition, pastVerbGroup, subjectBefore} from '../attribution/sources';
+import {isPreposition, subjectBefore} from '../attribution/sources';
+import {isAdverbLike, pastVerbGroup} from '../attribution/verb-group';
 import {
   attributeSuggestion,
   attributionsIn,

@@ -2,7 +2,8 @@
 import type {Lexicon} from '../../lexicon';
 import type {Sentence, Token} from '../../nlp/tokens';
 import {CLAUSE_VERBS} from '../clauses';
-import {BE_FORMS, isAdverbLike, isDeterminer, pastVerbGroup, type Span, subjectBefore} from '../sources';
+import {BE_FORMS, isDeterminer, type Span, subjectBefore} from '../sources';
+import {isAdverbLike, pastVerbGroup} from '../verb-group';
 import {trimAtVerb} from '../subjects';
 import {attribute, type CueSite, holdSubject} from './site';
 import WORDS from '../../lexicon/attribution.json';

@@ -3,7 +3,8 @@
 import {isQuoteMark, type Token} from '../../nlp/tokens';
 import {beBefore, endsClause, holdsVerb, isDemand, isParenthetical, labelFollows, objectThen, timeBefore} from '../clauses';
 import {blank, crowdless} from '../records';
-import {BE_FORMS, isAdverbLike, phraseAfter, QUANTIFIER_SUBJECTS, type Span, subjectBefore} from '../sources';
+import {BE_FORMS, phraseAfter, QUANTIFIER_SUBJECTS, type Span, subjectBefore} from '../sources';
+import {isAdverbLike} from '../verb-group';
 import {documentSubject, quantifierStandsAlone, relativeHead, trimAtVerb} from '../subjects';
 import {documentCue} from './documents';
 import {notACue} from './not-a-cue';
