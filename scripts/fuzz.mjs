@@ -24,7 +24,8 @@ try {
     logLevel: 'warning',
     entryPoints: [join(root, 'test', 'robustness', 'fuzz-run.ts')],
     outfile: out,
-    define: {__dirname: JSON.stringify(join(root, 'test', 'robustness'))}
+    // Merged, not replaced: the bundle reads the packed part-of-speech model beside itself.
+    define: {...BUNDLE_OPTIONS.define, WHOSAID_CHECKOUT: JSON.stringify(root)}
   });
   const argv = process.argv.slice(2).map((arg) => (arg.startsWith('--engine=') ? `--engine=${resolve(arg.slice(9))}` : arg));
   process.exitCode = createRequire(import.meta.url)(out).main(argv);

@@ -10,7 +10,9 @@ import {generate, type CaseSpec, type GeneratedCase} from './grammar';
 
 export type AnalyzeFn = (text: string, options: EngineOptions) => AnalysisResult;
 
-const ROOT = resolve(__dirname, '..', '..');
+/** Set by scripts/fuzz.mjs, whose bundle runs from a temporary folder (its own __dirname holds the model). */
+declare const WHOSAID_CHECKOUT: string | undefined;
+const ROOT = typeof WHOSAID_CHECKOUT === 'string' ? WHOSAID_CHECKOUT : resolve(__dirname, '..', '..');
 export const BBC = resolve(ROOT, '..', 'shared', 'corpus', 'bbc-news.jsonl');
 
 /** How much slower than ordinary news of the same size a case may be. */
@@ -189,14 +191,19 @@ export function runCase(analyze: AnalyzeFn, control: NewsControl, spec: CaseSpec
   let newsMs = control.timeFor(text.length, format);
   let ratio = ms / Math.max(newsMs, 0.001);
   if (!bug && ms > FLOOR_MS && ratio > SLOWDOWN_LIMIT) {
-    // Confirm: the case and the same size of news again, best of 5, alternately.
+    // Confirm against the same size of news, alternately, best of 5, once more on a miss (as the
+    // hostile-draft tests do). News has run all along and the case once, and the first few runs of a
+    // text read up to 4x its settled time, so each is run twice first: a many-paragraph document read
+    // 4.6x in its first best of 5 and 2x settled.
     const news = newsOfSize(text.length);
-    [ms, newsMs] = bestOfPair(
-      () => analyze(text, {format}),
-      () => analyze(news, {format}),
-      5
-    );
-    ratio = ms / Math.max(newsMs, 0.001);
+    const analyseCase = () => analyze(text, {format});
+    const analyseNews = () => analyze(news, {format});
+    bestOfPair(analyseCase, analyseNews, 2);
+    for (let attempt = 0; attempt < 2 && (attempt === 0 || ratio > SLOWDOWN_LIMIT); attempt++) {
+      const [caseMs, settledNewsMs] = bestOfPair(analyseCase, analyseNews, 5);
+      if (attempt === 0 || caseMs / Math.max(settledNewsMs, 0.001) < ratio) [ms, newsMs] = [caseMs, settledNewsMs];
+      ratio = ms / Math.max(newsMs, 0.001);
+    }
     if (ms > FLOOR_MS && ratio > SLOWDOWN_LIMIT)
       bug = `slow: ${ms.toFixed(0)} ms, ${ratio.toFixed(1)}x news of the same size (${newsMs.toFixed(0)} ms)`;
   }
