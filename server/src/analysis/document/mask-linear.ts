@@ -65,6 +65,14 @@ class InlineScan {
     this.label = -1;
   }
 
+  /** The last character a backslash escaped: a `!` escaped before `[` opens no image. */
+  private escaped = -1;
+
+  escape(at: number): void {
+    this.escaped = at;
+    this.label = -1;
+  }
+
   labelStart(at: number): void {
     this.label = at;
   }
@@ -83,7 +91,7 @@ class InlineScan {
     let end = at + 2;
     while (end < this.text.length && isPlainDestination(this.text.charCodeAt(end))) end++;
     if (this.text.charCodeAt(end) !== 41) return -1;
-    if (this.text.charCodeAt(this.label - 1) === 33) this.blank(this.label - 1, end + 1);
+    if (this.text.charCodeAt(this.label - 1) === 33 && this.escaped !== this.label - 1) this.blank(this.label - 1, end + 1);
     else {
       const ownAddress = this.text.slice(this.label + 1, at) === this.text.slice(at + 2, end);
       this.blank(this.label, ownAddress ? at : this.label + 1);
@@ -217,10 +225,11 @@ function mayOpenWithDefinition(text: string): boolean {
  *
  * Inert: `[` and `]` when no definition can open the piece (a `]` followed by `:`), `!`, `&`, `|`,
  * `~`, `#` and `>` inside a line (no GFM here; character references are kept as text), runs of `*` or
- * `_` that can neither open nor close emphasis, a backtick run that no run of its length follows.
+ * `_` that can neither open nor close emphasis, a backtick run that no run of its length follows, a
+ * backslash escape (`\*`: both characters are text; drafts exported as Markdown escape freely).
  * Decided (InlineScan): code spans closed on their line, inline links and images with plain text and
  * destination, hard breaks (a backslash before a line end; trailing spaces keep their spaces),
- * emphasis. To the parse: `<`, a backslash before punctuation, a `](` after anything but a plain label,
+ * emphasis. To the parse: `<`, a `](` after anything but a plain label (one with an escape in it too),
  * runs of four or more marks that may be emphasis, a code span that may run past its line, a line that may
  * open a block, a piece that starts with white space (indented code), and a tab anywhere once a
  * construct was found or leading a line after a hard break (the parse may blank it).
@@ -274,7 +283,13 @@ export function maskWithoutParse(text: string): string | null {
       case 92: {
         // backslash
         const next = text.charCodeAt(i + 1);
-        if (isAsciiPunctuation(next)) return null;
+        if (isAsciiPunctuation(next)) {
+          // An escape: the character after it is text, and the pair stays prose (the parse keeps the
+          // backslash in its text node). A link text holding one is left to the parse.
+          scan.escape(i + 1);
+          i++;
+          break;
+        }
         // Before a line end that ends the piece (with \r\n or not) it is text: the paragraph ends before it.
         const rest = text.length - i - 1;
         if (isLineEnd(next) && !(rest === 1 || (rest === 2 && next === 13 && text.charCodeAt(i + 2) === 10))) scan.hardBreak(i);
