@@ -84,16 +84,20 @@ class InlineScan {
 
   /**
    * At `](`: the index of the link's or image's `)`, or -1. An image (`![`) is masked whole; a link's
-   * label text is kept unless it is the link's own address.
+   * label text is kept unless it is the link's own address; its destination and title are masked.
    */
   link(at: number): number {
     if (this.label < 0) return -1;
-    let end = at + 2;
-    while (end < this.text.length && isPlainDestination(this.text.charCodeAt(end))) end++;
-    if (this.text.charCodeAt(end) !== 41) return -1;
-    if (this.text.charCodeAt(this.label - 1) === 33 && this.escaped !== this.label - 1) this.blank(this.label - 1, end + 1);
+    const text = this.text;
+    const destination = this.destination(at + 2);
+    // An empty destination before anything but `)`: `( "t")` is the destination `"t"` to the parse.
+    if (destination < 0 || (destination === at + 2 && text.charCodeAt(destination) !== 41)) return -1;
+    const end = this.titleAndClose(destination);
+    if (end < 0) return -1;
+    if (text.charCodeAt(this.label - 1) === 33 && this.escaped !== this.label - 1) this.blank(this.label - 1, end + 1);
     else {
-      const ownAddress = this.text.slice(this.label + 1, at) === this.text.slice(at + 2, end);
+      const url = text.charCodeAt(at + 2) === 60 ? text.slice(at + 3, destination - 1) : text.slice(at + 2, destination);
+      const ownAddress = text.slice(this.label + 1, at) === url;
       this.blank(this.label, ownAddress ? at : this.label + 1);
       this.blank(at, end + 1);
     }
@@ -102,6 +106,44 @@ class InlineScan {
     // image either, though an image leaves them active: the parse decides a later `](`).
     this.label = -1;
     return end;
+  }
+
+  /** The end of a plain destination from `from` (`b`, or `<b c>` without brackets, escapes or references inside), or -1. */
+  private destination(from: number): number {
+    const text = this.text;
+    let end = from;
+    if (text.charCodeAt(from) !== 60) {
+      while (end < text.length && isPlainDestination(text.charCodeAt(end))) end++;
+      return end;
+    }
+    for (end = from + 1; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      if (code === 62) return end + 1;
+      if (code === 60 || code === 92 || code === 38 || isLineEnd(code)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * After a destination: the index of the link's `)`, over a title set off by spaces (`"t"`, `'t'` or
+   * `(t)`, on one line, without escapes, references or backticks) and spaces; -1 for anything else.
+   */
+  private titleAndClose(from: number): number {
+    const text = this.text;
+    let i = from;
+    while (isSpaceOrTab(text.charCodeAt(i))) i++;
+    const open = text.charCodeAt(i);
+    if (i > from && (open === 34 || open === 39 || open === 40)) {
+      const close = open === 40 ? 41 : open;
+      for (i++; i < text.length && text.charCodeAt(i) !== close; i++) {
+        const code = text.charCodeAt(i);
+        if (code === open || code === 92 || code === 38 || code === 96 || isLineEnd(code)) return -1;
+      }
+      if (i >= text.length) return -1;
+      i++;
+      while (isSpaceOrTab(text.charCodeAt(i))) i++;
+    }
+    return text.charCodeAt(i) === 41 ? i : -1;
   }
 
   /**
@@ -227,8 +269,8 @@ function mayOpenWithDefinition(text: string): boolean {
  * `~`, `#` and `>` inside a line (no GFM here; character references are kept as text), runs of `*` or
  * `_` that can neither open nor close emphasis, a backtick run that no run of its length follows, a
  * backslash escape (`\*`: both characters are text; drafts exported as Markdown escape freely).
- * Decided (InlineScan): code spans closed on their line, inline links and images with plain text and
- * destination, hard breaks (a backslash before a line end; trailing spaces keep their spaces),
+ * Decided (InlineScan): code spans closed on their line, inline links and images with plain text, a
+ * plain or bracketed destination and a plain title, hard breaks (a backslash before a line end; trailing spaces keep their spaces),
  * emphasis. To the parse: `<`, a `](` after anything but a plain label (one with an escape in it too),
  * runs of four or more marks that may be emphasis, a code span that may run past its line, a line that may
  * open a block, a piece that starts with white space (indented code), and a tab anywhere once a
