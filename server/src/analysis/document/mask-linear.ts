@@ -147,9 +147,10 @@ class InlineScan {
   }
 
   /**
-   * At a backtick run: the index of the last character of the code span it opens on this line, or of
-   * the run itself when no run of its length follows it (then it is text); -1 when the line ends first
-   * (the span may run on) or the searches have read four times the text (the parse decides).
+   * At a backtick run: the index of the last character of the code span it opens, or of the run itself
+   * when no run of its length follows it in the piece (then it is text); -1 when a line it runs over
+   * may end the paragraph (a blank line, a block start, a tab) or the searches have read four times
+   * the text (the parse decides).
    */
   codeSpan(at: number): number {
     const text = this.text;
@@ -158,8 +159,11 @@ class InlineScan {
     let i = at + size;
     while (i < text.length) {
       const code = text.charCodeAt(i);
-      if (isLineEnd(code) || --this.searchBudget < 0) return -1;
-      if (code === 96) {
+      if (--this.searchBudget < 0) return -1;
+      if (isLineEnd(code)) {
+        i += code === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        if (mayInterrupt(text, i)) return -1;
+      } else if (code === 96) {
         const closing = runLength(text, i);
         if (closing === size) {
           this.blank(at, i + size);
@@ -240,6 +244,19 @@ class InlineScan {
     }
     return true;
   }
+}
+
+/**
+ * Whether the line from `start` may end the paragraph or change it: a blank line, a line that may open
+ * a block (HTML blocks too), or one led by a tab.
+ */
+function mayInterrupt(text: string, start: number): boolean {
+  let j = start;
+  while (text.charCodeAt(j) === 32) j++;
+  if (j >= text.length) return true;
+  const lead = text.charCodeAt(j);
+  if (lead === 9 || lead === 60 || isLineEnd(lead)) return true;
+  return ((lead >= 48 && lead <= 57) || '#-+*_=~>`'.indexOf(text[j]) >= 0) && BLOCK_START.test(text.slice(j, j + 64).split(/[\r\n]/, 1)[0]);
 }
 
 /** The length of the run of the character at `at`. */
