@@ -8,6 +8,7 @@ import {join, resolve} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {maskProse, maskWithoutParse} from '../../server/src/analysis/document/mask';
+import {maskQuoteWithoutParse} from '../../server/src/analysis/document/mask-quote';
 import {splitDocument} from '../../server/src/analysis/document/split';
 import {maskProseMdast} from '../helpers/mask-mdast';
 import {generate, SHAPES} from '../robustness/grammar';
@@ -379,6 +380,56 @@ describe("masking Markdown without the mdast tree gives the tree's result", () =
     expect(caught).toBeGreaterThan(10);
   });
 
+  // Block quotes of lines led by every kind of marker, with text, syntax, block starts and hard breaks.
+  it('on block-quote soup, a share of it decided without a parse', () => {
+    const body = [
+      ...Array.from({length: 6}, () => [
+        'a',
+        'b c',
+        ' ',
+        'said',
+        '*',
+        '**',
+        '_',
+        '`',
+        '[a](b)',
+        '![a](b)',
+        '\\*',
+        '&amp;',
+        '[',
+        ']',
+        '!'
+      ]).flat(),
+      ...['  ', '\\', '#', '# ', '- ', '1. ', '>', '===', '---', '<b>', '\u00a0']
+    ];
+    const line = fc
+      .tuple(
+        fc.constantFrom('> ', '> ', '> ', '>', '>  ', '', ' > '),
+        fc.array(fc.constantFrom(...body), {maxLength: 8}),
+        fc.constantFrom('\n', '\n', '\n', '\r\n', '\r', '  \n', '\\\n')
+      )
+      .map(([marker, words, end]) => marker + words.join('') + end);
+    let decided = 0;
+    // A pass that masked every line's marker would be caught this many times.
+    let caught = 0;
+    fc.assert(
+      fc.property(
+        fc.array(line, {minLength: 1, maxLength: 8}).map((lines) => lines.join('')),
+        (text) => {
+          const quote = maskQuoteWithoutParse(text);
+          if (quote !== null) {
+            decided++;
+            if (quote.replace(/^>/gm, ' ') !== maskProseMdast(text, 'markdown')) caught++;
+          }
+          expectSameMask(text);
+        }
+      ),
+      {seed: 15_003, numRuns: 4_000}
+    );
+    expect(decided).toBeGreaterThan(150);
+    expect(caught).toBeGreaterThan(10);
+  });
+
   it('on soup of the syntax the linear pass decides without a parse (and the pass does decide most of it)', () => {
     const inert = ['[', ']', '**', '*', '_', '#', '# ', '!', '&', '&amp;', '|', '~', '>', '-', '+', '=', '1. '];
     let decided = 0;
@@ -432,6 +483,16 @@ describe('paragraphs of many lines of inert syntax or plain constructs are maske
     (unit) => {
       const text = unit.repeat(2_000);
       expect(maskWithoutParse(text)).not.toBeNull();
+      expectSameMask(text);
+    }
+  );
+
+  // A block quote of short lines ('> quote said', 64 KB): 3.5x news through micromark.
+  it.each(['> quote said\n', '> a *b* [c](d) \\* `e`\n', '> The council said it would "act".\r\n'])(
+    '%j repeated (a block quote)',
+    (unit) => {
+      const text = unit.repeat(2_000);
+      expect(maskQuoteWithoutParse(text)).not.toBeNull();
       expectSameMask(text);
     }
   );

@@ -4,6 +4,7 @@ import {parse, postprocess, preprocess} from 'micromark';
 import {decodeString} from 'micromark-util-decode-string';
 import type {Token} from 'micromark-util-types';
 import {maskWithoutParse} from './mask-linear';
+import {maskQuoteWithoutParse} from './mask-quote';
 
 export {maskWithoutParse};
 
@@ -72,7 +73,7 @@ function maskMarkdownPiece(text: string): string {
   if (DEEP_CONTAINERS.test(text)) return text.replace(CONTAINER_PREFIX, blank);
   const longRuns = /[*_~]{4}/.test(text);
   // Syntax that cannot form a construct needs no parse (one linear pass decides; see maskWithoutParse).
-  const plain = longRuns ? null : maskWithoutParse(text);
+  const plain = longRuns ? null : text.charCodeAt(0) === 62 ? maskQuoteWithoutParse(text) : maskWithoutParse(text);
   if (plain !== null) return plain;
   // Runs of four or more emphasis marks are never emphasis, and micromark resolves long runs in
   // quadratic time: blank them before parsing (same length, so offsets hold).
