@@ -404,7 +404,7 @@ describe("masking Markdown without the mdast tree gives the tree's result", () =
     ];
     const line = fc
       .tuple(
-        fc.constantFrom('> ', '> ', '> ', '>', '>  ', '', ' > '),
+        fc.constantFrom('> ', '> ', '> ', '>', '>  ', '', ' > ', '> > ', '>> ', '> >'),
         fc.array(fc.constantFrom(...body), {maxLength: 8}),
         fc.constantFrom('\n', '\n', '\n', '\r\n', '\r', '  \n', '\\\n')
       )
@@ -487,8 +487,8 @@ describe('paragraphs of many lines of inert syntax or plain constructs are maske
     }
   );
 
-  // A block quote of short lines ('> quote said', 64 KB): 3.5x news through micromark.
-  it.each(['> quote said\n', '> a *b* [c](d) \\* `e`\n', '> The council said it would "act".\r\n'])(
+  // A block quote of short lines ('> quote said', 64 KB): 3.5x news through micromark; '> > a': 7.4x.
+  it.each(['> quote said\n', '> a *b* [c](d) \\* `e`\n', '> The council said it would "act".\r\n', '> > a\n', '>>> a\n'])(
     '%j repeated (a block quote)',
     (unit) => {
       const text = unit.repeat(2_000);

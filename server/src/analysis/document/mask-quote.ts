@@ -5,7 +5,7 @@
 import {maskWithoutParse} from './mask-linear';
 
 interface QuoteLine {
-  /** Where the line starts in the piece, and the length of its `>` or `> `. */
+  /** Where the line starts in the piece, and the length of its markers (`>`, `> `, `> > `). */
   start: number;
   prefix: number;
   /** Where its text starts in the quoted text, and how long the text and its line end are. */
@@ -16,16 +16,25 @@ interface QuoteLine {
 /**
  * The piece masked as the parse would mask it, or null. The `>` of the first line is masked; a later
  * line's is kept when the parse's text node runs over it, after a line with no hard break. Later lines
- * must start with text the quoted text's mask keeps; lines that start otherwise (syntax, a lazy line,
- * white space after the marker, a nested quote) and tabs are left to the parse.
+ * must start with text the quoted text's mask keeps, inside as many quotes as the first; lines that
+ * start otherwise (syntax, a lazy line, white space after the markers, another depth) and tabs are left
+ * to the parse.
  */
 export function maskQuoteWithoutParse(text: string): string | null {
   if (text.charCodeAt(0) !== 62 || text.includes('\t')) return null;
   const lines: QuoteLine[] = [];
   let inner = '';
+  let depth = -1;
   for (let start = 0; start < text.length;) {
-    if (text.charCodeAt(start) !== 62) return null;
-    const prefix = text.charCodeAt(start + 1) === 32 ? 2 : 1;
+    // The markers of quotes inside quotes ('> > '), as many on every line.
+    let prefix = 0;
+    let markers = 0;
+    while (text.charCodeAt(start + prefix) === 62) {
+      markers++;
+      prefix += text.charCodeAt(start + prefix + 1) === 32 ? 2 : 1;
+    }
+    if (markers === 0 || (depth >= 0 && markers !== depth)) return null;
+    depth = markers;
     const lead = text.charCodeAt(start + prefix);
     // White space after the marker, or nothing (a blank line inside the quote).
     if (lead === 32 || lead === 10 || lead === 13 || Number.isNaN(lead)) return null;
