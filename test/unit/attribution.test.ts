@@ -993,6 +993,57 @@ describe('accuracy pass: stance nouns without a possessive', () => {
   });
 });
 
+describe('stance nouns with their holder after "from"', () => {
+  it.each([
+    [
+      'The ferry levy raised concerns from the European Commission about competition.',
+      'concerns',
+      'the European Commission',
+      'institutional'
+    ],
+    ['A warning from Mr Okafor about the cuts went unheeded.', 'warning', 'Mr Okafor', 'named'],
+    ['The harbour plan met objections from the port authority over the noise.', 'objections', 'the port authority', 'institutional']
+  ])('%s', (text, cue, source, kind) => {
+    const list = attributions(text);
+    expect(list.map((a) => ({cue: a.cue.text, source: a.source?.text ?? null, kind: a.kind, stance: a.stance}))).toEqual([
+      {cue, source, kind, stance: true}
+    ]);
+  });
+
+  it('the holder ends where the topic starts; a sentence with a verb cue keeps both', () => {
+    const text = 'The move raises concerns from the United States about ferry safety, which the U.S. has warned would carry costs.';
+    expect(attributions(text).map((a) => [a.cue.text, a.source?.text])).toEqual([
+      ['concerns', 'the United States'],
+      ['warned', 'the U.S.']
+    ]);
+  });
+
+  it('no holder, a time or a crowd after "from": no attribution', () => {
+    expect(attributions('Concerns about the ferry persist.')).toEqual([]);
+    expect(attributions('The protests from last year were large.')).toEqual([]);
+    expect(attributions('The plan drew objections from residents about the noise.')).toEqual([]);
+  });
+});
+
+describe('"as of the latest reports"', () => {
+  it('credits the clause after it to the reports, a vague source', () => {
+    const text = 'As of the latest reports, the ferry had not left the harbour.';
+    const [only, ...rest] = attributions(text);
+    expect(rest).toEqual([]);
+    expect({cue: only.cue.text, source: only.source?.text, kind: only.kind}).toEqual({
+      cue: 'As of',
+      source: 'the latest reports',
+      kind: 'vague'
+    });
+    expect(text.slice(only.content!.start, only.content!.end)).toBe('the ferry had not left the harbour');
+  });
+
+  it('"as of" a time is no source', () => {
+    expect(attributions('As of Monday, the ferry had not left the harbour.')).toEqual([]);
+    expect(attributions('As of the latest count, 30 boats were missing.')).toEqual([]);
+  });
+});
+
 describe('accuracy pass: "talks about", "wrote to", "wrote back"', () => {
   it.each([
     ['Ana Ruiz talks about a revolution in the port.', 'talks', 'Ana Ruiz'],

@@ -81,7 +81,9 @@ export function computeCoverage(
     // "The minister said the plan would work, but analysts said it might fail": the content stops
     // where a coordinated clause gives the floor to another source.
     if (content.from >= cueEnd) {
-      content.to = Math.min(content.to, handover.next(s, content), frontedClauseEnd(tokens, content, wordsFrom[s]));
+      // ("As of the latest reports, ...": a cue that is itself the fronted phrase reports what follows it.)
+      const fronted = attribution.cue.from > 0 ? frontedClauseEnd(tokens, content, wordsFrom[s]) : content.to;
+      content.to = Math.min(content.to, handover.next(s, content), fronted);
       // "Growth will slow, Mr Mendis told reporters, although he would not say by how much": when another
       // source takes the floor at once, the cue trails the clause before it and speaks for that; so when
       // only a time or a place follows ("..., Mr Brown said on Thursday.", "..., she told a news conference").

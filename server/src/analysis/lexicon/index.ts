@@ -25,6 +25,8 @@ export interface Lexicon {
   /** Stance nouns that are cues without a possessive ("criticism from", "the endorsement of"). */
   bareStanceNouns: Set<string>;
   bareStanceNounPrepositions: Set<string>;
+  /** Stance nouns that are cues only before "from" and their holder ("concerns from the United States"). */
+  stanceFromNouns: Set<string>;
   /** Head nouns of whom a speaker tells ('told reporters'), kept out of the content. */
   tellAudiences: Set<string>;
   /** Adjectives of a belief between 'be' and 'that' ('is confident that'): the subject's view. */
@@ -199,6 +201,7 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     possessiveStanceNouns: words(verbs.possessiveStanceNouns.words),
     bareStanceNouns: words(verbs.bareStanceNouns.words),
     bareStanceNounPrepositions: words(verbs.bareStanceNouns.prepositions),
+    stanceFromNouns: words(verbs.stanceFromNouns.words),
     tellAudiences: words(verbs.tellAudiences.words),
     beliefAdjectives: words(verbs.beliefAdjectives.words),
     stanceNounPrepositions: words(verbs.possessiveStanceNouns.prepositions),

@@ -16,6 +16,14 @@ export const vagueSource: Rule = ({model, lexicon}) => {
     if (attribution.kind !== 'vague' || !attribution.source || attribution.resolvedSource || isNested(model, attribution)) continue;
     const sentence = model.sentences[attribution.sentence];
     if (sentence.tokens[attribution.source.from].quoted || namesFollow(sentence, attribution.source.to)) continue;
+    // "As of the latest reports": the cue goes with its source, and the fix rewrites both.
+    if (sentence.norms[attribution.cue.from] === 'as') {
+      const whole = {from: attribution.cue.from, to: attribution.source.to};
+      const span = tokenSpan(sentence, whole.from, whole.to);
+      taken.add(span);
+      findings.push(build(span, model.text.slice(span.start, span.end), [], phraseFixes(model, attribution.sentence, whole, lexicon)));
+      continue;
+    }
     const span = tokenSpan(sentence, attribution.source.from, attribution.source.to);
     taken.add(span);
     findings.push(build(span, model.text.slice(span.start, span.end), relatedFor(model, attribution), [nameSource(span)]));

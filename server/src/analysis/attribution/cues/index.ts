@@ -5,10 +5,10 @@ import type {Sentence} from '../../nlp/tokens';
 import type {Recent} from '../context';
 import type {LocalAttribution} from '../model';
 import {spanTextOf} from '../records';
-import {sourceAfterCue} from './according-to';
+import {asOfReports, sourceAfterCue} from './according-to';
 import {beliefCue} from './beliefs';
 import {inPhraseCues, otherPhraseCue} from './in-phrases';
-import {bareStance, possessiveClaim, possessiveStance} from './possessives';
+import {bareStance, possessiveClaim, possessiveStance, stanceFrom} from './possessives';
 import {quoteTagCue, speakerColonCue} from './quote-tags';
 import {verbCue} from './reporting-verbs';
 import {cueSite} from './site';
@@ -19,15 +19,17 @@ export function findAttributions(sentence: Sentence, index: number, lexicon: Lex
   const found = site.found;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].kind !== 'word') continue;
-    // "according to X", "citing X"
-    const sourceEnd = sourceAfterCue(site, i);
+    // "according to X", "citing X", "as of the latest reports"
+    let sourceEnd = sourceAfterCue(site, i);
+    if (sourceEnd < 0) sourceEnd = asOfReports(site, i);
     if (sourceEnd >= 0) {
       i = sourceEnd;
       continue;
     }
-    // "Trump's claim that", "her support for", "drew criticism from"
+    // "Trump's claim that", "her support for", "concerns from the United States", "drew criticism from"
     if (possessiveClaim(site, i) || possessiveStance(site, i)) continue;
-    const stanceEnd = bareStance(site, i);
+    let stanceEnd = stanceFrom(site, i);
+    if (stanceEnd < 0) stanceEnd = bareStance(site, i);
     if (stanceEnd >= 0) {
       i = stanceEnd;
       continue;

@@ -66,6 +66,37 @@ export function bareStance(site: CueSite, i: number): number {
   return from ? from.to - 1 : i;
 }
 
+/**
+ * "raises concerns from the United States", "objections from residents": a stand whose holder is named
+ * after "from", an attribution of its own (not only when the sentence has no other cue). Returns the
+ * index of the noun when it is such a noun with a holder the model knows, else -1.
+ */
+export function stanceFrom(site: CueSite, i: number): number {
+  const {sentence, lexicon} = site;
+  const {tokens, norms} = sentence;
+  const token = tokens[i];
+  if (!lexicon.stanceFromNouns.has(token.norm) || norms[i + 1] !== 'from' || token.capitalized || token.quoted) return -1;
+  const holder = untilTopic(norms, untilVerb(norms, phraseAfter(sentence, i + 2)));
+  if (!holder) return -1;
+  // Only a holder the model knows for one ("protests from last year", "fears from the floods" are not).
+  const attribution = attribute(site, {from: i, to: i + 1}, holder, null, null);
+  if (attribution && !crowdless(attribution.kind)) {
+    attribution.stance = true;
+    site.found.push(attribution);
+  }
+  // The holder stays free for a cue of its own ("objections from Senator Varga, who said ...").
+  return i;
+}
+
+/** What a stand is about ends its holder: "concerns from the United States about North Korea". */
+const TOPIC_PREPOSITIONS = /^(about|over|that|regarding|on|against|to|at)$/;
+
+function untilTopic(norms: string[], holder: Span | null): Span | null {
+  if (!holder) return null;
+  for (let k = holder.from + 1; k < holder.to; k++) if (TOPIC_PREPOSITIONS.test(norms[k])) return {from: holder.from, to: k};
+  return holder;
+}
+
 /** Verbs that make a statement of the noun after them: "made a prediction", "expressed concern". */
 const LIGHT_VERBS = new Set([
   'made',
