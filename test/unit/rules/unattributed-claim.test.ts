@@ -197,7 +197,10 @@ describe('unattributed-claim: feelings and motives stated as fact', () => {
     ['Many farmers were increasingly anxious about the drought.', 'Many farmers were increasingly anxious'],
     ['Britons remain wary of the scheme.', 'Britons remain wary'],
     ["The closure was driven by the owner's fear of a lawsuit.", "driven by the owner's fear"],
-    ["The recall has been prompted by the carmaker's growing concern over brakes.", "prompted by the carmaker's growing concern"]
+    ["The recall has been prompted by the carmaker's growing concern over brakes.", "prompted by the carmaker's growing concern"],
+    // The feeling as a noun, of a crowd a quantifier sizes.
+    ['The levy taps the frustration of many commuters with the ferry.', 'the frustration of many commuters'],
+    ['The timetable caused anger among thousands of rail passengers.', 'anger among thousands of rail passengers']
   ])('%s', (text, actual) => {
     expect(findingsOf('unattributed-claim', text).map((f) => f.actual)).toEqual([actual]);
   });
@@ -218,7 +221,12 @@ describe('unattributed-claim: feelings and motives stated as fact', () => {
     'A poll by the rail union found commuters are furious about the timetable.',
     '"Commuters are furious," the union said.',
     // Driven by a thing, not a state of mind.
-    'The rise was driven by demand for steel.'
+    'The rise was driven by demand for steel.',
+    // A reaction one can watch, and a crowd no quantifier sizes.
+    'The ferry docked to the delight of many passengers.',
+    'The anger of commuters was plain at the meeting.',
+    // A feeling noun in a source's words.
+    'The mayor said she shared the frustration of many commuters.'
   ])('quiet: %s', (text) => expectQuiet('unattributed-claim', text));
 
   it('opinion holders whose feeling is the news are a vague source instead', () => {

@@ -89,6 +89,9 @@ export interface Lexicon {
   feelingLinks: Set<string>;
   feelingDegrees: Set<string>;
   feelingCrowds: Set<string>;
+  /** Feelings as nouns ("the frustration of many Americans"), and the quantifiers that size their crowd. */
+  feelingNouns: Set<string>;
+  crowdQuantifiers: PhraseSet;
   /** Crowds whose job is to hold views: their feeling makes them a vague source ("pundits are shocked"). */
   opinionHolders: Set<string>;
   /** A motive stated as fact ("prompted by its growing concern"): verbs of causing and states of mind. */
@@ -250,6 +253,8 @@ function buildLexicon(extra: ExtraPhrases): Lexicon {
     feelingLinks: words(claims.statesOfMind.linking.flatMap((phrase) => phrase.split(' '))),
     feelingDegrees: words(claims.statesOfMind.degree),
     feelingCrowds: words(claims.statesOfMind.crowds),
+    feelingNouns: words(claims.statesOfMind.nouns.words),
+    crowdQuantifiers: new PhraseSet(claims.statesOfMind.nouns.quantifiers),
     opinionHolders: words(claims.statesOfMind.opinionHolders),
     motiveCauses: words(claims.motives.causes),
     motiveMinds: words(claims.motives.minds),

@@ -60,6 +60,7 @@ export function stateOfMindFindings(model: ParagraphModel, s: number, lexicon: L
   for (const crowd of crowdFeelings(model, s, lexicon)) {
     if (!crowd.opinionHolders) findings.push(build(model, s, crowd.from, crowd.feeling + 1, 'feeling'));
   }
+  for (const told of crowdFeelingNouns(model, s, lexicon)) findings.push(build(model, s, told.from, told.to, 'feeling'));
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].quoted || othersWords(model, s, i)) continue;
     if (lexicon.motiveCauses.has(norms[i]) && norms[i + 1] === 'by') {
@@ -72,6 +73,29 @@ export function stateOfMindFindings(model: ParagraphModel, s: number, lexicon: L
     }
   }
   return findings;
+}
+
+/**
+ * Feelings as nouns of a crowd a quantifier sizes, in the writer's voice: "the frustration of many
+ * Americans", "outrage among millions of TV viewers" (one word may qualify the crowd). Not "to the
+ * delight of many fans", a reaction one can watch.
+ */
+function crowdFeelingNouns(model: ParagraphModel, s: number, lexicon: Lexicon): {from: number; to: number}[] {
+  const found: {from: number; to: number}[] = [];
+  const {tokens, norms} = model.sentences[s];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!lexicon.feelingNouns.has(norms[i]) || (norms[i + 1] !== 'of' && norms[i + 1] !== 'among')) continue;
+    if (tokens[i].quoted || othersWords(model, s, i)) continue;
+    const quantifier = lexicon.crowdQuantifiers.matchAt(norms, i + 2);
+    if (!quantifier) continue;
+    let head = quantifier.to;
+    if (!lexicon.feelingCrowds.has(norms[head]) && tokens[head]?.kind === 'word') head++;
+    if (!lexicon.feelingCrowds.has(norms[head] ?? '')) continue;
+    const from = /^(the|their|this|that)$/.test(norms[i - 1] ?? '') ? i - 1 : i;
+    if (norms[from - 1] === 'to') continue;
+    found.push({from, to: head + 1});
+  }
+  return found;
 }
 
 /** The crowd a feeling is told of: "Americans are mad", "many voters were increasingly angry". -1 if none. */
