@@ -1025,6 +1025,23 @@ describe('stance nouns with their holder after "from"', () => {
   });
 });
 
+describe('a time before the subject', () => {
+  it.each([
+    ['Last Friday the ministry announced it would close the pier.', 'the ministry'],
+    ['Yesterday Ms Okafor said the ferry was safe.', 'Ms Okafor'],
+    ['Last week officials said the ferry was safe.', 'officials']
+  ])('%s', (text, source) => {
+    expect(attributions(text).map((a) => a.source?.text)).toEqual([source]);
+  });
+
+  it('leaves an anaphor free to find its antecedent', () => {
+    const text = 'Harbour Minister Ana Ruiz said on Monday the pier would close. Last Friday the minister had announced he would build a new one.';
+    const later = attributions(text).find((a) => a.cue.text === 'announced');
+    expect(later?.resolvedSource).toBe('Harbour Minister Ana Ruiz');
+    expect(analyze(text).findings.filter((f) => f.ruleId === 'anonymous-source')).toEqual([]);
+  });
+});
+
 describe('title case', () => {
   it('a headline capitalizes its verbs: they are cues', () => {
     expect(attributions('Harbour Chief Says Ferry Deal Is Close').map((a) => a.cue.text)).toEqual(['Says']);

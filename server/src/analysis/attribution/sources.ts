@@ -5,6 +5,7 @@ import type {SourceKind} from '../types';
 import type {Sentence, Token} from '../nlp/tokens';
 import WORDS from '../lexicon/attribution.json';
 import {isAdverbLike, pastVerbGroup} from './verb-group';
+import {isTitleCase} from './headlines';
 
 export type SourceClass = SourceKind | 'pronoun' | 'unknown';
 
@@ -242,7 +243,24 @@ function phraseBackFrom(tokens: Token[], end: number): Span | null {
       }
     }
   }
+  // "Last Friday the minister", "Yesterday the ministry": drop a leading time.
+  if (TIME_OPENERS.test(tokens[from].norm) && from < end) {
+    let k = from + 1;
+    if (/^(last|this|next)$/.test(tokens[from].norm)) k = isTimeNoun(tokens[k].norm) ? k + 1 : end + 1;
+    if (k <= end && tokens[k].kind === 'word') from = k;
+  }
   return {from, to: end + 1};
+}
+
+/** Words that open a time before a subject: "Last Friday the minister", "Yesterday the ministry". */
+const TIME_OPENERS = /^(last|this|next|yesterday|today|tonight)$/;
+
+function isTimeNoun(norm: string): boolean {
+  return (
+    WEEKDAYS.has(norm) ||
+    MONTHS.has(norm) ||
+    /^(week|weekend|month|year|night|morning|afternoon|evening|spring|summer|autumn|winter)$/.test(norm)
+  );
 }
 
 /**
@@ -328,23 +346,6 @@ export interface SourceReading {
   /** The words that decided, for messages. */
   head: string;
 }
-
-/** A headline in title case: most words capitalized ("Chris Christie Calls Hillary Clinton 'A Disgrace'"). */
-export function isTitleCase(sentence: Sentence): boolean {
-  let words = 0;
-  let capitals = 0;
-  for (const token of sentence.tokens) {
-    if (token.kind !== 'word' || token.norm.length < 4) continue;
-    // No headline is this long: a run of capitalized words is names (and each of its words read as a
-    // headline's verb cost a 15-word source: 'Fear ' repeated read 3.4x news).
-    if (++words > MAX_HEADLINE_WORDS) return false;
-    if (token.capitalized) capitals++;
-  }
-  return words >= 3 && capitals / words >= 0.8;
-}
-
-/** The most words of four letters or more a title-case headline holds (the longest BBC headline has 6). */
-const MAX_HEADLINE_WORDS = 24;
 
 /** Roles a house has one of, so "the BBC's political editor" is somebody the reader can find. */
 const OWN_ROLES = /^(editor|correspondent|reporter|columnist|presenter|economist|strategist|analyst)$/;

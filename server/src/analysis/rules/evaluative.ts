@@ -5,7 +5,7 @@ import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
 import type {EvaluativeKind, Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
-import {isTitleCase} from '../attribution/sources';
+import {isTitleCase} from '../attribution/headlines';
 import {tagOfSentence, type Upos, type WordTag} from '../nlp/tags';
 import {RangeSet} from '../sorted';
 import {attributeSuggestion, attributionsIn, othersWords, removalEdits, tokenSpan, type RawFinding} from './rule';

@@ -1,7 +1,8 @@
 // vague-source: weasel attribution ("experts say", "local media reported", "as of the latest reports").
 import type {Suggestion} from '../types';
 import type {Sentence} from '../nlp/tokens';
-import {isDeterminer, isPreposition, isTitleCase, MONTHS, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
+import {isDeterminer, isPreposition, MONTHS, QUANTIFIER_SUBJECTS, WEEKDAYS} from '../attribution/sources';
+import {isTitleCase} from '../attribution/headlines';
 import {RangeSet} from '../sorted';
 import {attributionsIn, coveringAttribution, isNested, relatedFor, tokenSpan, type RawFinding, type Rule} from './rule';
 import {CONTRASTS} from '../attribution/coverage';

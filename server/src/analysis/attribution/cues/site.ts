@@ -7,7 +7,8 @@ import type {SourceKind} from '../../types';
 import {ANONYMOUS_FIRST_MENTIONS, BODY_ANAPHORS, type Recent, resolveAnaphor} from '../context';
 import type {LocalAttribution} from '../model';
 import {blank, crowdless, firstSubject, type Subject} from '../records';
-import {classifySource, isTitleCase, type SourceClass, type Span} from '../sources';
+import {classifySource, type SourceClass, type Span} from '../sources';
+import {isTitleCase} from '../headlines';
 import {openingSubject} from '../subjects';
 
 export interface CueSite {
