@@ -1035,7 +1035,8 @@ describe('a time before the subject', () => {
   });
 
   it('leaves an anaphor free to find its antecedent', () => {
-    const text = 'Harbour Minister Ana Ruiz said on Monday the pier would close. Last Friday the minister had announced he would build a new one.';
+    const text =
+      'Harbour Minister Ana Ruiz said on Monday the pier would close. Last Friday the minister had announced he would build a new one.';
     const later = attributions(text).find((a) => a.cue.text === 'announced');
     expect(later?.resolvedSource).toBe('Harbour Minister Ana Ruiz');
     expect(analyze(text).findings.filter((f) => f.ruleId === 'anonymous-source')).toEqual([]);
