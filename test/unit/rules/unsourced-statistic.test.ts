@@ -175,6 +175,9 @@ describe('unsourced-statistic: a plan its named maker unveils, or its own result
     'The ferry line Harbourway has posted a 12% rise in annual profit.',
     // A rate its setter decides.
     'The Bank of Iceland has left its key interest rate unchanged at 3.5% for a sixth month.',
+    // A plan its maker agrees; a country named in one word opening the sentence (the tagger's name).
+    'Norway has agreed a draft proposal with the harbour lenders to borrow $2bn for the sea wall.',
+    'Iceland raised rates by 0.25 percentage points to 3.75% in May.',
     // Digits after a name are part of it.
     'DJ Harbour 3000 and the Tides played the pier on Saturday.'
   ])('%s', (text) => expectQuiet('unsourced-statistic', text));

@@ -4,6 +4,7 @@ import type {Lexicon} from '../lexicon';
 import type {ParagraphModel} from '../attribution/model';
 import {classifySource, MONTHS, subjectBefore} from '../attribution/sources';
 import {attributeSuggestion, coveringAttribution, tokenSpan, type RawFinding, type Rule} from './rule';
+import {tagOfSentence} from '../nlp/tags';
 
 const NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
 /** "$15m", "£8.3bn": an amount written with its magnitude in one token. */
@@ -113,7 +114,8 @@ function madeBy(sentence: Sentence, from: number, lexicon: Lexicon): boolean {
 
 /**
  * The subject of the verb at `verb` is an institution ("the council") or somebody named with a capital
- * that is not just the sentence's first letter ("Prices posted a rise" names nobody).
+ * that is not just the sentence's first letter ("Prices posted a rise" names nobody), or a one-word
+ * subject the tagger reads as a name.
  */
 function isNamedMaker(sentence: Sentence, verb: number, lexicon: Lexicon): boolean {
   const maker = subjectBefore(sentence, verb);
@@ -121,7 +123,15 @@ function isNamedMaker(sentence: Sentence, verb: number, lexicon: Lexicon): boole
   const kind = classifySource(sentence, maker, lexicon).kind;
   if (kind !== 'named') return kind === 'institutional';
   const firstWord = sentence.tokens.findIndex((token) => token.kind === 'word');
-  return sentence.tokens.slice(Math.max(maker.from, firstWord + 1), maker.to).some((token) => token.capitalized);
+  if (sentence.tokens.slice(Math.max(maker.from, firstWord + 1), maker.to).some((token) => token.capitalized)) return true;
+  // The sentence's first word alone: a name if the tagger says so ("Turkey has agreed a proposal").
+  const {paragraph} = sentence;
+  return (
+    paragraph !== undefined &&
+    maker.from === firstWord &&
+    maker.to === firstWord + 1 &&
+    tagOfSentence(paragraph, sentence, sentence.tokens[firstWord]).pos === 'PROPN'
+  );
 }
 
 const RECORDED =
