@@ -1025,6 +1025,25 @@ describe('stance nouns with their holder after "from"', () => {
   });
 });
 
+describe('"continue" speaks only with the words it brings in', () => {
+  it.each([
+    ['"The pier is safe," Ms Okafor continued.', 'Ms Okafor'],
+    ['Ms Okafor continued: "The pier is safe."', 'Ms Okafor'],
+    ['Ms Okafor continues, "The pier is safe."', 'Ms Okafor'],
+    ['The harbour master continued in the Gazette: "The pier is safe."', 'The harbour master'],
+    ['The narrator continues that the pier is safe.', 'The narrator']
+  ])('%s', (text, source) => {
+    expect(attributions(text).map((a) => [a.cue.text.toLowerCase().slice(0, 8), a.source?.text])).toEqual([['continue', source]]);
+  });
+
+  it('going on is no speech: the figures after it keep their question', () => {
+    const text = 'The fighting continued, and 30 people were killed.';
+    expect(attributions(text)).toEqual([]);
+    expect(analyze(text).findings.map((f) => f.ruleId)).toEqual(['unsourced-statistic']);
+    expect(attributions('Its brands, well-known overseas, have continued to perform strongly.')).toEqual([]);
+  });
+});
+
 describe('a time before the subject', () => {
   it.each([
     ['Last Friday the ministry announced it would close the pier.', 'the ministry'],

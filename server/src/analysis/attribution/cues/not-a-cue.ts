@@ -32,6 +32,20 @@ const I_WE_YOU = /^(i|we|you)$/;
 const KNOWING = /^(know|knows|knew|learned|learnt|learns|hint|hints|hinted|hinting|hoping)$/;
 
 /**
+ * A quotation, a colon or "that" after the verb (a comma between allowed), a colon or quotation that
+ * ends a short phrase after it ("continued in the Sydney Morning Herald:"), or a quotation before it.
+ */
+function bringsInWords(tokens: Token[], verb: number, next: Token | undefined): boolean {
+  const after = next?.norm === ',' ? tokens[verb + 2] : next;
+  if (after && (isQuoteMark(after) || after.norm === ':' || after.norm === 'that')) return true;
+  for (let k = verb + 1; k < tokens.length && k <= verb + 8 && tokens[k].kind === 'word'; k++) {
+    if (tokens[k + 1] && (tokens[k + 1].norm === ':' || isQuoteMark(tokens[k + 1]))) return true;
+  }
+  for (let k = verb - 1; k >= 0 && k >= verb - 8; k--) if (isQuoteMark(tokens[k])) return true;
+  return false;
+}
+
+/**
  * "The meeting was first reported by", "The Gazette first reported the decision", "as first reported
  * by": "first" is an adverb before a past form that follows a subject, "be" or "as", not the
  * adjective of "the first reports" or "a first reported case".
@@ -182,6 +196,16 @@ export const NOT_A_CUE: readonly NotACue[] = [
     example: 'The United States backed the plan on Friday.',
     word: 'States',
     applies: ({token, i, sentence: {tokens}, site}) => token.capitalized && i > 0 && !isQuoteMark(tokens[i - 1]) && !site.titleCase
+  },
+  {
+    // "The fighting continued, and 30 people were killed": going on, not speaking. "Continue" speaks
+    // only with the words it brings in ("She continued: ...", "Prager continues, “...”", "continued that")
+    // or as a quotation's tag ('"...," she continued').
+    name: 'continue-not-speaking',
+    point: 'verb',
+    example: 'The fighting continued, and 30 people were killed.',
+    word: 'continued',
+    applies: ({norm, next, i, sentence: {tokens}}) => /^continu(e|es|ed)$/.test(norm) && !bringsInWords(tokens, i, next)
   },
   {
     // "with, say, Burma": "say" as "for example".
