@@ -286,12 +286,13 @@ function mayOpenWithDefinition(text: string): boolean {
  * `~`, `#` and `>` inside a line (no GFM here; character references are kept as text), runs of `*` or
  * `_` that can neither open nor close emphasis, a backtick run that no run of its length follows, a
  * backslash escape (`\*`: both characters are text; drafts exported as Markdown escape freely).
- * Decided (InlineScan): code spans closed on their line, inline links and images with plain text, a
- * plain or bracketed destination and a plain title, hard breaks (a backslash before a line end; trailing spaces keep their spaces),
- * emphasis. To the parse: `<`, a `](` after anything but a plain label (one with an escape in it too),
- * runs of four or more marks that may be emphasis, a code span that may run past its line, a line that may
- * open a block, a piece that starts with white space (indented code), and a tab anywhere once a
- * construct was found or leading a line after a hard break (the parse may blank it).
+ * Decided (InlineScan): code spans (over line ends too), inline links and images with plain text, a
+ * plain or bracketed destination and a plain title, hard breaks (a backslash before a line end;
+ * trailing spaces keep their spaces), emphasis. To the parse: `<`, a `](` after anything but a plain
+ * label (one with an escape in it too), runs of four or more marks that may be emphasis, a code span
+ * over a line that may end the paragraph, a line that may open a block, a piece that starts with white
+ * space (indented code), and a tab anywhere once a construct was found or leading a line after a hard
+ * break (the parse may blank it).
  */
 export function maskWithoutParse(text: string): string | null {
   if (text.length === 0) return text;
