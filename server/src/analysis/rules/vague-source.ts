@@ -18,7 +18,7 @@ export const vagueSource: Rule = ({model, lexicon}) => {
     const sentence = model.sentences[attribution.sentence];
     if (sentence.tokens[attribution.source.from].quoted || namesFollow(sentence, attribution.source.to)) continue;
     // "As of the latest reports": the cue goes with its source, and the fix rewrites both.
-    if (sentence.norms[attribution.cue.from] === 'as') {
+    if (sentence.norms[attribution.cue.from] === 'as' && sentence.norms[attribution.cue.from + 1] === 'of') {
       const whole = {from: attribution.cue.from, to: attribution.source.to};
       const span = tokenSpan(sentence, whole.from, whole.to);
       taken.add(span);
