@@ -16,7 +16,9 @@ describe("hedge: flagged in the writer's voice", () => {
     ['The company appears to have missed the deadline.', 'appears to', 12],
     ['The strike will likely end this week.', 'likely', 16],
     ['The plan is arguably the most ambitious in a decade.', 'arguably', 12],
-    ['The talks were somewhat productive.', 'somewhat', 15]
+    ['The talks were somewhat productive.', 'somewhat', 15],
+    // The amount's noun is the subject: the writer's doubt about an event.
+    ['The impact could have been worse.', 'could have', 11]
   ])('%s', (text, actual, start) => {
     const [finding] = expectExactly('hedge', text, [
       {actual, start, end: start + actual.length, severity: 'warning', message: `Hedge "${actual}" ${WRITER}`}
@@ -35,6 +37,9 @@ describe('hedge: quiet', () => {
     // An indirect question asks; it asserts nothing.
     'The inquiry will assess how much the ferry line might owe the council.',
     'Islanders want to know whether the ferry line could run in winter.',
+    // An amount under discussion, as an indirect question names one.
+    'The council studied the difference a second ferry could make to the island.',
+    'Fishers are wary of the impact the new quotas could have on the harbour.',
     'The likely winner is the incumbent.',
     'The ruling slowed two other projects.',
     'The council approved the budget on Tuesday.',

@@ -50,7 +50,7 @@ export const hedge: Rule = ({model, lexicon, strict}) => {
       if (isGroupComparison(norms, match.from, match.to)) continue;
       // "assess how much might be going on", "what the government might do": an indirect question asks,
       // it asserts nothing.
-      if (MODALS.has(first.norm) && isIndirectQuestion(norms, match.from)) continue;
+      if (MODALS.has(first.norm) && (isIndirectQuestion(norms, match.from) || isAmountInQuestion(norms, match.from))) continue;
       // "Before Italy could recover", "until the crew could reach it": ability in a time clause.
       if (
         first.norm === 'could' &&
@@ -167,6 +167,23 @@ function isIndirectQuestion(norms: readonly string[], modal: number): boolean {
   }
   return false;
 }
+/** The nouns of an amount a modal's clause measures: "the difference students could make". */
+const AMOUNT_NOUNS = /^(difference|impact|effect|effects|damage|harm|contribution|savings)$/;
+
+/**
+ * "the difference students could make", "the impact it could have": a modal in a clause that names an
+ * amount under discussion, as an indirect question asks one ("how much difference students could
+ * make"); it asserts no possibility. The noun opens the clause, at most four words before the modal.
+ */
+function isAmountInQuestion(norms: readonly string[], modal: number): boolean {
+  if (!/^(make|have|do|cause|bring)$/.test(norms[modal + 1] ?? '')) return false;
+  for (let k = modal - 1; k >= 1 && k >= modal - 5; k--) {
+    if (/^[,;:.!?"()]$/.test(norms[k]) || /^(that|which|who)$/.test(norms[k])) return false;
+    if (AMOUNT_NOUNS.test(norms[k])) return k < modal - 1 && norms[k - 1] === 'the';
+  }
+  return false;
+}
+
 const SANCTIONS = new Set([
   'prison',
   'jail',
