@@ -1044,6 +1044,30 @@ describe('"continue" speaks only with the words it brings in', () => {
   });
 });
 
+describe('a condition opening the sentence belongs to what the source reports', () => {
+  const hedgeOf = (text: string) => analyze(text).findings.find((f) => f.ruleId === 'hedge');
+
+  it('"If ..., the source says that ...": the condition is covered', () => {
+    const text = 'If the pier could be saved, the harbour master says that she would back the plan.';
+    const [said] = attributions(text);
+    expect(text.slice(said.content!.start, said.content!.end)).toBe(
+      'If the pier could be saved, the harbour master says that she would back the plan'
+    );
+    expect(hedgeOf(text)?.severity).toBe('info');
+  });
+
+  it('a condition with marks of its own, or another kind of clause, is left to the writer', () => {
+    for (const text of [
+      'If the pier, which is old, could be saved, the harbour master says she would back it.',
+      'Although the pier could be saved, the harbour master says she will not back the plan.'
+    ]) {
+      const [said] = attributions(text);
+      expect(text.slice(said.content!.start, said.content!.end)).toMatch(/^she /);
+    }
+    expect(hedgeOf('Although the pier could be saved, the harbour master says she will not back the plan.')?.severity).toBe('warning');
+  });
+});
+
 describe('a time before the subject', () => {
   it.each([
     ['Last Friday the ministry announced it would close the pier.', 'the ministry'],

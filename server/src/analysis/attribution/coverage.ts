@@ -105,6 +105,11 @@ export function computeCoverage(
     if (before >= 0) {
       fill(s, before, cueStart, attribution);
       attribution.content = {from: before, to: Math.max(content.to, cueStart)};
+    } else if (content.from >= cueEnd && !attribution.stance && frontedCondition(tokens, cueStart)) {
+      // "If he could go back in time, prosecutors say that he told an agent ...": the condition is part
+      // of what the source reports.
+      fill(s, 0, cueStart, attribution);
+      attribution.content = {from: 0, to: content.to};
     }
     // "She said:" covers the next sentence too.
     if (tokens[tokens.length - 1].norm === ':' && sentences[s + 1] && !colonCovered.has(s + 1)) {
@@ -174,6 +179,13 @@ function parentheticalStart(tokens: Token[], cueStart: number, cueEnd: number): 
   let start = cueStart - 1;
   while (start > 0 && !opensClause(tokens, start - 1)) start--;
   return start < cueStart - 1 ? start : -1;
+}
+
+/** A condition opening the sentence ("If ...," / "Unless ...,") whose only mark is the comma before the source at `cueStart`. */
+function frontedCondition(tokens: Token[], cueStart: number): boolean {
+  if (cueStart < 3 || tokens[cueStart - 1].norm !== ',' || !/^(if|unless)$/.test(tokens[0].norm)) return false;
+  for (let k = 1; k < cueStart - 1; k++) if (tokens[k].kind === 'punct') return false;
+  return true;
 }
 
 /** A semicolon or colon, or a coordinator that follows a comma or opens the sentence ("and, he said, ..."). */
