@@ -1068,6 +1068,21 @@ describe('a condition opening the sentence belongs to what the source reports', 
   });
 });
 
+describe("a poll's respondents are no source of their own", () => {
+  it('voters who said, in a sentence about a poll: the poll counts them', () => {
+    expect(attributions('The new poll counts islanders and commuters who said they would vote in the ferry ballot.')).toEqual([]);
+  });
+
+  it('the polls themselves, and respondents with no poll in the sentence, still are', () => {
+    expect(attributions('The claims follow various opinion polls which suggest the ferry party is gaining.').map((a) => a.kind)).toEqual([
+      'vague'
+    ]);
+    expect(attributions('The mayor won among the 40 percent of voters who said transit mattered most.').map((a) => a.kind)).toEqual([
+      'vague'
+    ]);
+  });
+});
+
 describe('a time before the subject', () => {
   it.each([
     ['Last Friday the ministry announced it would close the pier.', 'the ministry'],

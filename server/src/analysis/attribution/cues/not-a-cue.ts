@@ -29,6 +29,7 @@ export interface NotACue {
 }
 
 const I_WE_YOU = /^(i|we|you)$/;
+const POLL_NOUNS = new Set(WORDS.pollNouns.words);
 const KNOWING = /^(know|knows|knew|learned|learnt|learns|hint|hints|hinted|hinting|hoping)$/;
 
 /**
@@ -392,6 +393,16 @@ export const NOT_A_CUE: readonly NotACue[] = [
     word: 'asked',
     applies: ({relative, isSpeech, sentence: {norms}, source, norm, attribution}) =>
       relative && (!isSpeech || norms[source!.to - 1] === 'people' || /^(ask|question)/.test(norm)) && crowdless(attribution!.kind)
+  },
+  {
+    // "The poll takes into account voters who said they would vote in the primary": a poll's respondents,
+    // whom the poll counts; the poll is the source. ("various opinion polls which suggest" are a source.)
+    name: 'poll-respondents',
+    point: 'credit',
+    example: 'The new poll counts independent voters who said they would vote in the primary.',
+    word: 'said',
+    applies: ({relative, sentence: {norms}, source, attribution}) =>
+      relative && crowdless(attribution!.kind) && norms.some((norm, k) => POLL_NOUNS.has(norm) && (k < source!.from || k >= source!.to))
   },
   {
     // "Many fans consider the album his finest": judging verbs attribute only for a crowd; "Everyone could see
