@@ -1068,6 +1068,20 @@ describe('a condition opening the sentence belongs to what the source reports', 
   });
 });
 
+describe('"charged that" is an accusation', () => {
+  it('a loaded speech cue before "that"', () => {
+    const text = 'The harbour union charged that the ferry line hid the safety reports.';
+    expect(attributions(text).map((a) => [a.cue.text, a.source?.text])).toEqual([['charged', 'The harbour union']]);
+    expect(analyze(text).findings.map((f) => [f.ruleId, f.actual])).toContainEqual(['loaded-verb', 'charged']);
+  });
+
+  it('a charge in court, a price, or "charges" as a noun is no cue', () => {
+    expect(attributions('The skipper was charged with careless navigation.')).toEqual([]);
+    expect(attributions('The skipper was charged, the coastguard said.').map((a) => a.cue.text)).toEqual(['said']);
+    expect(attributions('The firm paid $2m to settle charges that it misled passengers.')).toEqual([]);
+  });
+});
+
 describe("a poll's respondents are no source of their own", () => {
   it('voters who said, in a sentence about a poll: the poll counts them', () => {
     expect(attributions('The new poll counts islanders and commuters who said they would vote in the ferry ballot.')).toEqual([]);

@@ -209,6 +209,15 @@ export const NOT_A_CUE: readonly NotACue[] = [
     applies: ({norm, next, i, sentence: {tokens}}) => /^continu(e|es|ed)$/.test(norm) && !bringsInWords(tokens, i, next)
   },
   {
+    // "was charged with murder", "charged £5 a crossing": "charged" speaks only as "charged that" (an
+    // accusation) or before a quotation or a colon. ("charges" is left out: "settle charges that" is a noun.)
+    name: 'charge-not-speaking',
+    point: 'verb',
+    example: 'The ferry line charged passengers £5 for the crossing.',
+    word: 'charged',
+    applies: ({norm, next}) => norm === 'charged' && !(next && (next.norm === 'that' || next.norm === ':' || isQuoteMark(next)))
+  },
+  {
     // "with, say, Burma": "say" as "for example".
     name: 'say-for-example',
     point: 'verb',
