@@ -1068,6 +1068,26 @@ describe('a condition opening the sentence belongs to what the source reports', 
   });
 });
 
+describe('"with X saying ...": the speaker between "with" and the participle', () => {
+  it.each([
+    ['Fares rose again, with analysts saying the ferry line could cut routes.', 'analysts', 'vague'],
+    ['The pier stayed shut, with officials warning that the storm had weakened it.', 'officials', 'anonymous'],
+    ['He left the meeting with Ms Ruiz saying the pier would close.', 'Ms Ruiz', 'named']
+  ])('%s', (text, source, kind) => {
+    expect(attributions(text).map((a) => [a.source?.text, a.kind])).toEqual([[source, kind]]);
+  });
+
+  it("the words said are theirs: a hedge in them is not the writer's", () => {
+    const text = 'Fares rose again, with analysts saying the ferry line could cut routes.';
+    expect(analyze(text).findings.find((f) => f.ruleId === 'hedge')?.severity).toBe('info');
+  });
+
+  it('nothing said after the participle, no cue', () => {
+    expect(attributions('She heads to the convention with a key speaking slot on Monday.')).toEqual([]);
+    expect(attributions('The ferry sailed with passengers singing.')).toEqual([]);
+  });
+});
+
 describe('"charged that" is an accusation', () => {
   it('a loaded speech cue before "that"', () => {
     const text = 'The harbour union charged that the ferry line hid the safety reports.';

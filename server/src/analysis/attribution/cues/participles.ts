@@ -1,7 +1,7 @@
 // Participles and gerunds whose speaker is the sentence's subject: "..., saying that", "began by saying".
 import {isDemand, saysWhat} from '../clauses';
 import {blank, crowdless} from '../records';
-import {sentenceSubject, subjectCue, type VerbSite} from './site';
+import {add, attribute, sentenceSubject, subjectCue, type VerbSite} from './site';
 import WORDS from '../../lexicon/attribution.json';
 
 const SUBJECT_PARTICIPLES = new Set(WORDS.subjectParticiples.words);
@@ -39,5 +39,22 @@ export function participleCue(v: VerbSite): boolean {
     // words are reported (they are not the writer's), but no source is made up for them.
     site.found.push({...blank(site.index), cue: {from: i, to: i + 1}});
   }
+  return true;
+}
+
+/**
+ * "with analysts saying the deficit could grow", "with officials warning that": the speaker stands
+ * between "with" and the participle (a short noun phrase, no mark between), and what is said follows
+ * it. Whether the word was taken.
+ */
+export function withSpeakerCue(v: VerbSite): boolean {
+  const {site, norm, i} = v;
+  const {tokens, norms} = v.sentence;
+  // What is said must follow ("with a key speaking slot" says nothing).
+  if (!v.isSpeech || !norm.endsWith('ing') || v.prev?.kind !== 'word' || !saysWhat(tokens, i)) return false;
+  let w = i - 1;
+  while (w > 0 && i - w <= 5 && norms[w] !== 'with' && tokens[w].kind === 'word') w--;
+  if (norms[w] !== 'with' || w === i - 1) return false;
+  add(site, attribute(site, {from: i, to: i + 1}, {from: w + 1, to: i}, norm, 'named'));
   return true;
 }

@@ -8,7 +8,7 @@ import {isAdverbLike} from '../verb-group';
 import {documentSubject, quantifierStandsAlone, relativeHead, trimAtVerb} from '../subjects';
 import {documentCue} from './documents';
 import {notACue} from './not-a-cue';
-import {participleCue, gerundCue} from './participles';
+import {participleCue, gerundCue, withSpeakerCue} from './participles';
 import {passiveCue} from './passives';
 import {attribute, holdSubject, sentenceSubject, subjectCue, type VerbSite, verbSite, type CueSite} from './site';
 import WORDS from '../../lexicon/attribution.json';
@@ -28,7 +28,7 @@ export function verbCue(site: CueSite, i: number): number {
   if (!v) return i;
   if (notACue('word', v) || gerundCue(v) || endorseCue(v) || notACue('verb', v) || passiveCue(v)) return i;
   readComplement(v);
-  if (participleCue(v) || putItCue(v)) return i;
+  if (participleCue(v) || withSpeakerCue(v) || putItCue(v)) return i;
   const late = speakerAfterWithoutComma(v);
   if (late) {
     v.inverted = true;
