@@ -68,7 +68,11 @@ describe('editorializing: quiet', () => {
     'The pier was declared a historic landmark in 1998.',
     'The deal was celebrated by the new chief executive.',
     'The captain, who celebrated his 25th birthday on Wednesday, is fit.',
-    'Once a significant number of users sign up, the service pays for itself.'
+    'Once a significant number of users sign up, the service pays for itself.',
+    // "significant" measuring an amount, as "major" does.
+    'Ferry bookings showed a significant increase in the spring.',
+    'The storm caused significant damage to the pier.',
+    'The ferry line has no significant assets outside the island.'
   ])('%s', (text) => expectQuiet('editorializing', text));
 
   it('"celebrated" before a noun is still the writer\'s praise', () => {
