@@ -17,6 +17,8 @@ describe("hedge: flagged in the writer's voice", () => {
     ['The strike will likely end this week.', 'likely', 16],
     ['The plan is arguably the most ambitious in a decade.', 'arguably', 12],
     ['The talks were somewhat productive.', 'somewhat', 15],
+    // "if" of a condition, not of a question.
+    ['If the talks fail, fares might rise.', 'might', 25],
     // The amount's noun is the subject: the writer's doubt about an event.
     ['The impact could have been worse.', 'could have', 11]
   ])('%s', (text, actual, start) => {
@@ -37,6 +39,7 @@ describe('hedge: quiet', () => {
     // An indirect question asks; it asserts nothing.
     'The inquiry will assess how much the ferry line might owe the council.',
     'Islanders want to know whether the ferry line could run in winter.',
+    'The harbour master began to wonder if the pier might be saved.',
     // An amount under discussion, as an indirect question names one.
     'The council studied the difference a second ferry could make to the island.',
     'Fishers are wary of the impact the new quotas could have on the harbour.',

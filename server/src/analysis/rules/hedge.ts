@@ -154,7 +154,8 @@ const MODALS = new Set(['could', 'may', 'might']);
 
 /**
  * "how", "whether" or "why" up to six words before the modal ("how much the company may have to pay",
- * "as to whether Rock could pep up the awards"), in a sentence that is no question of its own. "what"
+ * "as to whether Rock could pep up the awards"), or "if" after a verb of asking ("wonder if"), in a
+ * sentence that is no question of its own. "what"
  * is left out: "what could be a wholesale review" is the writer's doubt, and "it can only be conjectured
  * what ... may have been" an uncertain statement; so are "which" and "where" clauses.
  */
@@ -163,10 +164,16 @@ function isIndirectQuestion(norms: readonly string[], modal: number): boolean {
   for (let k = modal - 1; k >= 0 && k >= modal - 6; k--) {
     if (/^[,;:.!?"()]$/.test(norms[k])) return false;
     if (/^(how|whether|why)$/.test(norms[k])) return k > 0;
+    // "started to wonder if SMS might be put to use": "if" after a verb of asking is "whether".
+    if (norms[k] === 'if') return ASKING.test(norms[k - 1] ?? '');
     if (/^(what|which|that|who|where)$/.test(norms[k])) return false;
   }
   return false;
 }
+/** Words after which "if" asks ("wonder if", "unclear if"), as "whether" does. */
+const ASKING =
+  /^(wonder|wonders|wondered|wondering|ask|asks|asked|asking|know|knows|knew|unsure|unclear|decide|decides|decided|check|checks|checked)$/;
+
 /** The nouns of an amount a modal's clause measures: "the difference students could make". */
 const AMOUNT_NOUNS = /^(difference|impact|effect|effects|damage|harm|contribution|savings)$/;
 
