@@ -1117,6 +1117,19 @@ describe("a poll's respondents are no source of their own", () => {
   });
 });
 
+describe("a body's noun points back to a body only", () => {
+  it('"The ministry said" after a judge spoke is the ministry', () => {
+    const text = 'Judge Ana Ruiz said the ministry must redo its study. The ministry said it would appeal.';
+    const ministry = attributions(text).find((a) => a.source?.text === 'The ministry');
+    expect([ministry?.resolvedSource, ministry?.kind]).toEqual([null, 'institutional']);
+  });
+
+  it('"it" still takes the last speaker, a body or not', () => {
+    const pronoun = attributions('The harbour board said the pier would close. It said repairs would start in May.');
+    expect(pronoun.map((a) => a.resolvedSource)).toEqual([null, 'The harbour board']);
+  });
+});
+
 describe('a time before the subject', () => {
   it.each([
     ['Last Friday the ministry announced it would close the pier.', 'the ministry'],

@@ -51,7 +51,10 @@ const PERSON_ANAPHORS =
  * "she" and "the minister" to the last person, "they" and "we" to whoever spoke last.
  */
 export function resolveAnaphor(head: string, recent: Recent): CarriedContext['lastSource'] {
-  if (BODY_ANAPHORS.test(head)) return recent.lastBody ?? recent.lastSource;
+  // A body's noun ("the ministry") points back to a body only: after Judge Varga spoke, "The ministry
+  // said" is the ministry, not the judge. "It" may fall back to whoever spoke last, and so may a
+  // person's role, who can speak for a body ("The Kremlin said ... The spokesman added").
+  if (BODY_ANAPHORS.test(head)) return recent.lastBody ?? (head.startsWith('the ') ? null : recent.lastSource);
   if (PERSON_ANAPHORS.test(head)) return recent.lastPerson ?? recent.lastSource;
   return recent.lastSource;
 }
