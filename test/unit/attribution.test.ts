@@ -1117,6 +1117,23 @@ describe("a poll's respondents are no source of their own", () => {
   });
 });
 
+describe("after a quotation's tag, a participle is the writer's", () => {
+  const ids = (text: string) => analyze(text).findings.map((f) => [f.ruleId, f.actual, f.severity]);
+
+  it.each([
+    ['"The pier must close," the mayor said, referencing a report widely believed to be flawed.', 'vague-source', 'widely believed'],
+    ['"The pier must close," the mayor wrote on Monday, linking to a video of her slamming the plan.', 'editorializing', 'slamming'],
+    ['"It is troubling," writes Ana Ruiz, seeming to understand the opposition.', 'hedge', 'seeming to']
+  ])('%s', (text, ruleId, actual) => {
+    expect(ids(text)).toContainEqual([ruleId, actual, 'warning']);
+  });
+
+  it("a participle that speaks or takes a stand is still the speaker's", () => {
+    expect(ids('"We will win," she said, adding that the polls might be wrong.')).toEqual([['hedge', 'might be', 'info']]);
+    expect(ids('"Ferries are safe," she said, dismissing claims that the pier could collapse.')).toEqual([['hedge', 'could', 'info']]);
+  });
+});
+
 describe("a body's noun points back to a body only", () => {
   it('"The ministry said" after a judge spoke is the ministry', () => {
     const text = 'Judge Ana Ruiz said the ministry must redo its study. The ministry said it would appeal.';

@@ -1,7 +1,7 @@
 // What each attribution covers: its content span in the sentence (cut where another source takes the
 // floor or a fronted clause ends), the sentence after a colon, and the quotations it speaks.
 import type {Lexicon} from '../lexicon';
-import type {Sentence, Token} from '../nlp/tokens';
+import {isQuoteMark, type Sentence, type Token} from '../nlp/tokens';
 import {firstAtOrAfter} from '../sorted';
 import type {LocalAttribution, QuoteInfo} from './model';
 import {ParagraphIndex, tokenAt} from './quotes';
@@ -89,7 +89,9 @@ export function computeCoverage(
       // only a time or a place follows ("..., Mr Brown said on Thursday.", "..., she told a news conference").
       const after = wordsFrom[s][content.from] - wordsFrom[s][content.to];
       const trailing =
-        after < 2 || (!attribution.stance && tokens[cueStart - 1]?.norm === ',' && onlyCircumstance(sentences[s], content, after));
+        after < 2 ||
+        (!attribution.stance && tokens[cueStart - 1]?.norm === ',' && onlyCircumstance(sentences[s], content, after)) ||
+        participleAfterTag(tokens, cueStart, content, lexicon);
       if (trailing && wordsFrom[s][0] - wordsFrom[s][cueStart] >= 2) {
         content.from = 0;
         content.to = cueStart;
@@ -160,6 +162,33 @@ function onlyCircumstance(sentence: Sentence, content: Span, words: number): boo
   if (!(isPreposition(first.norm) || TIME_WORDS.has(first.norm) || /^(last|this|next|earlier|later)$/.test(first.norm))) return false;
   return !holdsVerb(norms, content);
 }
+
+/**
+ * '"...," Christie added, referencing a job he is widely believed to want': after a quotation's tag, a
+ * participle set off by a comma tells what the speaker did, in the writer's words. What the tag speaks
+ * for is the quotation; a participle that speaks ("adding that") is a cue of its own.
+ */
+function participleAfterTag(tokens: Token[], cueStart: number, content: Span, lexicon: Lexicon): boolean {
+  const closing = tokens[cueStart - 1];
+  if (!closing || !isQuoteMark(closing) || tokens[cueStart - 2]?.norm !== ',') return false;
+  // A time or place may stand between ("Clinton tweeted on Wednesday, linking to ...").
+  let comma = content.from;
+  while (comma < content.to && comma < content.from + 4 && tokens[comma].kind === 'word') comma++;
+  const participle = tokens[comma + 1];
+  if (tokens[comma]?.norm !== ',' || participle?.kind !== 'word' || !participle.norm.endsWith('ing')) return false;
+  // Still the speaker's words or stand: "adding that", "dismissing suggestions that", "describing it as".
+  const norm = participle.norm;
+  return !(
+    lexicon.speechVerbs.has(norm) ||
+    lexicon.stanceVerbs.has(norm) ||
+    lexicon.cognitionVerbs.has(norm) ||
+    SPEAKING_PARTICIPLES.test(norm)
+  );
+}
+
+/** Participles of saying that the verb lists do not hold as -ing forms. */
+const SPEAKING_PARTICIPLES =
+  /^(describing|labelling|labeling|branding|dubbing|hailing|promising|vowing|pledging|replying|responding|answering)$/;
 
 /**
  * Where the clause around a speech cue set off by commas starts, or -1 when the cue is not such an
