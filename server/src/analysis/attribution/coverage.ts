@@ -210,9 +210,12 @@ function parentheticalStart(tokens: Token[], cueStart: number, cueEnd: number): 
   return start < cueStart - 1 ? start : -1;
 }
 
-/** A condition opening the sentence ("If ...," / "Unless ...,") whose only mark is the comma before the source at `cueStart`. */
+/**
+ * A condition opening the sentence ("If ...," / "Unless ...,") whose only mark is the comma before the
+ * source at `cueStart`, and short (60 tokens at most: a scan per cue must not grow with the sentence).
+ */
 function frontedCondition(tokens: Token[], cueStart: number): boolean {
-  if (cueStart < 3 || tokens[cueStart - 1].norm !== ',' || !/^(if|unless)$/.test(tokens[0].norm)) return false;
+  if (cueStart < 3 || cueStart > 60 || tokens[cueStart - 1].norm !== ',' || !/^(if|unless)$/.test(tokens[0].norm)) return false;
   for (let k = 1; k < cueStart - 1; k++) if (tokens[k].kind === 'punct') return false;
   return true;
 }

@@ -32,6 +32,20 @@ const I_WE_YOU = /^(i|we|you)$/;
 const POLL_NOUNS = new Set(WORDS.pollNouns.words);
 const KNOWING = /^(know|knows|knew|learned|learnt|learns|hint|hints|hinted|hinting|hoping)$/;
 
+/** Where a sentence names a poll, found once a sentence (a guard asked at every cue must not rescan it). */
+const POLLS_AT = new WeakMap<Sentence, number[]>();
+
+/** Whether the sentence names a poll outside `span`. */
+function pollOutside(sentence: Sentence, span: {from: number; to: number}): boolean {
+  let at = POLLS_AT.get(sentence);
+  if (!at) {
+    at = [];
+    sentence.norms.forEach((norm, k) => POLL_NOUNS.has(norm) && at!.push(k));
+    POLLS_AT.set(sentence, at);
+  }
+  return at.length > 0 && (at[0] < span.from || at[at.length - 1] >= span.to);
+}
+
 /**
  * A quotation, a colon or "that" after the verb (a comma between allowed), a colon or quotation that
  * ends a short phrase after it ("continued in the Sydney Morning Herald:"), or a quotation before it.
@@ -410,8 +424,7 @@ export const NOT_A_CUE: readonly NotACue[] = [
     point: 'credit',
     example: 'The new poll counts independent voters who said they would vote in the primary.',
     word: 'said',
-    applies: ({relative, sentence: {norms}, source, attribution}) =>
-      relative && crowdless(attribution!.kind) && norms.some((norm, k) => POLL_NOUNS.has(norm) && (k < source!.from || k >= source!.to))
+    applies: ({relative, sentence, source, attribution}) => relative && crowdless(attribution!.kind) && pollOutside(sentence, source!)
   },
   {
     // "Many fans consider the album his finest": judging verbs attribute only for a crowd; "Everyone could see
