@@ -179,16 +179,19 @@ function participleAfterTag(tokens: Token[], cueStart: number, content: Span, le
   // Still the speaker's words or stand: "adding that", "dismissing suggestions that", "describing it as".
   const norm = participle.norm;
   return !(
+    SUBJECT_PARTICIPLES.has(norm) ||
     lexicon.speechVerbs.has(norm) ||
     lexicon.stanceVerbs.has(norm) ||
     lexicon.cognitionVerbs.has(norm) ||
-    SPEAKING_PARTICIPLES.test(norm)
+    NAMING_OR_ANSWERING.test(norm)
   );
 }
 
-/** Participles of saying that the verb lists do not hold as -ing forms. */
-const SPEAKING_PARTICIPLES =
-  /^(describing|labelling|labeling|branding|dubbing|hailing|promising|vowing|pledging|replying|responding|answering)$/;
+/** The participles a comma's participle cue speaks with (cues/participles.ts reads the same list). */
+const SUBJECT_PARTICIPLES = new Set(WORDS.subjectParticiples.words);
+
+/** Participles that name what was said or answer it, held by neither list: "branding it a farce", "replying that". */
+const NAMING_OR_ANSWERING = /^(labelling|labeling|branding|dubbing|replying|responding)$/;
 
 /**
  * Where the clause around a speech cue set off by commas starts, or -1 when the cue is not such an
